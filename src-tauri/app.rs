@@ -1,0 +1,130 @@
+//! Shared state of the running app and the error the UI receives.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use etap_domain::Lang;
+use etap_storage::{StorageError, Store};
+use serde::Serialize;
+use tokio::sync::Mutex;
+
+/// The application identifier: the app-data folder is named after it.
+pub const IDENTIFIER: &str = "app.etap.desktop";
+
+/// Where the database lives: `--data-dir`, else `ETAP_DATA_DIR`, else the platform's
+/// app-data folder (`~/.local/share/app.etap.desktop` on Linux, as Tauri names it).
+pub fn data_dir(flag: Option<&Path>) -> PathBuf {
+    if let Some(dir) = flag {
+        return dir.to_path_buf();
+    }
+    if let Some(dir) = std::env::var_os("ETAP_DATA_DIR").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join(IDENTIFIER)
+}
+
+/// The interface language: the stored choice, else the system locale.
+pub fn language(store: &Store) -> Lang {
+    store
+        .setting("language")
+        .ok()
+        .flatten()
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_else(|| {
+            sys_locale::get_locale()
+                .map(|l| Lang::from_locale(&l))
+                .unwrap_or(Lang::En)
+        })
+}
+
+/// The running app's state, managed by Tauri.
+pub struct AppState {
+    store: Mutex<Store>,
+    english: AtomicBool,
+    data_dir: PathBuf,
+}
+
+impl AppState {
+    pub fn new(store: Store, data_dir: PathBuf) -> AppState {
+        let english = language(&store) == Lang::En;
+        AppState {
+            store: Mutex::new(store),
+            english: AtomicBool::new(english),
+            data_dir,
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        if self.english.load(Ordering::Relaxed) {
+            Lang::En
+        } else {
+            Lang::Ru
+        }
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    /// Runs one library call on the store and maps its error for the UI.
+    pub async fn with<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> etap_storage::Result<T>,
+    ) -> Result<T, AppError> {
+        let lang = self.lang();
+        let mut store = self.store.lock().await;
+        f(&mut store).map_err(|e| AppError::from_storage(&e, lang))
+    }
+
+    /// Stores the interface language and uses it for messages from now on.
+    pub async fn set_language(&self, lang: Lang) -> Result<AppInfo, AppError> {
+        self.with(|s| s.set_setting("language", lang.code())).await?;
+        self.english.store(lang == Lang::En, Ordering::Relaxed);
+        Ok(self.info())
+    }
+
+    pub fn info(&self) -> AppInfo {
+        AppInfo {
+            lang: self.lang(),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            data_dir: self.data_dir.display().to_string(),
+        }
+    }
+}
+
+/// What the UI needs to know about the app itself.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct AppInfo {
+    pub lang: Lang,
+    pub version: String,
+    pub data_dir: String,
+}
+
+/// The error every command returns: a stable `code` the UI branches on, and a
+/// `message` in the interface language, for people.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct AppError {
+    pub code: String,
+    pub message: String,
+}
+
+impl AppError {
+    pub fn from_storage(e: &StorageError, lang: Lang) -> AppError {
+        if matches!(e, StorageError::Sqlite(_) | StorageError::Io { .. } | StorageError::Migration(_)) {
+            tracing::error!(error = %e, "storage error");
+        }
+        AppError {
+            code: e.code().to_string(),
+            message: e.message().get(lang).to_string(),
+        }
+    }
+}
+
+/// The language for messages before the database is open: the system locale.
+pub fn language_fallback() -> Lang {
+    sys_locale::get_locale()
+        .map(|l| Lang::from_locale(&l))
+        .unwrap_or(Lang::En)
+}

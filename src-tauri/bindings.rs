@@ -1,0 +1,59 @@
+//! The TypeScript declarations of every type crossing the IPC boundary, generated
+//! from the Rust types (ts-rs) into `ui/src/lib/ipc/bindings.ts`.
+//!
+//! `cargo test` fails when the committed file is stale (`bindings_are_fresh` in
+//! tests/); `cargo run -- bindings` or `ETAP_WRITE_BINDINGS=1 cargo test` rewrites it.
+
+use etap_domain::entity::{Client, HistoryEntry, ProjectPage, ProjectSummary, Stage};
+use etap_domain::lifecycle::{
+    Action, ActionKind, ActionOption, LifecycleMap, LoopKind, MapLoop, MapPhase, MapStep, Phase,
+    ProjectState, Refusal, Step,
+};
+use etap_domain::{Lang, Text};
+use ts_rs::{Config, TS};
+
+use crate::app::{AppError, AppInfo};
+
+/// Where the generated file lives, relative to the repository root.
+pub const PATH: &str = "ui/src/lib/ipc/bindings.ts";
+
+/// The whole generated file.
+pub fn generate() -> String {
+    // Ids are SQLite rowids: far below 2^53, so plain numbers in TypeScript.
+    let cfg = Config::new().with_large_int("number");
+    let decls = [
+        Lang::decl(&cfg),
+        Text::decl(&cfg),
+        Phase::decl(&cfg),
+        Step::decl(&cfg),
+        LoopKind::decl(&cfg),
+        Action::decl(&cfg),
+        ActionKind::decl(&cfg),
+        ProjectState::decl(&cfg),
+        Refusal::decl(&cfg),
+        ActionOption::decl(&cfg),
+        MapStep::decl(&cfg),
+        MapPhase::decl(&cfg),
+        MapLoop::decl(&cfg),
+        LifecycleMap::decl(&cfg),
+        Client::decl(&cfg),
+        ProjectSummary::decl(&cfg),
+        HistoryEntry::decl(&cfg),
+        Stage::decl(&cfg),
+        ProjectPage::decl(&cfg),
+        AppInfo::decl(&cfg),
+        AppError::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by src-tauri/bindings.rs (ts-rs). Do not edit:\n\
+         // run `ETAP_WRITE_BINDINGS=1 cargo test bindings` after changing a type.\n\n",
+    );
+    for d in decls {
+        out.push_str("export ");
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}

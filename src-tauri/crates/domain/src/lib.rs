@@ -1,0 +1,19 @@
+//! Etap's domain: the seed lifecycle as a state machine, the entities a manager works
+//! with, and the texts they read, in Russian and English.
+//!
+//! This crate does no I/O. It knows nothing of Tauri, SQLite or PDF (ARCHITECTURE.md
+//! states it as an invariant and `cargo tree -p etap-domain` proves it); storage and the
+//! desktop shell depend on it, never the other way round.
+
+pub mod entity;
+pub mod error;
+pub mod lifecycle;
+pub mod text;
+
+pub use entity::{Client, HistoryEntry, ProjectPage, ProjectSummary, Stage};
+pub use error::{DomainError, Result};
+pub use lifecycle::{
+    decide, options, replay, Action, ActionKind, ActionOption, Facts, LifecycleMap, LoopKind,
+    Phase, ProjectState, Refusal, Step,
+};
+pub use text::{Lang, Text};

@@ -1,0 +1,104 @@
+//! Storage errors, each with a stable code and a message a manager can act on.
+
+use std::path::Path;
+
+use etap_domain::{DomainError, Text};
+
+pub type Result<T> = std::result::Result<T, StorageError>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    #[error(transparent)]
+    Domain(#[from] DomainError),
+    #[error("{what} {id} not found")]
+    NotFound { what: &'static str, id: i64 },
+    #[error("stages can only be added at step 2.1")]
+    StagesFrozen,
+    #[error("the history of project {project_id} cannot be replayed")]
+    CorruptHistory { project_id: i64 },
+    #[error("database schema {found} is newer than this version of Etap supports ({supported})")]
+    TooNew { found: i64, supported: i64 },
+    #[error("migration failed: {0}")]
+    Migration(String),
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+impl StorageError {
+    pub(crate) fn io(path: &Path, source: std::io::Error) -> StorageError {
+        StorageError::Io {
+            path: path.display().to_string(),
+            source,
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            StorageError::Domain(e) => e.code(),
+            StorageError::NotFound { .. } => "not_found",
+            StorageError::StagesFrozen => "stages_frozen",
+            StorageError::CorruptHistory { .. } => "corrupt_history",
+            StorageError::TooNew { .. } => "database_too_new",
+            StorageError::Migration(_) => "migration_failed",
+            StorageError::Io { .. } => "io",
+            StorageError::Sqlite(e) if is_busy(e) => "database_busy",
+            StorageError::Sqlite(_) => "database",
+        }
+    }
+
+    pub fn message(&self) -> Text {
+        match self {
+            StorageError::Domain(e) => e.message(),
+            StorageError::NotFound { what, .. } => {
+                let (ru, en) = match *what {
+                    "client" => ("Клиент не найден", "The client was not found"),
+                    _ => ("Проект не найден", "The project was not found"),
+                };
+                Text::new(
+                    format!("{ru}: возможно, он был удалён. Обновите список."),
+                    format!("{en}: it may have been deleted. Refresh the list."),
+                )
+            }
+            StorageError::StagesFrozen => Text::new(
+                "Этапы разработки задаются на шаге 2.1 «Разбиение на этапы».",
+                "Development stages are defined at step 2.1 “Splitting into stages”.",
+            ),
+            StorageError::CorruptHistory { .. } => Text::new(
+                "История проекта повреждена. Восстановите базу из резервной копии (папка backups).",
+                "The project's history is damaged. Restore the database from a backup (the backups folder).",
+            ),
+            StorageError::TooNew { .. } => Text::new(
+                "База данных создана более новой версией Etap. Обновите приложение.",
+                "The database was written by a newer version of Etap. Update the application.",
+            ),
+            StorageError::Migration(_) => Text::new(
+                "Не удалось обновить базу данных. Данные не изменены; копия лежит в папке backups.",
+                "The database could not be upgraded. Nothing was changed; a copy is in the backups folder.",
+            ),
+            StorageError::Io { path, source } => Text::new(
+                format!("Не удалось записать файл {path}: {source}."),
+                format!("Could not write the file {path}: {source}."),
+            ),
+            StorageError::Sqlite(e) if is_busy(e) => Text::new(
+                "База данных занята другой копией Etap. Закройте её и повторите.",
+                "The database is in use by another copy of Etap. Close it and try again.",
+            ),
+            StorageError::Sqlite(e) => Text::new(
+                format!("Ошибка базы данных: {e}. Ваши данные не изменены."),
+                format!("Database error: {e}. Your data was not changed."),
+            ),
+        }
+    }
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}

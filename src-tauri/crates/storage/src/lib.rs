@@ -1,0 +1,527 @@
+//! Etap's storage: one SQLite file that keeps everything a user entered.
+//!
+//! Guarantees:
+//! - every connection runs with WAL, foreign keys on, a busy timeout and
+//!   `synchronous=NORMAL` (durable at checkpoints, safe under WAL against corruption);
+//! - the schema is an append-only list of migrations tracked by `PRAGMA user_version`
+//!   ([`migrations`]), and a copy of the file is written to `backups/` before any
+//!   migration touches an existing database;
+//! - every write runs in one `IMMEDIATE` transaction: it lands whole or not at all;
+//! - lifecycle transitions go through [`etap_domain::decide`] only, and each is recorded
+//!   with its time, steps, round, stage and comment, so [`Store::replayed_state`] can
+//!   rebuild the state from history.
+
+mod demo;
+mod error;
+pub mod migrations;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{SecondsFormat, Utc};
+use etap_domain::entity::{Client, HistoryEntry, ProjectPage, ProjectSummary, Stage};
+use etap_domain::error::clean_name;
+use etap_domain::lifecycle::{
+    decide, replay, Action, ActionKind, Facts, LifecycleMap, ProjectState, Step,
+};
+use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
+
+pub use error::{Result, StorageError};
+
+/// The database file's name inside the data folder.
+pub const DB_FILE: &str = "etap.sqlite";
+
+/// The open database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+fn now() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    Ok(())
+}
+
+impl Store {
+    /// Opens (or creates) the database in `data_dir`, backing it up and migrating it
+    /// to the latest schema.
+    pub fn open_dir(data_dir: &Path) -> Result<Store> {
+        std::fs::create_dir_all(data_dir).map_err(|e| StorageError::io(data_dir, e))?;
+        Store::open_file(&data_dir.join(DB_FILE))
+    }
+
+    /// Opens (or creates) the database file at `path`.
+    pub fn open_file(path: &Path) -> Result<Store> {
+        let mut conn = Connection::open(path)?;
+        configure(&conn)?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let latest = migrations::LATEST as i64;
+        if version > latest {
+            return Err(StorageError::TooNew {
+                found: version,
+                supported: latest,
+            });
+        }
+        if version > 0 && version < latest {
+            let dir = path
+                .parent()
+                .map(|p| p.join("backups"))
+                .unwrap_or_else(|| PathBuf::from("backups"));
+            let stamp = Utc::now().format("%Y%m%d-%H%M%S");
+            let dest = dir.join(format!("etap-{stamp}-v{version}.sqlite"));
+            backup_into(&conn, &dest)?;
+            tracing::info!(backup = %dest.display(), from = version, to = latest, "backed up before migration");
+        }
+        migrations::migrate(&mut conn)?;
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        })
+    }
+
+    /// A fresh database in memory, for tests.
+    pub fn open_in_memory() -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        configure(&conn)?;
+        migrations::migrate(&mut conn)?;
+        Ok(Store { conn, path: None })
+    }
+
+    /// Where the database lives (`None` in memory).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The schema version (`PRAGMA user_version`).
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// Writes a consistent copy of the whole database to `dest` (on demand backups).
+    pub fn backup(&self, dest: &Path) -> Result<()> {
+        backup_into(&self.conn, dest)
+    }
+
+    fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    // ---- clients -------------------------------------------------------------------
+
+    pub fn create_client(&mut self, name: &str) -> Result<Client> {
+        let name = clean_name("client_name", name)?;
+        let at = now();
+        let id = self.write(|tx| {
+            tx.execute(
+                "INSERT INTO clients (name, created_at) VALUES (?1, ?2)",
+                params![name, at],
+            )?;
+            Ok(tx.last_insert_rowid())
+        })?;
+        Ok(Client {
+            id,
+            name,
+            created_at: at,
+        })
+    }
+
+    pub fn clients(&self) -> Result<Vec<Client>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT id, name, created_at FROM clients ORDER BY name COLLATE NOCASE, id")?;
+        let rows = st.query_map([], |r| {
+            Ok(Client {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                created_at: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    // ---- projects ------------------------------------------------------------------
+
+    pub fn create_project(&mut self, client_id: i64, title: &str) -> Result<ProjectSummary> {
+        let title = clean_name("project_title", title)?;
+        let at = now();
+        let s = ProjectState::initial();
+        let id = self.write(|tx| {
+            let exists: bool = tx
+                .query_row("SELECT 1 FROM clients WHERE id = ?1", [client_id], |_| Ok(()))
+                .optional()?
+                .is_some();
+            if !exists {
+                return Err(StorageError::NotFound { what: "client", id: client_id });
+            }
+            tx.execute(
+                "INSERT INTO projects (client_id, title, step, round, stage, stages_total, \
+                 cancelled_from, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, ?7)",
+                params![client_id, title, s.step.code(), s.round, s.stage, s.stages_total, at],
+            )?;
+            Ok(tx.last_insert_rowid())
+        })?;
+        self.project(id)
+    }
+
+    pub fn rename_project(&mut self, id: i64, title: &str) -> Result<ProjectSummary> {
+        let title = clean_name("project_title", title)?;
+        let at = now();
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE projects SET title = ?2, updated_at = ?3 WHERE id = ?1",
+                params![id, title, at],
+            )?;
+            if n == 0 {
+                return Err(StorageError::NotFound { what: "project", id });
+            }
+            Ok(())
+        })?;
+        self.project(id)
+    }
+
+    const PROJECT_SELECT: &'static str = "SELECT p.id, p.client_id, c.name, p.title, p.step, \
+        p.round, p.stage, p.stages_total, p.cancelled_from, p.updated_at \
+        FROM projects p JOIN clients c ON c.id = p.client_id";
+
+    fn project_row(r: &Row) -> rusqlite::Result<ProjectSummary> {
+        let step: String = r.get(4)?;
+        let cancelled: Option<String> = r.get(8)?;
+        Ok(ProjectSummary {
+            id: r.get(0)?,
+            client_id: r.get(1)?,
+            client_name: r.get(2)?,
+            title: r.get(3)?,
+            state: ProjectState {
+                step: parse_step(4, &step)?,
+                round: r.get(5)?,
+                stage: r.get(6)?,
+                stages_total: r.get(7)?,
+                cancelled_from: cancelled.as_deref().map(|c| parse_step(8, c)).transpose()?,
+            },
+            updated_at: r.get(9)?,
+        })
+    }
+
+    pub fn projects(&self) -> Result<Vec<ProjectSummary>> {
+        let sql = format!("{} ORDER BY p.updated_at DESC, p.id DESC", Self::PROJECT_SELECT);
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st.query_map([], Self::project_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn project(&self, id: i64) -> Result<ProjectSummary> {
+        let sql = format!("{} WHERE p.id = ?1", Self::PROJECT_SELECT);
+        self.conn
+            .query_row(&sql, [id], Self::project_row)
+            .optional()?
+            .ok_or(StorageError::NotFound { what: "project", id })
+    }
+
+    // ---- lifecycle -----------------------------------------------------------------
+
+    /// The recorded transitions of a project, oldest first.
+    pub fn history(&self, project_id: i64) -> Result<Vec<HistoryEntry>> {
+        history(&self.conn, project_id)
+    }
+
+    /// What the guards need to know about a project.
+    pub fn facts(&self, project_id: i64) -> Result<Facts> {
+        facts(&self.conn, project_id)
+    }
+
+    /// Takes `kind` on the project if the domain allows it, recording the transition.
+    pub fn advance(
+        &mut self,
+        project_id: i64,
+        kind: ActionKind,
+        comment: &str,
+    ) -> Result<ProjectSummary> {
+        let at = now();
+        let comment = comment.trim().to_string();
+        self.write(|tx| {
+            let current = load_state(tx, project_id)?;
+            let facts = facts(tx, project_id)?;
+            let action = Action::from_kind(kind, &facts);
+            let next = decide(&current, action, &comment, &facts)
+                .map_err(|r| StorageError::Domain(etap_domain::DomainError::Refused(r)))?;
+            record(tx, project_id, &current, action, &next, &comment, &at)
+        })?;
+        self.project(project_id)
+    }
+
+    /// [`Store::advance`], answering with the whole project page.
+    pub fn advance_page(
+        &mut self,
+        project_id: i64,
+        kind: ActionKind,
+        comment: &str,
+    ) -> Result<ProjectPage> {
+        self.advance(project_id, kind, comment)?;
+        self.project_page(project_id)
+    }
+
+    /// The state rebuilt from the recorded history alone.
+    pub fn replayed_state(&self, project_id: i64) -> Result<ProjectState> {
+        let actions: Vec<Action> = self.history(project_id)?.into_iter().map(|h| h.action).collect();
+        replay(&actions).ok_or(StorageError::CorruptHistory { project_id })
+    }
+
+    /// The lifecycle map the project page shows.
+    pub fn lifecycle_map(&self, project_id: i64) -> Result<LifecycleMap> {
+        let p = self.project(project_id)?;
+        let history = self.history(project_id)?;
+        let facts = self.facts(project_id)?;
+        Ok(LifecycleMap::build(&p.state, &history, &facts))
+    }
+
+    /// Everything the project page shows.
+    pub fn project_page(&self, project_id: i64) -> Result<ProjectPage> {
+        let project = self.project(project_id)?;
+        let mut history = self.history(project_id)?;
+        let facts = self.facts(project_id)?;
+        let map = LifecycleMap::build(&project.state, &history, &facts);
+        history.reverse();
+        Ok(ProjectPage {
+            project,
+            map,
+            history,
+            stages: self.stages(project_id)?,
+        })
+    }
+
+    // ---- stages (2.1) --------------------------------------------------------------
+
+    pub fn add_stage(&mut self, project_id: i64, title: &str) -> Result<Stage> {
+        let title = clean_name("stage_title", title)?;
+        self.write(|tx| {
+            let state = load_state(tx, project_id)?;
+            if state.step != Step::StagePlanning {
+                return Err(StorageError::StagesFrozen);
+            }
+            let number: u32 = tx.query_row(
+                "SELECT COALESCE(MAX(number), 0) + 1 FROM stages WHERE project_id = ?1",
+                [project_id],
+                |r| r.get(0),
+            )?;
+            tx.execute(
+                "INSERT INTO stages (project_id, number, title) VALUES (?1, ?2, ?3)",
+                params![project_id, number, title],
+            )?;
+            Ok(Stage {
+                id: tx.last_insert_rowid(),
+                number,
+                title,
+            })
+        })
+    }
+
+    /// [`Store::add_stage`], answering with the whole project page.
+    pub fn add_stage_page(&mut self, project_id: i64, title: &str) -> Result<ProjectPage> {
+        self.add_stage(project_id, title)?;
+        self.project_page(project_id)
+    }
+
+    pub fn stages(&self, project_id: i64) -> Result<Vec<Stage>> {
+        let mut st = self.conn.prepare(
+            "SELECT id, number, title FROM stages WHERE project_id = ?1 ORDER BY number",
+        )?;
+        let rows = st.query_map([project_id], |r| {
+            Ok(Stage {
+                id: r.get(0)?,
+                number: r.get(1)?,
+                title: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    // ---- settings ------------------------------------------------------------------
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2) \
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// On the very first run with an empty database, creates the demo project so a
+    /// new user sees the map with a loop already taken. Returns its id when created.
+    pub fn ensure_demo(&mut self) -> Result<Option<i64>> {
+        if self.setting("demo_seeded")?.is_some() {
+            return Ok(None);
+        }
+        let empty: bool = self
+            .conn
+            .query_row("SELECT NOT EXISTS (SELECT 1 FROM projects)", [], |r| r.get(0))?;
+        let created = if empty {
+            Some(demo::create(self)?.id)
+        } else {
+            None
+        };
+        self.set_setting("demo_seeded", "1")?;
+        Ok(created)
+    }
+
+    /// Creates a demo project (the CLI's `demo`).
+    pub fn create_demo(&mut self) -> Result<ProjectSummary> {
+        demo::create(self)
+    }
+}
+
+fn backup_into(conn: &Connection, dest: &Path) -> Result<()> {
+    if let Some(dir) = dest.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| StorageError::io(dir, e))?;
+    }
+    let target = dest.to_str().ok_or_else(|| {
+        StorageError::io(
+            dest,
+            std::io::Error::new(std::io::ErrorKind::InvalidInput, "path is not UTF-8"),
+        )
+    })?;
+    conn.execute("VACUUM INTO ?1", [target])?;
+    Ok(())
+}
+
+fn parse_step(col: usize, code: &str) -> rusqlite::Result<Step> {
+    Step::from_code(code).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            col,
+            rusqlite::types::Type::Text,
+            format!("unknown step {code:?}").into(),
+        )
+    })
+}
+
+fn load_state(conn: &Connection, project_id: i64) -> Result<ProjectState> {
+    conn.query_row(
+        "SELECT step, round, stage, stages_total, cancelled_from FROM projects WHERE id = ?1",
+        [project_id],
+        |r| {
+            let step: String = r.get(0)?;
+            let cancelled: Option<String> = r.get(4)?;
+            Ok(ProjectState {
+                step: parse_step(0, &step)?,
+                round: r.get(1)?,
+                stage: r.get(2)?,
+                stages_total: r.get(3)?,
+                cancelled_from: cancelled.as_deref().map(|c| parse_step(4, c)).transpose()?,
+            })
+        },
+    )
+    .optional()?
+    .ok_or(StorageError::NotFound { what: "project", id: project_id })
+}
+
+fn facts(conn: &Connection, project_id: i64) -> Result<Facts> {
+    let planned_stages: u32 = conn.query_row(
+        "SELECT COUNT(*) FROM stages WHERE project_id = ?1",
+        [project_id],
+        |r| r.get(0),
+    )?;
+    Ok(Facts { planned_stages })
+}
+
+fn record(
+    tx: &Connection,
+    project_id: i64,
+    from: &ProjectState,
+    action: Action,
+    next: &ProjectState,
+    comment: &str,
+    at: &str,
+) -> Result<()> {
+    let stages = match action {
+        Action::ConfirmStagePlan { stages } => Some(stages),
+        _ => None,
+    };
+    tx.execute(
+        "INSERT INTO transitions (project_id, at, action, stages, from_step, to_step, round, \
+         stage, comment) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            project_id,
+            at,
+            action.kind().code(),
+            stages,
+            from.step.code(),
+            next.step.code(),
+            next.round,
+            next.stage,
+            comment
+        ],
+    )?;
+    tx.execute(
+        "UPDATE projects SET step = ?2, round = ?3, stage = ?4, stages_total = ?5, \
+         cancelled_from = ?6, updated_at = ?7 WHERE id = ?1",
+        params![
+            project_id,
+            next.step.code(),
+            next.round,
+            next.stage,
+            next.stages_total,
+            next.cancelled_from.map(Step::code),
+            at
+        ],
+    )?;
+    Ok(())
+}
+
+fn history(conn: &Connection, project_id: i64) -> Result<Vec<HistoryEntry>> {
+    let mut st = conn.prepare(
+        "SELECT id, at, action, stages, from_step, to_step, round, stage, comment \
+         FROM transitions WHERE project_id = ?1 ORDER BY id",
+    )?;
+    let rows = st.query_map([project_id], |r| {
+        let code: String = r.get(2)?;
+        let stages: Option<u32> = r.get(3)?;
+        let kind = ActionKind::from_code(&code).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                2,
+                rusqlite::types::Type::Text,
+                format!("unknown action {code:?}").into(),
+            )
+        })?;
+        let action = Action::from_kind(
+            kind,
+            &Facts {
+                planned_stages: stages.unwrap_or(0),
+            },
+        );
+        let from: String = r.get(4)?;
+        let to: String = r.get(5)?;
+        Ok(HistoryEntry {
+            id: r.get(0)?,
+            at: r.get(1)?,
+            action,
+            from: parse_step(4, &from)?,
+            to: parse_step(5, &to)?,
+            round: r.get(6)?,
+            stage: r.get(7)?,
+            comment: r.get(8)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -1,0 +1,23 @@
+//! The Etap desktop shell: the only crate that knows about Tauri, IPC and windows.
+//!
+//! It opens the store, exposes one-line command adapters to the UI ([`commands`]),
+//! turns library errors into `{code, message}` for the UI ([`app`]), writes the
+//! TypeScript bindings of the IPC types ([`bindings`]) and runs the CLI ([`cli`]).
+
+pub mod app;
+pub mod bindings;
+pub mod cli;
+pub mod commands;
+mod gui;
+
+use clap::Parser;
+
+/// Entry point of the `etap` binary; returns the process exit code.
+pub fn main_entry() -> i32 {
+    let args = cli::Args::parse();
+    let data_dir = app::data_dir(args.data_dir.as_deref());
+    match args.command {
+        Some(cmd) => cli::run(cmd, &data_dir),
+        None => gui::run(data_dir),
+    }
+}

@@ -1,0 +1,50 @@
+//! The `etap` binary's subcommands over a temporary data folder.
+
+use std::process::Command;
+
+fn etap(dir: &std::path::Path, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_etap"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env_remove("ETAP_DATA_DIR")
+        .output()
+        .expect("run etap");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn status_lists_the_demo_project_at_its_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ok, out, _) = etap(dir.path(), &["status", "--lang", "en"]);
+    assert!(ok);
+    assert_eq!(out, "No projects yet.\n");
+
+    let (ok, out, err) = etap(dir.path(), &["demo"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("Личный кабинет клиента"), "{out}");
+
+    let (ok, out, _) = etap(dir.path(), &["status", "--lang", "ru"]);
+    assert!(ok);
+    assert!(
+        out.contains("ООО «Ромашка»\tЛичный кабинет клиента\t1.2 Уточнение требований, раунд 2"),
+        "{out}"
+    );
+    let (_, out, _) = etap(dir.path(), &["status", "--lang", "en"]);
+    assert!(out.contains("1.2 Clarification, round 2"), "{out}");
+}
+
+#[test]
+fn an_unreadable_data_folder_is_a_clear_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("not-a-folder");
+    std::fs::write(&file, "x").unwrap();
+    let (ok, _, err) = etap(&file, &["status"]);
+    assert!(!ok);
+    assert!(err.starts_with("etap: "), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}

@@ -1,0 +1,98 @@
+//! Property tests: random command sequences never leave the machine, refused commands
+//! change nothing, and the state replayed from history equals the stored one.
+
+use etap_domain::lifecycle::{decide, options, replay, Action, ActionKind, Facts, ProjectState};
+use etap_storage::Store;
+use proptest::prelude::*;
+
+/// One random command: pick one of the offered actions (index modulo the offer), or
+/// any action at all, with or without a comment, after planning some stages.
+#[derive(Debug, Clone)]
+struct Cmd {
+    offered: bool,
+    pick: usize,
+    comment: bool,
+    stages: u32,
+}
+
+fn cmd() -> impl Strategy<Value = Cmd> {
+    (prop::bool::weighted(0.85), 0usize..64, prop::bool::weighted(0.8), 0u32..4).prop_map(
+        |(offered, pick, comment, stages)| Cmd {
+            offered,
+            pick,
+            comment,
+            stages,
+        },
+    )
+}
+
+fn choose(state: &ProjectState, c: &Cmd, facts: &Facts) -> ActionKind {
+    if c.offered {
+        let opts = options(state, facts);
+        if !opts.is_empty() {
+            return opts[c.pick % opts.len()].kind;
+        }
+    }
+    ActionKind::ALL[c.pick % ActionKind::ALL.len()]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn the_domain_never_leaves_the_machine(cmds in prop::collection::vec(cmd(), 0..120)) {
+        let mut state = ProjectState::initial();
+        let mut taken: Vec<Action> = Vec::new();
+        for c in &cmds {
+            let facts = Facts { planned_stages: c.stages };
+            let kind = choose(&state, c, &facts);
+            let action = Action::from_kind(kind, &facts);
+            let comment = if c.comment { "причина" } else { "" };
+            match decide(&state, action, comment, &facts) {
+                Ok(next) => {
+                    prop_assert!(next.is_consistent(), "{next:?} after {action:?}");
+                    taken.push(action);
+                    state = next;
+                }
+                Err(r) => prop_assert!(!r.message.ru.is_empty() && !r.message.en.is_empty()),
+            }
+        }
+        prop_assert_eq!(replay(&taken), Some(state));
+    }
+}
+
+proptest! {
+    // Through SQLite: fewer cases, each a whole project's life.
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn the_stored_state_equals_the_replayed_history(cmds in prop::collection::vec(cmd(), 0..80)) {
+        let mut store = Store::open_in_memory().unwrap();
+        let c = store.create_client("Клиент").unwrap();
+        let p = store.create_project(c.id, "Проект").unwrap();
+        for c in &cmds {
+            let state = store.project(p.id).unwrap().state;
+            if state.step == etap_domain::Step::StagePlanning
+                && (store.stages(p.id).unwrap().len() as u32) < c.stages
+            {
+                store.add_stage(p.id, "Этап").unwrap();
+            }
+            let facts = store.facts(p.id).unwrap();
+            let kind = choose(&state, c, &facts);
+            let before = store.history(p.id).unwrap().len();
+            let comment = if c.comment { "причина" } else { "" };
+            match store.advance(p.id, kind, comment) {
+                Ok(s) => {
+                    prop_assert!(s.state.is_consistent());
+                    prop_assert_eq!(store.history(p.id).unwrap().len(), before + 1);
+                }
+                Err(_) => {
+                    prop_assert_eq!(store.history(p.id).unwrap().len(), before);
+                    prop_assert_eq!(store.project(p.id).unwrap().state, state);
+                }
+            }
+        }
+        let stored = store.project(p.id).unwrap().state;
+        prop_assert_eq!(store.replayed_state(p.id).unwrap(), stored);
+    }
+}
