@@ -80,7 +80,8 @@ impl AppState {
 
     /// Stores the interface language and uses it for messages from now on.
     pub async fn set_language(&self, lang: Lang) -> Result<AppInfo, AppError> {
-        self.with(|s| s.set_setting("language", lang.code())).await?;
+        self.with(|s| s.set_setting("language", lang.code()))
+            .await?;
         self.english.store(lang == Lang::En, Ordering::Relaxed);
         Ok(self.info())
     }
@@ -112,7 +113,10 @@ pub struct AppError {
 
 impl AppError {
     pub fn from_storage(e: &StorageError, lang: Lang) -> AppError {
-        if matches!(e, StorageError::Sqlite(_) | StorageError::Io { .. } | StorageError::Migration(_)) {
+        if matches!(
+            e,
+            StorageError::Sqlite(_) | StorageError::Io { .. } | StorageError::Migration(_)
+        ) {
             tracing::error!(error = %e, "storage error");
         }
         AppError {

@@ -7,7 +7,11 @@ use etap_domain::Lang;
 use etap_storage::Store;
 
 #[derive(Debug, Parser)]
-#[command(name = "etap", version, about = "Etap: a client software project from request to support handover.\nWithout a command, opens the window.")]
+#[command(
+    name = "etap",
+    version,
+    about = "Etap: a client software project from request to support handover.\nWithout a command, opens the window."
+)]
 pub struct Args {
     /// Folder of the database (default: ETAP_DATA_DIR, else the platform's app-data folder).
     #[arg(long, global = true, value_name = "DIR")]
@@ -45,7 +49,16 @@ pub fn run(cmd: Command, data_dir: &Path) -> i32 {
         }
         Command::Demo => store.create_demo().map(|p| {
             let label = p.state.step.label();
-            format!("{} #{}: {} — {}\n", match lang { Lang::Ru => "Создан демо-проект", Lang::En => "Created demo project" }, p.id, p.title, label.get(lang))
+            format!(
+                "{} #{}: {} — {}\n",
+                match lang {
+                    Lang::Ru => "Создан демо-проект",
+                    Lang::En => "Created demo project",
+                },
+                p.id,
+                p.title,
+                label.get(lang)
+            )
         }),
     };
     match out {

@@ -22,6 +22,9 @@ fn bindings_are_fresh() {
 #[test]
 fn bindings_declare_the_error_shape_the_ui_branches_on() {
     let b = etap_app::bindings::generate();
-    assert!(b.contains("export type AppError = { code: string, message: string, }"), "{b}");
+    assert!(
+        b.contains("export type AppError = { code: string, message: string, }"),
+        "{b}"
+    );
     assert!(b.contains("\"refuse_offer\""));
 }

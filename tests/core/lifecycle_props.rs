@@ -16,14 +16,18 @@ struct Cmd {
 }
 
 fn cmd() -> impl Strategy<Value = Cmd> {
-    (prop::bool::weighted(0.85), 0usize..64, prop::bool::weighted(0.8), 0u32..4).prop_map(
-        |(offered, pick, comment, stages)| Cmd {
+    (
+        prop::bool::weighted(0.85),
+        0usize..64,
+        prop::bool::weighted(0.8),
+        0u32..4,
+    )
+        .prop_map(|(offered, pick, comment, stages)| Cmd {
             offered,
             pick,
             comment,
             stages,
-        },
-    )
+        })
 }
 
 fn choose(state: &ProjectState, c: &Cmd, facts: &Facts) -> ActionKind {

@@ -12,7 +12,9 @@ fn the_database_runs_in_wal_with_foreign_keys() {
     assert!(dir.path().join(DB_FILE).exists());
     drop(store);
     let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
-    let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal");
     let strict: i64 = conn
         .query_row(
@@ -21,7 +23,10 @@ fn the_database_runs_in_wal_with_foreign_keys() {
             |r| r.get(0),
         )
         .unwrap();
-    assert_eq!(strict, 5, "clients, projects, transitions, stages, settings are STRICT");
+    assert_eq!(
+        strict, 5,
+        "clients, projects, transitions, stages, settings are STRICT"
+    );
 }
 
 #[test]
@@ -29,8 +34,12 @@ fn everything_is_still_there_after_a_restart() {
     let (dir, mut store) = temp_store();
     let c = store.create_client("ИП Иванов").unwrap();
     let p = store.create_project(c.id, "Интернет-магазин").unwrap();
-    store.advance(p.id, ActionKind::StartClarification, "").unwrap();
-    store.rename_project(p.id, "Интернет-магазин «Ёлка»").unwrap();
+    store
+        .advance(p.id, ActionKind::StartClarification, "")
+        .unwrap();
+    store
+        .rename_project(p.id, "Интернет-магазин «Ёлка»")
+        .unwrap();
     drop(store);
 
     let store = Store::open_dir(dir.path()).unwrap();
@@ -49,7 +58,10 @@ fn opening_twice_migrates_once_and_keeps_data() {
     let store = Store::open_dir(dir.path()).unwrap();
     assert_eq!(store.schema_version().unwrap(), migrations::LATEST as i64);
     assert_eq!(store.clients().unwrap().len(), 1);
-    assert!(!dir.path().join("backups").exists(), "no migration ran, so no backup");
+    assert!(
+        !dir.path().join("backups").exists(),
+        "no migration ran, so no backup"
+    );
 }
 
 #[test]
@@ -75,9 +87,13 @@ fn an_old_database_is_backed_up_before_it_is_migrated() {
     assert_eq!(backups.len(), 1, "{backups:?}");
     assert!(backups[0].to_string_lossy().ends_with("-v1.sqlite"));
     let old = rusqlite::Connection::open(&backups[0]).unwrap();
-    let v: i64 = old.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    let v: i64 = old
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
     assert_eq!(v, 1);
-    let name: String = old.query_row("SELECT name FROM clients", [], |r| r.get(0)).unwrap();
+    let name: String = old
+        .query_row("SELECT name FROM clients", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(name, "Старый клиент");
 }
 
@@ -99,21 +115,41 @@ fn a_refusal_needs_a_reason_and_loops_back_with_the_next_round() {
     let (_dir, mut store) = temp_store();
     let c = store.create_client("ООО «Ромашка»").unwrap();
     let p = store.create_project(c.id, "CRM").unwrap();
-    for k in [ActionKind::StartClarification, ActionKind::RequestEstimate, ActionKind::SendOffer] {
+    for k in [
+        ActionKind::StartClarification,
+        ActionKind::RequestEstimate,
+        ActionKind::SendOffer,
+    ] {
         store.advance(p.id, k, "").unwrap();
     }
-    let err = store.advance(p.id, ActionKind::RefuseOffer, "  ").unwrap_err();
+    let err = store
+        .advance(p.id, ActionKind::RefuseOffer, "  ")
+        .unwrap_err();
     assert_eq!(err.code(), "reason_required");
     assert_eq!(
         err.message().en,
         "Give the client's reason for refusing — the next round will need it."
     );
-    assert_eq!(store.history(p.id).unwrap().len(), 3, "a refused action records nothing");
+    assert_eq!(
+        store.history(p.id).unwrap().len(),
+        3,
+        "a refused action records nothing"
+    );
 
-    let after = store.advance(p.id, ActionKind::RefuseOffer, "Дорого").unwrap();
-    assert_eq!((after.state.step, after.state.round), (Step::Clarification, 2));
+    let after = store
+        .advance(p.id, ActionKind::RefuseOffer, "Дорого")
+        .unwrap();
+    assert_eq!(
+        (after.state.step, after.state.round),
+        (Step::Clarification, 2)
+    );
     let page = store.project_page(p.id).unwrap();
-    let refusal = page.map.loops.iter().find(|l| l.kind == LoopKind::Refusal).unwrap();
+    let refusal = page
+        .map
+        .loops
+        .iter()
+        .find(|l| l.kind == LoopKind::Refusal)
+        .unwrap();
     assert_eq!(refusal.count, 1);
     assert_eq!(page.history[0].comment, "Дорого", "newest first");
     assert_eq!(store.replayed_state(p.id).unwrap(), after.state);
@@ -136,29 +172,60 @@ fn stages_are_required_before_development_and_frozen_after() {
     ] {
         store.advance(p.id, k, "").unwrap();
     }
-    let err = store.advance(p.id, ActionKind::ConfirmStagePlan, "").unwrap_err();
+    let err = store
+        .advance(p.id, ActionKind::ConfirmStagePlan, "")
+        .unwrap_err();
     assert_eq!(err.code(), "no_stages");
     assert!(err.message().ru.contains("хотя бы один этап"));
     let page = store.project_page(p.id).unwrap();
-    let opt = page.map.options.iter().find(|o| o.kind == ActionKind::ConfirmStagePlan).unwrap();
+    let opt = page
+        .map
+        .options
+        .iter()
+        .find(|o| o.kind == ActionKind::ConfirmStagePlan)
+        .unwrap();
     assert_eq!(opt.blocked.as_ref().map(|b| b.code), Some("no_stages"));
 
     store.add_stage(p.id, "Каталог").unwrap();
     store.add_stage(p.id, "Корзина").unwrap();
-    let s = store.advance(p.id, ActionKind::ConfirmStagePlan, "").unwrap();
+    let s = store
+        .advance(p.id, ActionKind::ConfirmStagePlan, "")
+        .unwrap();
     assert_eq!((s.state.step, s.state.stages_total), (Step::Environment, 2));
-    assert_eq!(store.add_stage(p.id, "Поздний").unwrap_err().code(), "stages_frozen");
+    assert_eq!(
+        store.add_stage(p.id, "Поздний").unwrap_err().code(),
+        "stages_frozen"
+    );
 
-    let s = store.advance(p.id, ActionKind::EnvironmentReady, "").unwrap();
+    let s = store
+        .advance(p.id, ActionKind::EnvironmentReady, "")
+        .unwrap();
     assert_eq!((s.state.step, s.state.stage), (Step::Coding, 1));
-    store.advance(p.id, ActionKind::SubmitToTesting, "").unwrap();
-    store.advance(p.id, ActionKind::ReportBugs, "Падает оплата").unwrap();
-    store.advance(p.id, ActionKind::SubmitToTesting, "").unwrap();
-    store.advance(p.id, ActionKind::ReportBugs, "Ещё баг").unwrap();
+    store
+        .advance(p.id, ActionKind::SubmitToTesting, "")
+        .unwrap();
+    store
+        .advance(p.id, ActionKind::ReportBugs, "Падает оплата")
+        .unwrap();
+    store
+        .advance(p.id, ActionKind::SubmitToTesting, "")
+        .unwrap();
+    store
+        .advance(p.id, ActionKind::ReportBugs, "Ещё баг")
+        .unwrap();
     let page = store.project_page(p.id).unwrap();
-    let bugs = page.map.loops.iter().find(|l| l.kind == LoopKind::Bugs).unwrap();
+    let bugs = page
+        .map
+        .loops
+        .iter()
+        .find(|l| l.kind == LoopKind::Bugs)
+        .unwrap();
     assert_eq!((bugs.count, bugs.per_stage.clone()), (2, vec![(1, 2)]));
-    let coding = page.map.phases[1].steps.iter().find(|s| s.step == Step::Coding).unwrap();
+    let coding = page.map.phases[1]
+        .steps
+        .iter()
+        .find(|s| s.step == Step::Coding)
+        .unwrap();
     assert!(coding.current);
     assert_eq!(coding.visits, 3);
     assert_eq!(store.replayed_state(p.id).unwrap(), page.project.state);
@@ -167,11 +234,17 @@ fn stages_are_required_before_development_and_frozen_after() {
 #[test]
 fn a_project_needs_an_existing_client_and_a_title() {
     let (_dir, mut store) = temp_store();
-    assert_eq!(store.create_project(42, "X").unwrap_err().code(), "not_found");
+    assert_eq!(
+        store.create_project(42, "X").unwrap_err().code(),
+        "not_found"
+    );
     let c = store.create_client("К").unwrap();
     let err = store.create_project(c.id, "   ").unwrap_err();
     assert_eq!(err.code(), "empty");
-    assert_eq!(err.message().en, "Fill in the project title: it cannot be empty.");
+    assert_eq!(
+        err.message().en,
+        "Fill in the project title: it cannot be empty."
+    );
     assert_eq!(store.create_client("").unwrap_err().code(), "empty");
     assert!(store.projects().unwrap().is_empty());
 }
@@ -183,7 +256,15 @@ fn the_demo_is_created_once_on_an_empty_database() {
     let p = store.project(id).unwrap();
     assert_eq!((p.state.step, p.state.round), (Step::Clarification, 2));
     let page = store.project_page(id).unwrap();
-    assert_eq!(page.map.loops.iter().find(|l| l.kind == LoopKind::Refusal).unwrap().count, 1);
+    assert_eq!(
+        page.map
+            .loops
+            .iter()
+            .find(|l| l.kind == LoopKind::Refusal)
+            .unwrap()
+            .count,
+        1
+    );
     drop(store);
     let mut store = Store::open_dir(dir.path()).unwrap();
     assert_eq!(store.ensure_demo().unwrap(), None);

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::lifecycle::{Action, LifecycleMap, ProjectState, Step};
+use crate::text::Text;
 
 /// A client: the company or person who ordered the project.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,6 +23,8 @@ pub struct ProjectSummary {
     pub client_name: String,
     pub title: String,
     pub state: ProjectState,
+    /// "1.2 Уточнение требований" / "1.2 Clarification".
+    pub step_label: Text,
     pub updated_at: String,
 }
 

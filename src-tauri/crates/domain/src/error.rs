@@ -83,11 +83,17 @@ mod tests {
 
     #[test]
     fn names_are_trimmed_and_checked() {
-        assert_eq!(clean_name("client_name", "  ООО «Ромашка» ").unwrap(), "ООО «Ромашка»");
+        assert_eq!(
+            clean_name("client_name", "  ООО «Ромашка» ").unwrap(),
+            "ООО «Ромашка»"
+        );
         let e = clean_name("client_name", "   ").unwrap_err();
         assert_eq!(e.code(), "empty");
         assert!(e.message().ru.contains("Название клиента"));
         let long = "я".repeat(MAX_NAME + 1);
-        assert_eq!(clean_name("project_title", &long).unwrap_err().code(), "too_long");
+        assert_eq!(
+            clean_name("project_title", &long).unwrap_err().code(),
+            "too_long"
+        );
     }
 }

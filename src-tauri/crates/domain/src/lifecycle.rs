@@ -263,7 +263,9 @@ impl LoopKind {
                 "Environment problem handed to developers",
             ),
             LoopKind::Defects => Text::new("Недостатки при приёмке", "Defects at acceptance"),
-            LoopKind::Rollback => Text::new("Откат к старой среде", "Rollback to the old environment"),
+            LoopKind::Rollback => {
+                Text::new("Откат к старой среде", "Rollback to the old environment")
+            }
         }
     }
 }
@@ -387,9 +389,7 @@ impl ActionKind {
             ActionKind::EnvironmentReady => Step::Environment,
             ActionKind::SubmitToTesting => Step::Coding,
             ActionKind::ReportBugs | ActionKind::PassTesting => Step::Testing,
-            ActionKind::HandToDevelopers | ActionKind::FinishAdjustments => {
-                Step::DevOpsAdjustment
-            }
+            ActionKind::HandToDevelopers | ActionKind::FinishAdjustments => Step::DevOpsAdjustment,
             ActionKind::ReportDefects | ActionKind::AcceptStage => Step::StageAcceptance,
             ActionKind::Deploy => Step::Deployment,
             ActionKind::RollBack | ActionKind::SwitchOver => Step::Switchover,
@@ -846,6 +846,8 @@ pub struct MapLoop {
     pub name: Text,
     pub from: Step,
     pub to: Step,
+    /// "1.4 → 1.2"
+    pub arrow: String,
     pub count: u32,
     /// `(stage, count)` for loops inside the development cycle.
     pub per_stage: Vec<(u32, u32)>,
@@ -912,6 +914,11 @@ impl LifecycleMap {
                     name: kind.name(),
                     from,
                     to,
+                    arrow: format!(
+                        "{} → {}",
+                        from.number().unwrap_or_default(),
+                        to.number().unwrap_or_default()
+                    ),
                     count: taken.len() as u32,
                     per_stage,
                 }
@@ -938,7 +945,11 @@ mod tests {
     #[test]
     fn refusal_loops_back_to_clarification_with_the_next_round() {
         let mut s = ProjectState::initial();
-        for a in [Action::StartClarification, Action::RequestEstimate, Action::SendOffer] {
+        for a in [
+            Action::StartClarification,
+            Action::RequestEstimate,
+            Action::SendOffer,
+        ] {
             s = go(s, a, "");
         }
         assert_eq!(s.step, Step::Negotiation);
@@ -955,8 +966,13 @@ mod tests {
             step: Step::StagePlanning,
             ..ProjectState::initial()
         };
-        let blocked = decide(&s, Action::ConfirmStagePlan { stages: 0 }, "", &Facts::default())
-            .unwrap_err();
+        let blocked = decide(
+            &s,
+            Action::ConfirmStagePlan { stages: 0 },
+            "",
+            &Facts::default(),
+        )
+        .unwrap_err();
         assert_eq!(blocked.code, "no_stages");
         s = go(s, Action::ConfirmStagePlan { stages: 2 }, "");
         s = go(s, Action::EnvironmentReady, "");
@@ -983,10 +999,19 @@ mod tests {
 
     #[test]
     fn an_action_from_the_wrong_step_names_both() {
-        let r = decide(&ProjectState::initial(), Action::Deploy, "", &Facts::default())
-            .unwrap_err();
+        let r = decide(
+            &ProjectState::initial(),
+            Action::Deploy,
+            "",
+            &Facts::default(),
+        )
+        .unwrap_err();
         assert_eq!(r.code, "not_available");
-        assert!(r.message.ru.contains("1.1 Запрос клиента"), "{}", r.message.ru);
+        assert!(
+            r.message.ru.contains("1.1 Запрос клиента"),
+            "{}",
+            r.message.ru
+        );
     }
 
     #[test]
@@ -1003,7 +1028,9 @@ mod tests {
             ..ProjectState::initial()
         };
         assert_eq!(
-            decide(&dev, Action::Cancel, "x", &Facts::default()).unwrap_err().code,
+            decide(&dev, Action::Cancel, "x", &Facts::default())
+                .unwrap_err()
+                .code,
             "not_available"
         );
     }
@@ -1044,8 +1071,16 @@ mod tests {
             assert!(action.starts_from(from));
             let state = ProjectState {
                 step: from,
-                stage: if from.phase() == Phase::Preparation { 0 } else { 1 },
-                stages_total: if from.phase() == Phase::Preparation { 0 } else { 1 },
+                stage: if from.phase() == Phase::Preparation {
+                    0
+                } else {
+                    1
+                },
+                stages_total: if from.phase() == Phase::Preparation {
+                    0
+                } else {
+                    1
+                },
                 ..ProjectState::initial()
             };
             let next = effect(&state, Action::from_kind(action, &Facts::default())).unwrap();

@@ -185,7 +185,10 @@ impl Store {
                 params![id, title, at],
             )?;
             if n == 0 {
-                return Err(StorageError::NotFound { what: "project", id });
+                return Err(StorageError::NotFound {
+                    what: "project",
+                    id,
+                });
             }
             Ok(())
         })?;
@@ -199,13 +202,15 @@ impl Store {
     fn project_row(r: &Row) -> rusqlite::Result<ProjectSummary> {
         let step: String = r.get(4)?;
         let cancelled: Option<String> = r.get(8)?;
+        let step = parse_step(4, &step)?;
         Ok(ProjectSummary {
             id: r.get(0)?,
             client_id: r.get(1)?,
             client_name: r.get(2)?,
             title: r.get(3)?,
+            step_label: step.label(),
             state: ProjectState {
-                step: parse_step(4, &step)?,
+                step,
                 round: r.get(5)?,
                 stage: r.get(6)?,
                 stages_total: r.get(7)?,
@@ -216,7 +221,10 @@ impl Store {
     }
 
     pub fn projects(&self) -> Result<Vec<ProjectSummary>> {
-        let sql = format!("{} ORDER BY p.updated_at DESC, p.id DESC", Self::PROJECT_SELECT);
+        let sql = format!(
+            "{} ORDER BY p.updated_at DESC, p.id DESC",
+            Self::PROJECT_SELECT
+        );
         let mut st = self.conn.prepare(&sql)?;
         let rows = st.query_map([], Self::project_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -227,7 +235,10 @@ impl Store {
         self.conn
             .query_row(&sql, [id], Self::project_row)
             .optional()?
-            .ok_or(StorageError::NotFound { what: "project", id })
+            .ok_or(StorageError::NotFound {
+                what: "project",
+                id,
+            })
     }
 
     // ---- lifecycle -----------------------------------------------------------------
@@ -275,7 +286,11 @@ impl Store {
 
     /// The state rebuilt from the recorded history alone.
     pub fn replayed_state(&self, project_id: i64) -> Result<ProjectState> {
-        let actions: Vec<Action> = self.history(project_id)?.into_iter().map(|h| h.action).collect();
+        let actions: Vec<Action> = self
+            .history(project_id)?
+            .into_iter()
+            .map(|h| h.action)
+            .collect();
         replay(&actions).ok_or(StorageError::CorruptHistory { project_id })
     }
 
@@ -353,7 +368,9 @@ impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()?)
     }
 
@@ -374,9 +391,11 @@ impl Store {
         if self.setting("demo_seeded")?.is_some() {
             return Ok(None);
         }
-        let empty: bool = self
-            .conn
-            .query_row("SELECT NOT EXISTS (SELECT 1 FROM projects)", [], |r| r.get(0))?;
+        let empty: bool =
+            self.conn
+                .query_row("SELECT NOT EXISTS (SELECT 1 FROM projects)", [], |r| {
+                    r.get(0)
+                })?;
         let created = if empty {
             Some(demo::create(self)?.id)
         } else {
@@ -433,7 +452,10 @@ fn load_state(conn: &Connection, project_id: i64) -> Result<ProjectState> {
         },
     )
     .optional()?
-    .ok_or(StorageError::NotFound { what: "project", id: project_id })
+    .ok_or(StorageError::NotFound {
+        what: "project",
+        id: project_id,
+    })
 }
 
 fn facts(conn: &Connection, project_id: i64) -> Result<Facts> {

@@ -53,7 +53,11 @@ visits: number, };
 
 export type MapPhase = { phase: Phase, name: Text, steps: Array<MapStep>, };
 
-export type MapLoop = { kind: LoopKind, name: Text, from: Step, to: Step, count: number, 
+export type MapLoop = { kind: LoopKind, name: Text, from: Step, to: Step, 
+/**
+ * "1.4 → 1.2"
+ */
+arrow: string, count: number, 
 /**
  * `(stage, count)` for loops inside the development cycle.
  */
@@ -63,7 +67,11 @@ export type LifecycleMap = { state: ProjectState, current: Text, phases: Array<M
 
 export type Client = { id: number, name: string, created_at: string, };
 
-export type ProjectSummary = { id: number, client_id: number, client_name: string, title: string, state: ProjectState, updated_at: string, };
+export type ProjectSummary = { id: number, client_id: number, client_name: string, title: string, state: ProjectState, 
+/**
+ * "1.2 Уточнение требований" / "1.2 Clarification".
+ */
+step_label: Text, updated_at: string, };
 
 export type HistoryEntry = { id: number, 
 /**

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { en, ru } from './messages';
+import { i18n } from './i18n.svelte';
+
+describe('messages', () => {
+  it('has every key in both languages, none left empty or untranslated', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(ru).sort());
+    for (const key of Object.keys(ru) as (keyof typeof ru)[]) {
+      expect(ru[key].trim()).not.toBe('');
+      expect(en[key].trim()).not.toBe('');
+      if (key !== 'app.title') expect(en[key], key).not.toBe(ru[key]);
+    }
+  });
+
+  it('fills parameters and follows the language', () => {
+    i18n.lang = 'ru';
+    expect(i18n.t('project.stage', { n: 2, total: 3 })).toBe('Этап разработки: 2 из 3');
+    i18n.lang = 'en';
+    expect(i18n.t('project.stage', { n: 2, total: 3 })).toBe('Development stage: 2 of 3');
+    expect(i18n.tx({ ru: 'Оценка', en: 'Estimate' })).toBe('Estimate');
+  });
+});
