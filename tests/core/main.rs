@@ -2,6 +2,7 @@
 //! through storage, migrations and backups, the CLI binary and the IPC bindings.
 //! One test binary with modules (cheaper to build than one per file).
 
+mod architecture;
 mod bindings;
 mod cli;
 mod lifecycle_props;

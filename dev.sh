@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# Etap's two commands, for a fresh Debian/Ubuntu machine:
+#   ./dev.sh run    install what is missing, build the UI, open the app
+#                   (its own local database; a demo project on first run)
+#   ./dev.sh test   install what is missing and run every check and test:
+#                   rustfmt, clippy, svelte-check, cargo test, vitest, and the
+#                   end-to-end suite through the real window (Xvfb + tauri-driver)
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+export PATH="$HOME/.cargo/bin:$PATH"
+
+APT_PACKAGES=(
+  # Tauri 2 on Linux (WebKitGTK 4.1)
+  libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev
+  libxdo-dev libssl-dev build-essential pkg-config file
+  # the real window in tests: a virtual display, WebKit's WebDriver, a session bus
+  xvfb xauth webkit2gtk-driver dbus dbus-x11 at-spi2-core
+  # screenshots and PDF checks
+  imagemagick qpdf poppler-utils
+)
+
+say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+die() { printf '\033[31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+sudo_cmd() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+ensure_system() {
+  local missing=() p
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "Installing system packages: ${missing[*]}"
+    sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+  command -v cargo >/dev/null ||
+    die "Rust is not installed. Install it with rustup (https://rustup.rs), then run this again."
+  if ! command -v node >/dev/null; then
+    say "Installing Node.js and npm"
+    DEBIAN_FRONTEND=noninteractive sudo_cmd apt-get install -y -qq --no-install-recommends nodejs npm
+  fi
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]')
+  [ "$major" -ge 20 ] || die "Node.js 20 or newer is needed (found $(node --version))."
+}
+
+ensure_tauri_driver() {
+  if ! command -v tauri-driver >/dev/null; then
+    say "Installing tauri-driver (WebDriver bridge for the end-to-end tests)"
+    cargo install tauri-driver --locked --version '^2'
+  fi
+}
+
+# `npm ci` only when package-lock.json changed since the last install.
+ensure_npm() {
+  local dir=$1 stamp sum
+  stamp="$dir/node_modules/.etap-lock-sha256"
+  sum=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$sum" ]; then
+    say "Installing npm packages in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$sum" >"$stamp"
+  fi
+}
+
+build_ui() {
+  ensure_npm ui
+  say "Building the UI"
+  (cd ui && npm run --silent build)
+}
+
+cmd_run() {
+  ensure_system
+  build_ui
+  say "Starting Etap"
+  exec cargo run --features custom-protocol -- "$@"
+}
+
+# ---- test ------------------------------------------------------------------------
+
+LOGS="$ROOT/artifacts/logs"
+XVFB_PID=""
+DRIVER_PID=""
+
+stop_services() {
+  # Each was started in its own process group (setsid): stop the group by its PID.
+  if [ -n "$DRIVER_PID" ]; then kill -- "-$DRIVER_PID" 2>/dev/null || true; wait "$DRIVER_PID" 2>/dev/null || true; fi
+  if [ -n "$XVFB_PID" ]; then kill "$XVFB_PID" 2>/dev/null || true; wait "$XVFB_PID" 2>/dev/null || true; fi
+  DRIVER_PID=""
+  XVFB_PID=""
+}
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+start_services() {
+  local n=90
+  while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
+  Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >"$LOGS/xvfb.log" 2>&1 &
+  XVFB_PID=$!
+  export DISPLAY=":$n"
+  local port=4444
+  while port_busy "$port" || port_busy "$((port + 1))"; do port=$((port + 2)); done
+  export TAURI_DRIVER_PORT=$port
+  # Under its own session bus, so no dbus-launch is left behind.
+  setsid dbus-run-session -- tauri-driver --port "$port" --native-port "$((port + 1))" \
+    >"$LOGS/tauri-driver.log" 2>&1 &
+  DRIVER_PID=$!
+  local i
+  for i in $(seq 1 100); do
+    port_busy "$port" && return 0
+    sleep 0.1
+  done
+  die "tauri-driver did not start (see $LOGS/tauri-driver.log)"
+}
+
+cmd_test() {
+  mkdir -p "$LOGS"
+  ensure_system
+  ensure_tauri_driver
+  ensure_npm ui
+  ensure_npm tests/e2e
+  trap stop_services EXIT
+
+  say "Formatting (cargo fmt --check)"
+  cargo fmt --all --check
+  say "Lints (cargo clippy -D warnings)"
+  cargo clippy --workspace --all-targets --features custom-protocol -- -D warnings
+  say "Svelte and TypeScript (svelte-check)"
+  (cd ui && npm run --silent check)
+  build_ui
+
+  say "Rust tests (cargo test)"
+  cargo test --workspace --features custom-protocol 2>&1 | tee "$LOGS/cargo-test.log"
+
+  say "UI tests (vitest)"
+  (cd ui && npx vitest run --reporter=default) 2>&1 | tee "$LOGS/vitest.log"
+
+  say "End-to-end tests through the real window"
+  cargo build --features custom-protocol
+  start_services
+  (cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec ./*.test.mjs) 2>&1 |
+    tee "$LOGS/e2e.log"
+  stop_services
+
+  summary
+}
+
+# The runners' own closing lines, gathered at the end so a run that executed no
+# test is visible, then one total.
+summary() {
+  local strip='s/\x1b\[[0-9;]*m//g'
+  say "Summary"
+  echo "cargo test:"
+  sed "$strip" "$LOGS/cargo-test.log" | grep -E '^test result:' | sed 's/^/  /'
+  echo "vitest:"
+  sed "$strip" "$LOGS/vitest.log" | grep -E '^ *(Test Files|Tests) ' | sed 's/^ */  /'
+  echo "e2e (node --test):"
+  sed "$strip" "$LOGS/e2e.log" | grep -E '^ℹ (tests|pass|fail) ' | sed 's/^/  /'
+  local passed failed
+  passed=$(
+    {
+      sed "$strip" "$LOGS/cargo-test.log" | grep -oE '^test result: .* ([0-9]+) passed' | grep -oE '[0-9]+ passed' | cut -d' ' -f1
+      sed "$strip" "$LOGS/vitest.log" | grep -E '^ *Tests ' | grep -oE '[0-9]+ passed' | cut -d' ' -f1
+      sed "$strip" "$LOGS/e2e.log" | grep -E '^ℹ pass ' | grep -oE '[0-9]+'
+    } | awk '{ s += $1 } END { print s + 0 }'
+  )
+  failed=$(
+    {
+      echo 0
+      sed "$strip" "$LOGS/cargo-test.log" | grep -oE '[0-9]+ failed' | cut -d' ' -f1
+      sed "$strip" "$LOGS/vitest.log" | grep -E '^ *Tests ' | grep -oE '[0-9]+ failed' | cut -d' ' -f1
+      sed "$strip" "$LOGS/e2e.log" | grep -E '^ℹ fail ' | grep -oE '[0-9]+'
+    } | awk '{ s += $1 } END { print s + 0 }'
+  )
+  echo "total: $passed passed, $failed failed"
+}
+
+case "${1:-}" in
+  run) shift; cmd_run "$@" ;;
+  test) shift; cmd_test "$@" ;;
+  *) echo "usage: ./dev.sh run | ./dev.sh test" >&2; exit 2 ;;
+esac

@@ -1,0 +1,65 @@
+// Drives the real Etap window through tauri-driver (WebDriver) and saves screenshots.
+// The driver, Xvfb and the built binary are provided by the test command (dev.sh).
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { remote } from 'webdriverio';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const root = resolve(here, '..', '..');
+export const artifacts = join(root, 'artifacts', 'e2e');
+const binary = process.env.ETAP_BIN ?? join(root, 'target', 'debug', 'etap');
+
+/** Opens the app on `dataDir` and waits until its first page is drawn. */
+export async function openApp(dataDir) {
+  const browser = await remote({
+    hostname: '127.0.0.1',
+    port: Number(process.env.TAURI_DRIVER_PORT ?? 4444),
+    logLevel: 'warn',
+    capabilities: {
+      'tauri:options': { application: binary, args: ['--data-dir', dataDir] },
+      'wdio:enforceWebDriverClassic': true,
+    },
+  });
+  await browser.setTimeout({ implicit: 0 });
+  await el(browser, 'home').waitForExist({ timeout: 20000 });
+  return browser;
+}
+
+/** The element with `data-testid`. */
+export function el(browser, testId) {
+  return browser.$(`[data-testid="${testId}"]`);
+}
+
+/** Waits for the element, then clicks it. */
+export async function click(browser, testId) {
+  const e = el(browser, testId);
+  await e.waitForClickable({ timeout: 10000 });
+  await e.click();
+}
+
+/** Replaces the text of an input or textarea. */
+export async function type(browser, testId, text) {
+  const e = el(browser, testId);
+  await e.waitForDisplayed({ timeout: 10000 });
+  await e.clearValue();
+  if (text) await e.setValue(text);
+}
+
+/** Waits until the element's text contains `text`. */
+export async function waitText(browser, testId, text, timeout = 10000) {
+  const e = el(browser, testId);
+  await browser.waitUntil(async () => (await e.isExisting()) && (await e.getText()).includes(text), {
+    timeout,
+    timeoutMsg: `${testId} never showed "${text}"`,
+  });
+}
+
+/** Saves a screenshot of the window after the marker is drawn. */
+export async function screenshot(browser, name, markerTestId) {
+  mkdirSync(artifacts, { recursive: true });
+  if (markerTestId) await el(browser, markerTestId).waitForDisplayed({ timeout: 10000 });
+  // Let WebKit paint the new DOM before capturing (the DOM can be ahead of the pixels).
+  await browser.execute(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await browser.saveScreenshot(join(artifacts, `${name}.png`));
+}
