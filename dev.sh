@@ -20,7 +20,8 @@ APT_PACKAGES=(
   imagemagick qpdf poppler-utils
 )
 
-say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+STEP=""
+say() { STEP="$*"; printf '\n\033[1m== %s\033[0m\n' "$*"; }
 die() { printf '\033[31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 
 sudo_cmd() {
@@ -123,7 +124,7 @@ cmd_test() {
   ensure_tauri_driver
   ensure_npm ui
   ensure_npm tests/e2e
-  trap stop_services EXIT
+  trap 'rc=$?; stop_services; [ $rc = 0 ] || printf "\n\033[31mFAILED at: %s\033[0m\n" "$STEP"' EXIT
 
   say "Formatting (cargo fmt --check)"
   cargo fmt --all --check

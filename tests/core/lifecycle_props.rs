@@ -100,3 +100,53 @@ proptest! {
         prop_assert_eq!(store.replayed_state(p.id).unwrap(), stored);
     }
 }
+
+/// The options the core offers are enough to carry a project from the request to
+/// Closed through every phase, taking each loop once on the way (so the random walks
+/// above explore the whole machine, not only its first steps).
+#[test]
+fn the_offered_actions_lead_from_request_to_closed() {
+    let mut store = Store::open_in_memory().unwrap();
+    let c = store.create_client("Клиент").unwrap();
+    let p = store.create_project(c.id, "Проект").unwrap();
+    let mut looped = std::collections::HashSet::new();
+    let mut visited = std::collections::HashSet::new();
+    for _ in 0..100 {
+        let state = store.project(p.id).unwrap().state;
+        visited.insert(state.step);
+        if state.step == etap_domain::Step::Closed {
+            break;
+        }
+        if state.step == etap_domain::Step::StagePlanning && store.stages(p.id).unwrap().len() < 2 {
+            store.add_stage(p.id, "Этап").unwrap();
+            continue;
+        }
+        let opts = options(&state, &store.facts(p.id).unwrap());
+        let pick = opts
+            .iter()
+            .filter(|o| o.blocked.is_none() && o.kind != ActionKind::Cancel)
+            .find(|o| o.loop_kind.is_some_and(|l| !looped.contains(&l)))
+            .or_else(|| {
+                opts.iter()
+                    .find(|o| o.loop_kind.is_none() && o.kind != ActionKind::Cancel)
+            })
+            .expect("some way forward");
+        if let Some(l) = pick.loop_kind {
+            looped.insert(l);
+        }
+        store.advance(p.id, pick.kind, "комментарий").unwrap();
+    }
+    assert_eq!(
+        store.project(p.id).unwrap().state.step,
+        etap_domain::Step::Closed
+    );
+    assert_eq!(looped.len(), etap_domain::LoopKind::ALL.len(), "{looped:?}");
+    assert_eq!(
+        visited.len(),
+        etap_domain::Step::ALL.len() - 1,
+        "all but Cancelled"
+    );
+    let page = store.project_page(p.id).unwrap();
+    assert!(page.map.loops.iter().all(|l| l.count >= 1));
+    assert_eq!(store.replayed_state(p.id).unwrap(), page.project.state);
+}

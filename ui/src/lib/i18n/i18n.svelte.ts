@@ -16,6 +16,13 @@ class I18n {
 
   tx = (text: Text): string => text[this.lang];
 
+  /** "1 раз", "2 раза", "5 раз" / "1 time", "2 times": the plural form by CLDR rules. */
+  times = (n: number): string => {
+    const form = new Intl.PluralRules(this.lang).select(n);
+    const key = form === 'one' ? 'map.times.one' : form === 'few' ? 'map.times.few' : 'map.times.many';
+    return this.t(key, { n });
+  };
+
   /** A date-time as the user's locale writes it. */
   dateTime = (iso: string): string => {
     const d = new Date(iso);

@@ -19,4 +19,18 @@ describe('messages', () => {
     expect(i18n.t('project.stage', { n: 2, total: 3 })).toBe('Development stage: 2 of 3');
     expect(i18n.tx({ ru: 'Оценка', en: 'Estimate' })).toBe('Estimate');
   });
+
+  it('counts loops with the right plural forms', () => {
+    i18n.lang = 'ru';
+    expect([0, 1, 2, 5, 21, 22].map(i18n.times)).toEqual([
+      '0 раз',
+      '1 раз',
+      '2 раза',
+      '5 раз',
+      '21 раз',
+      '22 раза',
+    ]);
+    i18n.lang = 'en';
+    expect([1, 2].map(i18n.times)).toEqual(['1 time', '2 times']);
+  });
 });
