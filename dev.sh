@@ -126,13 +126,14 @@ cmd_test() {
   ensure_npm tests/e2e
   trap 'rc=$?; stop_services; [ $rc = 0 ] || printf "\n\033[31mFAILED at: %s\033[0m\n" "$STEP"' EXIT
 
+  # The app embeds ui/dist at compile time, so the UI is built before any cargo step.
+  build_ui
   say "Formatting (cargo fmt --check)"
   cargo fmt --all --check
   say "Lints (cargo clippy -D warnings)"
   cargo clippy --workspace --all-targets --features custom-protocol -- -D warnings
   say "Svelte and TypeScript (svelte-check)"
   (cd ui && npm run --silent check)
-  build_ui
 
   say "Rust tests (cargo test)"
   cargo test --workspace --features custom-protocol 2>&1 | tee "$LOGS/cargo-test.log"

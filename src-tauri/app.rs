@@ -44,15 +44,18 @@ pub struct AppState {
     store: Mutex<Store>,
     english: AtomicBool,
     data_dir: PathBuf,
+    start_project: Option<i64>,
 }
 
 impl AppState {
-    pub fn new(store: Store, data_dir: PathBuf) -> AppState {
+    /// `start_project`: the project the window opens on (the demo, on first run).
+    pub fn new(store: Store, data_dir: PathBuf, start_project: Option<i64>) -> AppState {
         let english = language(&store) == Lang::En;
         AppState {
             store: Mutex::new(store),
             english: AtomicBool::new(english),
             data_dir,
+            start_project,
         }
     }
 
@@ -91,6 +94,7 @@ impl AppState {
             lang: self.lang(),
             version: env!("CARGO_PKG_VERSION").to_string(),
             data_dir: self.data_dir.display().to_string(),
+            start_project: self.start_project,
         }
     }
 }
@@ -101,6 +105,8 @@ pub struct AppInfo {
     pub lang: Lang,
     pub version: String,
     pub data_dir: String,
+    /// The project to open first: the demo project on the very first run.
+    pub start_project: Option<i64>,
 }
 
 /// The error every command returns: a stable `code` the UI branches on, and a

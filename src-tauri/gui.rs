@@ -41,10 +41,11 @@ pub fn run(data_dir: PathBuf) -> i32 {
             }
             tracing::info!(data_dir = %data_dir.display(), "starting Etap");
             let mut store = Store::open_dir(&data_dir)?;
-            if let Some(id) = store.ensure_demo()? {
+            let demo = store.ensure_demo()?;
+            if let Some(id) = demo {
                 tracing::info!(project = id, "created the demo project");
             }
-            app.manage(AppState::new(store, data_dir.clone()));
+            app.manage(AppState::new(store, data_dir.clone(), demo));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -20,17 +20,18 @@ describe('lifecycle through the real window', { concurrency: false }, () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  test('first run shows the demo project that already looped once', async () => {
+  test('first run opens the demo project that already looped once', async () => {
     await click(browser, 'lang-en');
-    await waitText(browser, 'project-list', 'Личный кабинет клиента');
-    await waitText(browser, 'project-step', '1.2 Clarification');
-    await click(browser, 'project-link');
-    await el(browser, 'lifecycle-map').waitForDisplayed({ timeout: 10000 });
+    await waitText(browser, 'project-title-heading', 'Личный кабинет клиента');
+    await waitText(browser, 'current-step', '1.2 Clarification');
     assert.equal(await el(browser, 'loop-refusal').getAttribute('data-count'), '1');
     assert.equal(await el(browser, 'step-clarification').getAttribute('data-current'), 'true');
+    await waitText(browser, 'visits-clarification', '×2');
     await waitText(browser, 'history', 'Дорого: бюджет клиента 350 000 ₽');
     await screenshot(browser, '01-demo-project', 'lifecycle-map');
     await click(browser, 'back');
+    await waitText(browser, 'project-list', 'Личный кабинет клиента');
+    await waitText(browser, 'project-step', '1.2 Clarification · round 2');
   });
 
   test('a new project is created, advanced, refused at 1.4 and back at 1.2', async () => {

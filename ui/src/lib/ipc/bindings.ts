@@ -95,6 +95,10 @@ export type ProjectPage = { project: ProjectSummary, map: LifecycleMap,
  */
 history: Array<HistoryEntry>, stages: Array<Stage>, };
 
-export type AppInfo = { lang: Lang, version: string, data_dir: string, };
+export type AppInfo = { lang: Lang, version: string, data_dir: string, 
+/**
+ * The project to open first: the demo project on the very first run.
+ */
+start_project: number | null, };
 
 export type AppError = { code: string, message: string, };
