@@ -141,14 +141,28 @@ cmd_test() {
   say "UI tests (vitest)"
   (cd ui && npx vitest run --reporter=default) 2>&1 | tee "$LOGS/vitest.log"
 
+  run_e2e
+  summary
+}
+
+run_e2e() {
   say "End-to-end tests through the real window"
   cargo build --features custom-protocol
   start_services
-  (cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec ./*.test.mjs) 2>&1 |
+  (cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec ${E2E_FILES:-./*.test.mjs}) 2>&1 |
     tee "$LOGS/e2e.log"
   stop_services
+}
 
-  summary
+# Only the end-to-end suite (for developers; `./dev.sh test` runs it too).
+cmd_e2e() {
+  mkdir -p "$LOGS"
+  ensure_system
+  ensure_tauri_driver
+  ensure_npm tests/e2e
+  trap stop_services EXIT
+  build_ui
+  run_e2e
 }
 
 # The runners' own closing lines, gathered at the end so a run that executed no
@@ -184,5 +198,6 @@ summary() {
 case "${1:-}" in
   run) shift; cmd_run "$@" ;;
   test) shift; cmd_test "$@" ;;
+  e2e) shift; cmd_e2e "$@" ;;
   *) echo "usage: ./dev.sh run | ./dev.sh test" >&2; exit 2 ;;
 esac

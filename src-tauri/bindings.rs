@@ -5,9 +5,19 @@
 //! tests/); `cargo run -- bindings` or `ETAP_WRITE_BINDINGS=1 cargo test` rewrites it.
 
 use etap_domain::entity::{Client, HistoryEntry, ProjectPage, ProjectSummary, Stage};
+use etap_domain::estimate::{
+    Estimate, EstimateCard, EstimateItem, EstimateTotals, EstimateView, Estimator, Hours,
+    ItemTotal, Negotiation, Offer, OfferAnswer,
+};
 use etap_domain::lifecycle::{
     Action, ActionKind, ActionOption, LifecycleMap, LoopKind, MapLoop, MapPhase, MapStep, Phase,
     ProjectState, Refusal, Step,
+};
+use etap_domain::money::{Currency, Money, VatMode};
+use etap_domain::party::{ClientCard, FieldWarning, ProviderCard, ProviderProfile, Requisites};
+use etap_domain::preparation::{
+    Clarification, Handover, Question, QuestionStatus, Request, RequestCard, RequestSource,
+    RoundNotes, TeamCard, TeamMember,
 };
 use etap_domain::{Lang, Text};
 use ts_rs::{Config, TS};
@@ -41,6 +51,35 @@ pub fn generate() -> String {
         HistoryEntry::decl(&cfg),
         Stage::decl(&cfg),
         ProjectPage::decl(&cfg),
+        Requisites::decl(&cfg),
+        FieldWarning::decl(&cfg),
+        ClientCard::decl(&cfg),
+        RequestSource::decl(&cfg),
+        Request::decl(&cfg),
+        RequestCard::decl(&cfg),
+        QuestionStatus::decl(&cfg),
+        Question::decl(&cfg),
+        RoundNotes::decl(&cfg),
+        Clarification::decl(&cfg),
+        TeamMember::decl(&cfg),
+        Handover::decl(&cfg),
+        TeamCard::decl(&cfg),
+        Currency::decl(&cfg),
+        Money::decl(&cfg),
+        VatMode::decl(&cfg),
+        ProviderProfile::decl(&cfg),
+        ProviderCard::decl(&cfg),
+        Estimator::decl(&cfg),
+        Hours::decl(&cfg),
+        EstimateItem::decl(&cfg),
+        Estimate::decl(&cfg),
+        ItemTotal::decl(&cfg),
+        EstimateTotals::decl(&cfg),
+        EstimateView::decl(&cfg),
+        EstimateCard::decl(&cfg),
+        OfferAnswer::decl(&cfg),
+        Offer::decl(&cfg),
+        Negotiation::decl(&cfg),
         AppInfo::decl(&cfg),
         AppError::decl(&cfg),
     ];

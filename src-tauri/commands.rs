@@ -2,6 +2,11 @@
 //! No SQL and no business rule lives here.
 
 use etap_domain::entity::{Client, ProjectPage, ProjectSummary};
+use etap_domain::estimate::{Estimate, EstimateCard, Negotiation};
+use etap_domain::party::{ClientCard, ProviderCard, ProviderProfile, Requisites};
+use etap_domain::preparation::{
+    Clarification, Handover, QuestionStatus, Request, RequestCard, TeamCard, TeamMember,
+};
 use etap_domain::{ActionKind, Lang};
 use tauri::State;
 
@@ -70,4 +75,173 @@ pub async fn advance(
 #[tauri::command]
 pub async fn add_stage(state: State<'_, AppState>, id: i64, title: String) -> Res<ProjectPage> {
     state.with(|s| s.add_stage_page(id, &title)).await
+}
+
+#[tauri::command]
+pub async fn client_card(state: State<'_, AppState>, id: i64) -> Res<ClientCard> {
+    state.with(|s| s.client_card(id)).await
+}
+
+#[tauri::command]
+pub async fn save_client(
+    state: State<'_, AppState>,
+    id: i64,
+    name: String,
+    requisites: Requisites,
+) -> Res<ClientCard> {
+    state.with(|s| s.save_client(id, &name, &requisites)).await
+}
+
+#[tauri::command]
+pub async fn request(state: State<'_, AppState>, project_id: i64) -> Res<RequestCard> {
+    state.with(|s| s.request(project_id)).await
+}
+
+#[tauri::command]
+pub async fn save_request(
+    state: State<'_, AppState>,
+    project_id: i64,
+    request: Request,
+) -> Res<RequestCard> {
+    state.with(|s| s.save_request(project_id, &request)).await
+}
+
+#[tauri::command]
+pub async fn clarification(state: State<'_, AppState>, project_id: i64) -> Res<Clarification> {
+    state.with(|s| s.clarification(project_id)).await
+}
+
+#[tauri::command]
+pub async fn add_question(
+    state: State<'_, AppState>,
+    project_id: i64,
+    text: String,
+) -> Res<Clarification> {
+    state.with(|s| s.add_question(project_id, &text)).await
+}
+
+#[tauri::command]
+pub async fn save_question(
+    state: State<'_, AppState>,
+    id: i64,
+    text: String,
+    answer: String,
+    status: QuestionStatus,
+) -> Res<Clarification> {
+    state
+        .with(|s| s.save_question(id, &text, &answer, status))
+        .await
+}
+
+#[tauri::command]
+pub async fn delete_question(state: State<'_, AppState>, id: i64) -> Res<Clarification> {
+    state.with(|s| s.delete_question(id)).await
+}
+
+#[tauri::command]
+pub async fn save_round_notes(
+    state: State<'_, AppState>,
+    project_id: i64,
+    notes: String,
+) -> Res<Clarification> {
+    state.with(|s| s.save_round_notes(project_id, &notes)).await
+}
+
+#[tauri::command]
+pub async fn team_card(state: State<'_, AppState>, project_id: i64) -> Res<TeamCard> {
+    state.with(|s| s.team_card(project_id)).await
+}
+
+#[tauri::command]
+pub async fn save_team_member(
+    state: State<'_, AppState>,
+    project_id: i64,
+    member: TeamMember,
+) -> Res<TeamCard> {
+    state
+        .with(|s| s.save_team_member(project_id, &member))
+        .await
+}
+
+#[tauri::command]
+pub async fn remove_team_member(
+    state: State<'_, AppState>,
+    project_id: i64,
+    member_id: i64,
+) -> Res<TeamCard> {
+    state
+        .with(|s| s.remove_team_member(project_id, member_id))
+        .await
+}
+
+#[tauri::command]
+pub async fn save_handover(
+    state: State<'_, AppState>,
+    project_id: i64,
+    handover: Handover,
+) -> Res<TeamCard> {
+    state.with(|s| s.save_handover(project_id, &handover)).await
+}
+
+#[tauri::command]
+pub async fn provider(state: State<'_, AppState>) -> Res<ProviderCard> {
+    state.with(|s| s.provider()).await
+}
+
+#[tauri::command]
+pub async fn save_provider(
+    state: State<'_, AppState>,
+    profile: ProviderProfile,
+) -> Res<ProviderCard> {
+    state.with(|s| s.save_provider(&profile)).await
+}
+
+#[tauri::command]
+pub async fn set_provider_logo(state: State<'_, AppState>, bytes: Vec<u8>) -> Res<ProviderCard> {
+    state.with(|s| s.set_provider_logo(&bytes)).await
+}
+
+#[tauri::command]
+pub async fn estimate_card(state: State<'_, AppState>, project_id: i64) -> Res<EstimateCard> {
+    state.with(|s| s.estimate_card(project_id)).await
+}
+
+#[tauri::command]
+pub async fn save_estimate(
+    state: State<'_, AppState>,
+    project_id: i64,
+    estimate: Estimate,
+) -> Res<EstimateCard> {
+    state.with(|s| s.save_estimate(project_id, &estimate)).await
+}
+
+#[tauri::command]
+pub async fn negotiation(state: State<'_, AppState>, project_id: i64) -> Res<Negotiation> {
+    state.with(|s| s.negotiation(project_id)).await
+}
+
+#[tauri::command]
+pub async fn save_offer(
+    state: State<'_, AppState>,
+    project_id: i64,
+    price: String,
+    deadline: String,
+    valid_until: String,
+) -> Res<Negotiation> {
+    state
+        .with(|s| s.save_offer(project_id, &price, &deadline, &valid_until))
+        .await
+}
+
+#[tauri::command]
+pub async fn counter_offer(
+    state: State<'_, AppState>,
+    project_id: i64,
+    price: String,
+    deadline: String,
+    note: String,
+) -> Res<Negotiation> {
+    state
+        .with(|s| s.counter_offer(project_id, &price, &deadline, &note))
+        .await
 }

@@ -8,6 +8,10 @@ pub mod app;
 pub mod bindings;
 pub mod cli;
 pub mod commands;
+/// The names of the IPC commands (shared with build.rs, which makes permissions of them).
+pub mod commands_list {
+    include!("commands_list.rs");
+}
 mod gui;
 
 use clap::Parser;

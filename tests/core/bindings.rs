@@ -28,3 +28,25 @@ fn bindings_declare_the_error_shape_the_ui_branches_on() {
     );
     assert!(b.contains("\"refuse_offer\""));
 }
+
+/// Every command has exactly its permission in the window's capability: a command the
+/// UI cannot call, or a permission for a command that no longer exists, fails here.
+#[test]
+fn the_capability_grants_exactly_the_commands() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("capabilities/main-window.json");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut granted: Vec<String> = json["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_string())
+        .collect();
+    let mut expected: Vec<String> = etap_app::commands_list::COMMANDS
+        .iter()
+        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .collect();
+    granted.sort();
+    expected.sort();
+    assert_eq!(granted, expected);
+}

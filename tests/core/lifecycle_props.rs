@@ -2,6 +2,7 @@
 //! change nothing, and the state replayed from history equals the stored one.
 
 use etap_domain::lifecycle::{decide, options, replay, Action, ActionKind, Facts, ProjectState};
+use etap_domain::preparation::Role;
 use etap_storage::Store;
 use proptest::prelude::*;
 
@@ -9,6 +10,8 @@ use proptest::prelude::*;
 /// any action at all, with or without a comment, after planning some stages.
 #[derive(Debug, Clone)]
 struct Cmd {
+    /// Open questions and a missing tester: the preparation guards stay shut.
+    blockers: bool,
     offered: bool,
     pick: usize,
     comment: bool,
@@ -17,12 +20,14 @@ struct Cmd {
 
 fn cmd() -> impl Strategy<Value = Cmd> {
     (
+        prop::bool::weighted(0.2),
         prop::bool::weighted(0.85),
         0usize..64,
         prop::bool::weighted(0.8),
         0u32..4,
     )
-        .prop_map(|(offered, pick, comment, stages)| Cmd {
+        .prop_map(|(blockers, offered, pick, comment, stages)| Cmd {
+            blockers,
             offered,
             pick,
             comment,
@@ -48,7 +53,14 @@ proptest! {
         let mut state = ProjectState::initial();
         let mut taken: Vec<Action> = Vec::new();
         for c in &cmds {
-            let facts = Facts { planned_stages: c.stages };
+            let facts = Facts {
+                planned_stages: c.stages,
+                open_questions: u32::from(c.blockers),
+                missing_roles: if c.blockers { vec![Role::Tester] } else { vec![] },
+                estimate_items: u32::from(!c.blockers),
+                estimate_total_positive: !c.blockers,
+                pending_offer: !c.blockers,
+            };
             let kind = choose(&state, c, &facts);
             let action = Action::from_kind(kind, &facts);
             let comment = if c.comment { "причина" } else { "" };
@@ -80,6 +92,12 @@ proptest! {
                 && (store.stages(p.id).unwrap().len() as u32) < c.stages
             {
                 store.add_stage(p.id, "Этап").unwrap();
+            }
+            if state.step == etap_domain::Step::Estimate && !c.blockers {
+                crate::fill_estimate(&mut store, p.id);
+            }
+            if state.step == etap_domain::Step::TeamHandover && !c.blockers {
+                store.save_team_member(p.id, &freelancer()).unwrap();
             }
             let facts = store.facts(p.id).unwrap();
             let kind = choose(&state, c, &facts);
@@ -117,9 +135,18 @@ fn the_offered_actions_lead_from_request_to_closed() {
         if state.step == etap_domain::Step::Closed {
             break;
         }
+        if state.step == etap_domain::Step::TeamHandover
+            && store.team_card(p.id).unwrap().members.is_empty()
+        {
+            store.save_team_member(p.id, &freelancer()).unwrap();
+            continue;
+        }
         if state.step == etap_domain::Step::StagePlanning && store.stages(p.id).unwrap().len() < 2 {
             store.add_stage(p.id, "Этап").unwrap();
             continue;
+        }
+        if state.step == etap_domain::Step::Estimate {
+            crate::fill_estimate(&mut store, p.id);
         }
         let opts = options(&state, &store.facts(p.id).unwrap());
         let pick = opts
@@ -149,4 +176,16 @@ fn the_offered_actions_lead_from_request_to_closed() {
     let page = store.project_page(p.id).unwrap();
     assert!(page.map.loops.iter().all(|l| l.count >= 1));
     assert_eq!(store.replayed_state(p.id).unwrap(), page.project.state);
+}
+
+/// One person in every role.
+fn freelancer() -> etap_domain::preparation::TeamMember {
+    etap_domain::preparation::TeamMember {
+        id: 0,
+        name: "Анна".into(),
+        contact: String::new(),
+        devops: true,
+        developer: true,
+        tester: true,
+    }
 }

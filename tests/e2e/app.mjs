@@ -63,3 +63,48 @@ export async function screenshot(browser, name, markerTestId) {
   await browser.execute(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await browser.saveScreenshot(join(artifacts, `${name}.png`));
 }
+
+/** Types into the n-th (0-based) element with `data-testid`. */
+export async function typeNth(browser, testId, n, text) {
+  const all = await browser.$$(`[data-testid="${testId}"]`);
+  const e = all[n];
+  await e.waitForDisplayed({ timeout: 10000 });
+  await e.clearValue();
+  if (text) await e.setValue(text);
+}
+
+/** Waits until the autosave of the visible panel reports "saved". */
+export async function waitSaved(browser) {
+  await browser.waitUntil(
+    async () => {
+      const states = await browser.$$('[data-testid="save-status"]').map((e) => e.getAttribute('data-status'));
+      return states.length > 0 && states.every((s) => s === 'saved' || s === 'idle');
+    },
+    { timeout: 10000, timeoutMsg: 'autosave never finished' },
+  );
+}
+
+/** Adds work items to the estimate on the 1.3 tab: [title, hours, rate]. */
+export async function fillEstimate(browser, items) {
+  await click(browser, 'tab-estimate');
+  await el(browser, 'estimate-items').waitForDisplayed({ timeout: 10000 });
+  const start = (await browser.$$('[data-testid="estimate-item"]')).length;
+  for (const [i, [title, hours, rate]] of items.entries()) {
+    await click(browser, 'add-item');
+    await browser.waitUntil(async () => (await browser.$$('[data-testid="estimate-item"]')).length === start + i + 1);
+    await typeNth(browser, 'item-title', start + i, title);
+    await typeNth(browser, 'item-hours', start + i, hours);
+    await typeNth(browser, 'item-rate', start + i, rate);
+  }
+  // Leave the table so the last field's change is flushed, then wait for the save.
+  await el(browser, 'estimate-version').click();
+  await waitSaved(browser);
+}
+
+/** Waits until exactly `n` elements with `data-testid` exist. */
+export async function waitCount(browser, testId, n, timeout = 10000) {
+  await browser.waitUntil(async () => (await browser.$$(`[data-testid="${testId}"]`)).length === n, {
+    timeout,
+    timeoutMsg: `expected ${n} × ${testId}`,
+  });
+}

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { click, el, openApp, screenshot, type, waitText } from './app.mjs';
+import { click, el, fillEstimate, openApp, screenshot, type, waitText } from './app.mjs';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'etap-e2e-'));
 let browser;
@@ -51,6 +51,8 @@ describe('lifecycle through the real window', { concurrency: false }, () => {
     await waitText(browser, 'current-step', '1.2 Clarification');
     await click(browser, 'action-request_estimate');
     await waitText(browser, 'current-step', '1.3 Estimate');
+    await fillEstimate(browser, [['Мобильное приложение', '100', '3000']]);
+    await waitText(browser, 'estimate-total', 'RUB 300,000.00');
     await click(browser, 'action-send_offer');
     await waitText(browser, 'current-step', '1.4 Price and deadline agreement');
 
@@ -91,6 +93,8 @@ describe('lifecycle through the real window', { concurrency: false }, () => {
     await waitText(browser, 'history', 'Срок слишком длинный — нужен к марту');
     const history = await browser.$$('[data-testid="history-row"]');
     assert.equal(history.length, 4);
+    await click(browser, 'tab-estimate');
+    await waitText(browser, 'estimate-total', '300 000,00 ₽');
     await screenshot(browser, '03-after-restart', 'lifecycle-map');
   });
 });

@@ -53,6 +53,9 @@ fn field_names(field: &str) -> (&'static str, &'static str) {
         "client_name" => ("Название клиента", "client name"),
         "project_title" => ("Название проекта", "project title"),
         "stage_title" => ("Название этапа", "stage title"),
+        "question" => ("Вопрос", "question"),
+        "member_name" => ("Имя участника команды", "team member's name"),
+        "item_title" => ("Название работы", "work item title"),
         "comment" => ("Комментарий", "comment"),
         _ => ("Значение", "value"),
     }

@@ -5,9 +5,14 @@
 //! states it as an invariant and `cargo tree -p etap-domain` proves it); storage and the
 //! desktop shell depend on it, never the other way round.
 
+pub mod decimal;
 pub mod entity;
 pub mod error;
+pub mod estimate;
 pub mod lifecycle;
+pub mod money;
+pub mod party;
+pub mod preparation;
 pub mod text;
 
 pub use entity::{Client, HistoryEntry, ProjectPage, ProjectSummary, Stage};

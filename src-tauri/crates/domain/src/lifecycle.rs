@@ -16,6 +16,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::entity::HistoryEntry;
+use crate::preparation::Role;
 use crate::text::Text;
 
 /// The three phases of the seed, plus the end.
@@ -605,6 +606,16 @@ impl ProjectState {
 pub struct Facts {
     /// Development stages defined at 2.1.
     pub planned_stages: u32,
+    /// Clarification questions still open (deferred ones do not count).
+    pub open_questions: u32,
+    /// Roles at 1.6 that nobody in the team holds yet.
+    pub missing_roles: Vec<Role>,
+    /// Work items in the latest estimate version.
+    pub estimate_items: u32,
+    /// Whether the latest estimate's total is above zero.
+    pub estimate_total_positive: bool,
+    /// Whether an offer awaits the client's answer.
+    pub pending_offer: bool,
 }
 
 /// Why an action cannot be taken now, in words a manager can act on.
@@ -629,6 +640,52 @@ impl Refusal {
 /// needs is there.
 fn guard(state: &ProjectState, kind: ActionKind, facts: &Facts) -> Result<(), Refusal> {
     match kind {
+        ActionKind::RequestEstimate if facts.open_questions > 0 => Err(Refusal::new(
+            "open_questions",
+            format!(
+                "Остались открытые вопросы ({}): получите ответы или отложите их.",
+                facts.open_questions
+            ),
+            format!(
+                "Open questions remain ({}): get the answers or defer them.",
+                facts.open_questions
+            ),
+        )),
+        ActionKind::SendOffer if facts.estimate_items == 0 => Err(Refusal::new(
+            "estimate_empty",
+            "В оценке нет ни одной работы: добавьте хотя бы одну.",
+            "The estimate has no items: add at least one.",
+        )),
+        ActionKind::SendOffer if !facts.estimate_total_positive => Err(Refusal::new(
+            "estimate_zero",
+            "Итог оценки равен нулю: укажите часы и ставки.",
+            "The estimate's total is zero: fill in the hours and rates.",
+        )),
+        ActionKind::AcceptOffer | ActionKind::RefuseOffer if !facts.pending_offer => {
+            Err(Refusal::new(
+                "no_offer",
+                "Нет предложения, ожидающего ответа клиента.",
+                "No offer is waiting for the client's answer.",
+            ))
+        }
+        ActionKind::HandOverToTeam if !facts.missing_roles.is_empty() => {
+            let names = |pick: fn(&Text) -> &str| {
+                facts
+                    .missing_roles
+                    .iter()
+                    .map(|r| pick(&r.name()).to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            Err(Refusal::new(
+                "team_incomplete",
+                format!("В команде нет исполнителя для ролей: {}.", names(|t| &t.ru)),
+                format!(
+                    "Nobody in the team holds these roles: {}.",
+                    names(|t| &t.en)
+                ),
+            ))
+        }
         ActionKind::ConfirmStagePlan if facts.planned_stages == 0 => Err(Refusal::new(
             "no_stages",
             "ТЗ ещё не разбито на этапы: добавьте хотя бы один этап разработки.",
@@ -801,6 +858,7 @@ pub fn options(state: &ProjectState, facts: &Facts) -> Vec<ActionOption> {
             // would carry once the guard holds.
             let probe = Facts {
                 planned_stages: facts.planned_stages.max(1),
+                ..facts.clone()
             };
             let target = effect(state, Action::from_kind(kind, &probe))
                 .map(|s| s.step)
@@ -939,7 +997,19 @@ mod tests {
     use super::*;
 
     fn go(state: ProjectState, action: Action, comment: &str) -> ProjectState {
-        decide(&state, action, comment, &Facts { planned_stages: 2 }).expect("allowed")
+        decide(
+            &state,
+            action,
+            comment,
+            &Facts {
+                planned_stages: 2,
+                estimate_items: 1,
+                estimate_total_positive: true,
+                pending_offer: true,
+                ..Facts::default()
+            },
+        )
+        .expect("allowed")
     }
 
     #[test]
@@ -953,7 +1023,11 @@ mod tests {
             s = go(s, a, "");
         }
         assert_eq!(s.step, Step::Negotiation);
-        let r = decide(&s, Action::RefuseOffer, "  ", &Facts::default()).unwrap_err();
+        let offered = Facts {
+            pending_offer: true,
+            ..Facts::default()
+        };
+        let r = decide(&s, Action::RefuseOffer, "  ", &offered).unwrap_err();
         assert_eq!(r.code, "reason_required");
         assert!(r.message.ru.contains("причину отказа"));
         s = go(s, Action::RefuseOffer, "Дорого");

@@ -26,6 +26,16 @@ pub enum StorageError {
         source: std::io::Error,
     },
     #[error(transparent)]
+    Money(etap_domain::money::MoneyError),
+    #[error("the estimate can only be changed at step 1.3")]
+    EstimateFrozen,
+    #[error("no offer awaits an answer")]
+    NoPendingOffer,
+    #[error("{0:?} is not an amount")]
+    BadAmount(String),
+    #[error("the logo is not a PNG or JPEG file under 2 MB")]
+    BadLogo,
+    #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
 }
 
@@ -46,6 +56,11 @@ impl StorageError {
             StorageError::TooNew { .. } => "database_too_new",
             StorageError::Migration(_) => "migration_failed",
             StorageError::Io { .. } => "io",
+            StorageError::Money(_) => "amount_too_large",
+            StorageError::EstimateFrozen => "estimate_frozen",
+            StorageError::NoPendingOffer => "no_offer",
+            StorageError::BadAmount(_) => "bad_amount",
+            StorageError::BadLogo => "bad_logo",
             StorageError::Sqlite(e) if is_busy(e) => "database_busy",
             StorageError::Sqlite(_) => "database",
         }
@@ -57,6 +72,8 @@ impl StorageError {
             StorageError::NotFound { what, .. } => {
                 let (ru, en) = match *what {
                     "client" => ("Клиент не найден", "The client was not found"),
+                    "question" => ("Вопрос не найден", "The question was not found"),
+                    "team_member" => ("Участник команды не найден", "The team member was not found"),
                     _ => ("Проект не найден", "The project was not found"),
                 };
                 Text::new(
@@ -83,6 +100,26 @@ impl StorageError {
             StorageError::Io { path, source } => Text::new(
                 format!("Не удалось записать файл {path}: {source}."),
                 format!("Could not write the file {path}: {source}."),
+            ),
+            StorageError::Money(_) => Text::new(
+                "Сумма слишком велика — проверьте часы и ставки.",
+                "The amount is too large — check the hours and rates.",
+            ),
+            StorageError::EstimateFrozen => Text::new(
+                "Оценку можно менять только на шаге 1.3: отправленное клиенту предложение не меняется. Новая версия оценки появится в следующем раунде.",
+                "The estimate can only be changed at step 1.3: an offer sent to the client stays as sent. The next round starts a new version.",
+            ),
+            StorageError::NoPendingOffer => Text::new(
+                "Нет предложения, ожидающего ответа клиента.",
+                "No offer is waiting for the client's answer.",
+            ),
+            StorageError::BadAmount(text) => Text::new(
+                format!("«{text}» — не сумма. Введите положительное число, например 150 000,00."),
+                format!("“{text}” is not an amount. Enter a positive number, for example 150000.00."),
+            ),
+            StorageError::BadLogo => Text::new(
+                "Логотип должен быть файлом PNG или JPEG размером до 2 МБ.",
+                "The logo must be a PNG or JPEG file of up to 2 MB.",
             ),
             StorageError::Sqlite(e) if is_busy(e) => Text::new(
                 "База данных занята другой копией Etap. Закройте её и повторите.",

@@ -13,7 +13,10 @@
 
 mod demo;
 mod error;
+mod estimate;
 pub mod migrations;
+mod preparation;
+mod provider;
 
 use std::path::{Path, PathBuf};
 
@@ -36,7 +39,7 @@ pub struct Store {
     path: Option<PathBuf>,
 }
 
-fn now() -> String {
+pub(crate) fn now() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
@@ -268,7 +271,8 @@ impl Store {
             let action = Action::from_kind(kind, &facts);
             let next = decide(&current, action, &comment, &facts)
                 .map_err(|r| StorageError::Domain(etap_domain::DomainError::Refused(r)))?;
-            record(tx, project_id, &current, action, &next, &comment, &at)
+            record(tx, project_id, &current, action, &next, &comment, &at)?;
+            estimate::on_transition(tx, project_id, action, &next, &comment, &at)
         })?;
         self.project(project_id)
     }
@@ -435,7 +439,7 @@ fn parse_step(col: usize, code: &str) -> rusqlite::Result<Step> {
     })
 }
 
-fn load_state(conn: &Connection, project_id: i64) -> Result<ProjectState> {
+pub(crate) fn load_state(conn: &Connection, project_id: i64) -> Result<ProjectState> {
     conn.query_row(
         "SELECT step, round, stage, stages_total, cancelled_from FROM projects WHERE id = ?1",
         [project_id],
@@ -464,7 +468,22 @@ fn facts(conn: &Connection, project_id: i64) -> Result<Facts> {
         [project_id],
         |r| r.get(0),
     )?;
-    Ok(Facts { planned_stages })
+    let open_questions: u32 = conn.query_row(
+        "SELECT COUNT(*) FROM questions WHERE project_id = ?1 AND status = 'open'",
+        [project_id],
+        |r| r.get(0),
+    )?;
+    let team = preparation::team(conn, project_id)?;
+    let (estimate_items, estimate_total_positive, pending_offer) =
+        estimate::facts(conn, project_id)?;
+    Ok(Facts {
+        planned_stages,
+        open_questions,
+        estimate_items,
+        estimate_total_positive,
+        pending_offer,
+        missing_roles: etap_domain::preparation::missing_roles(&team),
+    })
 }
 
 fn record(
@@ -530,6 +549,7 @@ fn history(conn: &Connection, project_id: i64) -> Result<Vec<HistoryEntry>> {
             kind,
             &Facts {
                 planned_stages: stages.unwrap_or(0),
+                ..Facts::default()
             },
         );
         let from: String = r.get(4)?;

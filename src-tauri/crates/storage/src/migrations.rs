@@ -54,6 +54,132 @@ const STEPS: &[&str] = &[
     ) STRICT;",
     // 2: the dashboard lists projects by their last change.
     "CREATE INDEX projects_updated ON projects(updated_at DESC, id DESC);",
+    // 3: the preparation phase — client requisites, the provider profile, requests
+    // (1.1), clarification questions and notes per round (1.2), estimate versions
+    // (1.3), offers with the client's answers (1.4), the team and handover (1.6).
+    "ALTER TABLE clients ADD COLUMN legal_name TEXT NOT NULL DEFAULT '';
+    ALTER TABLE clients ADD COLUMN short_name TEXT NOT NULL DEFAULT '';
+    ALTER TABLE clients ADD COLUMN inn TEXT NOT NULL DEFAULT '';
+    ALTER TABLE clients ADD COLUMN kpp TEXT NOT NULL DEFAULT '';
+    ALTER TABLE clients ADD COLUMN ogrn TEXT NOT NULL DEFAULT '';
+    ALTER TABLE clients ADD COLUMN address TEXT NOT NULL DEFAULT '';
+    ALTER TABLE clients ADD COLUMN bank_name TEXT NOT NULL DEFAULT '';
+    ALTER TABLE clients ADD COLUMN bik TEXT NOT NULL DEFAULT '';
+    ALTER TABLE clients ADD COLUMN account TEXT NOT NULL DEFAULT '';
+    ALTER TABLE clients ADD COLUMN corr_account TEXT NOT NULL DEFAULT '';
+    ALTER TABLE clients ADD COLUMN signatory_name TEXT NOT NULL DEFAULT '';
+    ALTER TABLE clients ADD COLUMN signatory_position TEXT NOT NULL DEFAULT '';
+    ALTER TABLE clients ADD COLUMN email TEXT NOT NULL DEFAULT '';
+    ALTER TABLE clients ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+    CREATE TABLE provider (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        legal_name TEXT NOT NULL DEFAULT '',
+        short_name TEXT NOT NULL DEFAULT '',
+        inn TEXT NOT NULL DEFAULT '',
+        kpp TEXT NOT NULL DEFAULT '',
+        ogrn TEXT NOT NULL DEFAULT '',
+        address TEXT NOT NULL DEFAULT '',
+        bank_name TEXT NOT NULL DEFAULT '',
+        bik TEXT NOT NULL DEFAULT '',
+        account TEXT NOT NULL DEFAULT '',
+        corr_account TEXT NOT NULL DEFAULT '',
+        signatory_name TEXT NOT NULL DEFAULT '',
+        signatory_position TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        logo BLOB,
+        logo_mime TEXT NOT NULL DEFAULT '',
+        vat_mode TEXT NOT NULL DEFAULT 'none',
+        vat_rate TEXT NOT NULL DEFAULT '0',
+        vat_reason TEXT NOT NULL DEFAULT '',
+        currency TEXT NOT NULL DEFAULT 'RUB',
+        hourly_rate TEXT NOT NULL DEFAULT '0',
+        updated_at TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE requests (
+        project_id INTEGER PRIMARY KEY REFERENCES projects(id) ON DELETE CASCADE,
+        title TEXT NOT NULL DEFAULT '',
+        description TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT 'mail',
+        received_on TEXT NOT NULL DEFAULT '',
+        desired_deadline TEXT NOT NULL DEFAULT '',
+        attachments TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE questions (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        round INTEGER NOT NULL CHECK (round >= 1),
+        text TEXT NOT NULL,
+        answer TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL CHECK (status IN ('open', 'answered', 'deferred')),
+        updated_at TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX questions_project ON questions(project_id, round, id);
+    CREATE TABLE round_notes (
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        round INTEGER NOT NULL,
+        notes TEXT NOT NULL,
+        PRIMARY KEY (project_id, round)
+    ) STRICT;
+    CREATE TABLE team_members (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        contact TEXT NOT NULL DEFAULT '',
+        devops INTEGER NOT NULL CHECK (devops IN (0, 1)),
+        developer INTEGER NOT NULL CHECK (developer IN (0, 1)),
+        tester INTEGER NOT NULL CHECK (tester IN (0, 1))
+    ) STRICT;
+    CREATE TABLE handovers (
+        project_id INTEGER PRIMARY KEY REFERENCES projects(id) ON DELETE CASCADE,
+        date TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT ''
+    ) STRICT;
+    CREATE TABLE estimates (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL CHECK (version >= 1),
+        round INTEGER NOT NULL CHECK (round >= 1),
+        estimated_by TEXT NOT NULL,
+        discount_percent TEXT NOT NULL,
+        vat_kind TEXT NOT NULL CHECK (vat_kind IN ('rate', 'exempt')),
+        vat_percent TEXT NOT NULL,
+        vat_reason TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (project_id, version)
+    ) STRICT;
+    CREATE TABLE estimate_items (
+        id INTEGER PRIMARY KEY,
+        estimate_id INTEGER NOT NULL REFERENCES estimates(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        requirement TEXT NOT NULL,
+        hours_kind TEXT NOT NULL CHECK (hours_kind IN ('single', 'three_point')),
+        hours TEXT NOT NULL,
+        optimistic TEXT NOT NULL,
+        likely TEXT NOT NULL,
+        pessimistic TEXT NOT NULL,
+        rate TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX estimate_items_estimate ON estimate_items(estimate_id, position);
+    CREATE TABLE offers (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        round INTEGER NOT NULL,
+        estimate_id INTEGER NOT NULL REFERENCES estimates(id) ON DELETE RESTRICT,
+        price TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        deadline TEXT NOT NULL,
+        valid_until TEXT NOT NULL,
+        answer TEXT NOT NULL CHECK (answer IN ('pending', 'accepted', 'refused', 'countered')),
+        reason TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        answered_at TEXT
+    ) STRICT;
+    CREATE INDEX offers_project ON offers(project_id, id);",
 ];
 
 /// The schema version this build writes.

@@ -23,6 +23,13 @@ class I18n {
     return this.t(key, { n });
   };
 
+  /** An ISO date (YYYY-MM-DD) as the user's locale writes it. */
+  date = (iso: string): string => {
+    const d = new Date(`${iso}T00:00:00`);
+    if (Number.isNaN(d.getTime())) return iso;
+    return d.toLocaleDateString(this.lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium' });
+  };
+
   /** A date-time as the user's locale writes it. */
   dateTime = (iso: string): string => {
     const d = new Date(iso);

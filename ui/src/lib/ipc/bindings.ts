@@ -95,6 +95,184 @@ export type ProjectPage = { project: ProjectSummary, map: LifecycleMap,
  */
 history: Array<HistoryEntry>, stages: Array<Stage>, };
 
+export type Requisites = { 
+/**
+ * Full legal name: «Общество с ограниченной ответственностью «Ромашка»».
+ */
+legal_name: string, 
+/**
+ * Short name: ООО «Ромашка».
+ */
+short_name: string, 
+/**
+ * ИНН: 10 digits for a company, 12 for an individual entrepreneur or a person.
+ */
+inn: string, 
+/**
+ * КПП: companies only.
+ */
+kpp: string, 
+/**
+ * ОГРН (13 digits) or ОГРНИП (15 digits).
+ */
+ogrn: string, address: string, bank_name: string, 
+/**
+ * БИК: 9 digits.
+ */
+bik: string, 
+/**
+ * Расчётный счёт: 20 digits.
+ */
+account: string, 
+/**
+ * Корреспондентский счёт: 20 digits.
+ */
+corr_account: string, signatory_name: string, signatory_position: string, email: string, phone: string, };
+
+export type FieldWarning = { 
+/**
+ * The field's name in [`Requisites`] (`"inn"`, `"account"`…).
+ */
+field: string, message: Text, };
+
+export type ClientCard = { client: Client, requisites: Requisites, warnings: Array<FieldWarning>, };
+
+export type RequestSource = "mail" | "call" | "meeting" | "other";
+
+export type Request = { title: string, description: string, source: RequestSource, 
+/**
+ * ISO date (YYYY-MM-DD) the request came in; empty when unknown.
+ */
+received_on: string, 
+/**
+ * ISO date the client would like it done by; empty when not said.
+ */
+desired_deadline: string, 
+/**
+ * References to files (paths or links); the files themselves stay where they are.
+ */
+attachments: Array<string>, };
+
+export type RequestCard = { request: Request, warnings: Array<FieldWarning>, };
+
+export type QuestionStatus = "open" | "answered" | "deferred";
+
+export type Question = { id: number, 
+/**
+ * The negotiation round it was asked in.
+ */
+round: number, text: string, answer: string, status: QuestionStatus, };
+
+export type RoundNotes = { round: number, notes: string, };
+
+export type Clarification = { 
+/**
+ * The current negotiation round: new questions are asked in it.
+ */
+round: number, questions: Array<Question>, notes: Array<RoundNotes>, };
+
+export type TeamMember = { id: number, name: string, contact: string, devops: boolean, developer: boolean, tester: boolean, };
+
+export type Handover = { 
+/**
+ * ISO date; empty until set.
+ */
+date: string, note: string, };
+
+export type TeamCard = { members: Array<TeamMember>, handover: Handover, warnings: Array<FieldWarning>, };
+
+export type Currency = "RUB" | "USD" | "EUR";
+
+export type Money = { amount: string, currency: Currency, };
+
+export type VatMode = { "kind": "rate", percent: string, } | { "kind": "exempt", reason: string, };
+
+export type ProviderProfile = { requisites: Requisites, vat: VatMode, currency: Currency, hourly_rate: string, 
+/**
+ * "image/png" or "image/jpeg" when a logo is set, else empty.
+ */
+logo_mime: string, };
+
+export type ProviderCard = { profile: ProviderProfile, warnings: Array<FieldWarning>, };
+
+export type Estimator = "manager" | "team";
+
+export type Hours = { "kind": "single", hours: string, } | { "kind": "three_point", optimistic: string, likely: string, pessimistic: string, };
+
+export type EstimateItem = { id: number, title: string, 
+/**
+ * Optional reference to a requirement of the future specification (ТР-4.2.3).
+ */
+requirement: string, hours: Hours, 
+/**
+ * Price of one hour in the estimate's currency.
+ */
+rate: string, };
+
+export type Estimate = { id: number, 
+/**
+ * Version number within the project, from 1.
+ */
+version: number, 
+/**
+ * Negotiation round it was made for.
+ */
+round: number, estimated_by: Estimator, 
+/**
+ * Discount in percent of the subtotal.
+ */
+discount_percent: string, vat: VatMode, currency: Currency, items: Array<EstimateItem>, };
+
+export type ItemTotal = { hours: string, amount: Money, 
+/**
+ * "12 000,00 ₽" / "RUB 12,000.00"
+ */
+amount_text: Text, };
+
+export type EstimateTotals = { items: Array<ItemTotal>, hours: string, subtotal: Money, discount: Money, net: Money, vat: Money, total: Money, 
+/**
+ * Formatted figures in both languages, for the UI and documents.
+ */
+subtotal_text: Text, discount_text: Text, net_text: Text, vat_text: Text, total_text: Text, 
+/**
+ * "НДС 20 %" / "Без НДС"
+ */
+vat_label: Text, };
+
+export type EstimateView = { estimate: Estimate, totals: EstimateTotals, warnings: Array<FieldWarning>, };
+
+export type EstimateCard = { current: EstimateView | null, 
+/**
+ * The provider's hourly rate: new items start with it.
+ */
+default_rate: string, editable: boolean, versions: Array<EstimateView>, };
+
+export type OfferAnswer = "pending" | "accepted" | "refused" | "countered";
+
+export type Offer = { id: number, round: number, estimate_id: number, estimate_version: number, price: Money, 
+/**
+ * ISO date the work would be done by; empty when not set yet.
+ */
+deadline: string, 
+/**
+ * ISO date until which the offer stands.
+ */
+valid_until: string, answer: OfferAnswer, 
+/**
+ * Why the client refused, or what they said with a counter-offer.
+ */
+reason: string, created_at: string, 
+/**
+ * "480 000,00 ₽" / "RUB 480,000.00"
+ */
+price_text: Text, };
+
+export type Negotiation = { offers: Array<Offer>, 
+/**
+ * The offer awaiting the client's answer, if any.
+ */
+pending: number | null, warnings: Array<FieldWarning>, };
+
 export type AppInfo = { lang: Lang, version: string, data_dir: string, 
 /**
  * The project to open first: the demo project on the very first run.

@@ -5,10 +5,24 @@ import type {
   ActionKind,
   AppError,
   AppInfo,
+  Clarification,
   Client,
+  ClientCard,
+  Estimate,
+  EstimateCard,
+  Handover,
   Lang,
+  Negotiation,
   ProjectPage,
   ProjectSummary,
+  ProviderCard,
+  ProviderProfile,
+  QuestionStatus,
+  Request,
+  RequestCard,
+  Requisites,
+  TeamCard,
+  TeamMember,
 } from './bindings';
 
 export type * from './bindings';
@@ -55,4 +69,36 @@ export const api = {
   advance: (id: number, action: ActionKind, comment: string) =>
     call<ProjectPage>('advance', { id, action, comment }),
   addStage: (id: number, title: string) => call<ProjectPage>('add_stage', { id, title }),
+  clientCard: (id: number) => call<ClientCard>('client_card', { id }),
+  saveClient: (id: number, name: string, requisites: Requisites) =>
+    call<ClientCard>('save_client', { id, name, requisites }),
+  request: (projectId: number) => call<RequestCard>('request', { projectId }),
+  saveRequest: (projectId: number, request: Request) =>
+    call<RequestCard>('save_request', { projectId, request }),
+  clarification: (projectId: number) => call<Clarification>('clarification', { projectId }),
+  addQuestion: (projectId: number, text: string) =>
+    call<Clarification>('add_question', { projectId, text }),
+  saveQuestion: (id: number, text: string, answer: string, status: QuestionStatus) =>
+    call<Clarification>('save_question', { id, text, answer, status }),
+  deleteQuestion: (id: number) => call<Clarification>('delete_question', { id }),
+  saveRoundNotes: (projectId: number, notes: string) =>
+    call<Clarification>('save_round_notes', { projectId, notes }),
+  teamCard: (projectId: number) => call<TeamCard>('team_card', { projectId }),
+  saveTeamMember: (projectId: number, member: TeamMember) =>
+    call<TeamCard>('save_team_member', { projectId, member }),
+  removeTeamMember: (projectId: number, memberId: number) =>
+    call<TeamCard>('remove_team_member', { projectId, memberId }),
+  saveHandover: (projectId: number, handover: Handover) =>
+    call<TeamCard>('save_handover', { projectId, handover }),
+  provider: () => call<ProviderCard>('provider'),
+  saveProvider: (profile: ProviderProfile) => call<ProviderCard>('save_provider', { profile }),
+  setProviderLogo: (bytes: number[]) => call<ProviderCard>('set_provider_logo', { bytes }),
+  estimateCard: (projectId: number) => call<EstimateCard>('estimate_card', { projectId }),
+  saveEstimate: (projectId: number, estimate: Estimate) =>
+    call<EstimateCard>('save_estimate', { projectId, estimate }),
+  negotiation: (projectId: number) => call<Negotiation>('negotiation', { projectId }),
+  saveOffer: (projectId: number, price: string, deadline: string, validUntil: string) =>
+    call<Negotiation>('save_offer', { projectId, price, deadline, validUntil }),
+  counterOffer: (projectId: number, price: string, deadline: string, note: string) =>
+    call<Negotiation>('counter_offer', { projectId, price, deadline, note }),
 };

@@ -1,0 +1,486 @@
+//! Estimates (1.3) and negotiation offers (1.4).
+//!
+//! Guarantees:
+//! - every amount is exact decimal [`Money`], rounded only by
+//!   [`crate::money::round_to_minor`]: an item's amount is rate × expected hours
+//!   rounded once; the discount is rounded once; VAT is computed on the discounted net;
+//!   the total is net + VAT. The UI, the database and the PDF all show these figures
+//!   from [`totals`], so they cannot disagree;
+//! - three-point hours give the PERT expectation (O + 4M + P) / 6, kept to 0.01 h.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+
+use crate::money::{Currency, Money, MoneyError, VatMode};
+use crate::party::FieldWarning;
+use crate::text::{Lang, Text};
+
+/// Who made the estimate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Estimator {
+    #[default]
+    Manager,
+    /// Handed to the development team (1.3: "or hands it to the developers").
+    Team,
+}
+
+impl Estimator {
+    pub fn code(self) -> &'static str {
+        match self {
+            Estimator::Manager => "manager",
+            Estimator::Team => "team",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Estimator> {
+        [Estimator::Manager, Estimator::Team]
+            .into_iter()
+            .find(|e| e.code() == code)
+    }
+}
+
+/// Hours of one work item: a single figure or a three-point estimate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Hours {
+    Single {
+        #[cfg_attr(feature = "ts", ts(type = "string"))]
+        #[serde(deserialize_with = "crate::decimal::lenient")]
+        hours: Decimal,
+    },
+    ThreePoint {
+        #[cfg_attr(feature = "ts", ts(type = "string"))]
+        #[serde(deserialize_with = "crate::decimal::lenient")]
+        optimistic: Decimal,
+        #[cfg_attr(feature = "ts", ts(type = "string"))]
+        #[serde(deserialize_with = "crate::decimal::lenient")]
+        likely: Decimal,
+        #[cfg_attr(feature = "ts", ts(type = "string"))]
+        #[serde(deserialize_with = "crate::decimal::lenient")]
+        pessimistic: Decimal,
+    },
+}
+
+impl Default for Hours {
+    fn default() -> Self {
+        Hours::Single {
+            hours: Decimal::ZERO,
+        }
+    }
+}
+
+impl Hours {
+    /// The hours the amount is computed from: the figure itself, or the PERT
+    /// expectation (O + 4M + P) / 6 rounded half-up to 0.01 h.
+    pub fn expected(&self) -> Decimal {
+        match self {
+            Hours::Single { hours } => *hours,
+            Hours::ThreePoint {
+                optimistic,
+                likely,
+                pessimistic,
+            } => ((*optimistic + *likely * Decimal::from(4) + *pessimistic) / Decimal::from(6))
+                .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
+        }
+    }
+
+    fn check(&self, index: usize) -> Option<FieldWarning> {
+        let negative = match self {
+            Hours::Single { hours } => hours.is_sign_negative(),
+            Hours::ThreePoint {
+                optimistic,
+                likely,
+                pessimistic,
+            } => {
+                if optimistic > likely || likely > pessimistic {
+                    return Some(item_warning(
+                        index,
+                        "hours",
+                        "Оценки должны идти по возрастанию: оптимистичная ≤ вероятная ≤ пессимистичная.",
+                        "Estimates must grow: optimistic ≤ likely ≤ pessimistic.",
+                    ));
+                }
+                optimistic.is_sign_negative()
+            }
+        };
+        negative.then(|| {
+            item_warning(
+                index,
+                "hours",
+                "Часы не могут быть отрицательными.",
+                "Hours cannot be negative.",
+            )
+        })
+    }
+}
+
+fn item_warning(index: usize, field: &'static str, ru: &str, en: &str) -> FieldWarning {
+    FieldWarning {
+        field,
+        message: Text::new(
+            format!("Работа №{}: {ru}", index + 1),
+            format!("Item {}: {en}", index + 1),
+        ),
+    }
+}
+
+/// One line of an estimate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct EstimateItem {
+    pub id: i64,
+    pub title: String,
+    /// Optional reference to a requirement of the future specification (ТР-4.2.3).
+    pub requirement: String,
+    pub hours: Hours,
+    /// Price of one hour in the estimate's currency.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    #[serde(deserialize_with = "crate::decimal::lenient")]
+    pub rate: Decimal,
+}
+
+/// One version of the estimate; a new negotiation round starts a new version copied
+/// from the last one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Estimate {
+    pub id: i64,
+    /// Version number within the project, from 1.
+    pub version: u32,
+    /// Negotiation round it was made for.
+    pub round: u32,
+    pub estimated_by: Estimator,
+    /// Discount in percent of the subtotal.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    #[serde(deserialize_with = "crate::decimal::lenient")]
+    pub discount_percent: Decimal,
+    pub vat: VatMode,
+    pub currency: Currency,
+    pub items: Vec<EstimateItem>,
+}
+
+/// The figures of one item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ItemTotal {
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub hours: Decimal,
+    pub amount: Money,
+    /// "12 000,00 ₽" / "RUB 12,000.00"
+    pub amount_text: Text,
+}
+
+/// Every figure of an estimate, computed once here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct EstimateTotals {
+    pub items: Vec<ItemTotal>,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub hours: Decimal,
+    pub subtotal: Money,
+    pub discount: Money,
+    pub net: Money,
+    pub vat: Money,
+    pub total: Money,
+    /// Formatted figures in both languages, for the UI and documents.
+    pub subtotal_text: Text,
+    pub discount_text: Text,
+    pub net_text: Text,
+    pub vat_text: Text,
+    pub total_text: Text,
+    /// "НДС 20 %" / "Без НДС"
+    pub vat_label: Text,
+}
+
+fn both(m: &Money) -> Text {
+    Text::new(m.format(Lang::Ru), m.format(Lang::En))
+}
+
+/// The estimate's figures. Errors only on amounts too large to represent.
+pub fn totals(e: &Estimate) -> Result<EstimateTotals, MoneyError> {
+    let items: Vec<ItemTotal> = e
+        .items
+        .iter()
+        .map(|i| {
+            let hours = i.hours.expected();
+            let amount = Money::new(i.rate, e.currency).times(hours)?;
+            Ok(ItemTotal {
+                hours,
+                amount_text: both(&amount),
+                amount,
+            })
+        })
+        .collect::<Result<_, MoneyError>>()?;
+    let hours = items.iter().map(|i| i.hours).sum();
+    let subtotal = Money::sum(e.currency, items.iter().map(|i| &i.amount))?;
+    let discount = subtotal.times(e.discount_percent / Decimal::from(100))?;
+    let net = Money::new(subtotal.amount() - discount.amount(), e.currency);
+    let vat = e.vat.vat_on(net)?;
+    let total = net.checked_add(vat)?;
+    Ok(EstimateTotals {
+        items,
+        hours,
+        subtotal_text: both(&subtotal),
+        discount_text: both(&discount),
+        net_text: both(&net),
+        vat_text: both(&vat),
+        total_text: both(&total),
+        vat_label: Text::new(e.vat.label(Lang::Ru), e.vat.label(Lang::En)),
+        subtotal,
+        discount,
+        net,
+        vat,
+        total,
+    })
+}
+
+impl Estimate {
+    /// Warnings that do not block saving: empty titles, negative figures, odd
+    /// three-point order, a discount outside 0–100 %.
+    pub fn check(&self) -> Vec<FieldWarning> {
+        let mut w = Vec::new();
+        for (i, item) in self.items.iter().enumerate() {
+            if item.title.trim().is_empty() {
+                w.push(item_warning(
+                    i,
+                    "title",
+                    "укажите название работы.",
+                    "give the work item a title.",
+                ));
+            }
+            if let Some(h) = item.hours.check(i) {
+                w.push(h);
+            }
+            if item.rate.is_sign_negative() {
+                w.push(item_warning(
+                    i,
+                    "rate",
+                    "ставка не может быть отрицательной.",
+                    "the rate cannot be negative.",
+                ));
+            }
+        }
+        if self.discount_percent.is_sign_negative() || self.discount_percent > Decimal::from(100) {
+            w.push(FieldWarning {
+                field: "discount_percent",
+                message: Text::new(
+                    "Скидка должна быть от 0 до 100 %.",
+                    "The discount must be between 0 and 100%.",
+                ),
+            });
+        }
+        if let VatMode::Exempt { reason } = &self.vat {
+            if reason.trim().is_empty() {
+                w.push(FieldWarning {
+                    field: "vat",
+                    message: Text::new(
+                        "Укажите основание «Без НДС» — оно печатается в документах.",
+                        "Give the reason for “No VAT” — documents print it.",
+                    ),
+                });
+            }
+        }
+        w
+    }
+}
+
+/// The client's answer to an offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum OfferAnswer {
+    Pending,
+    Accepted,
+    Refused,
+    /// The client named another price or deadline; that became the next offer.
+    Countered,
+}
+
+impl OfferAnswer {
+    pub fn code(self) -> &'static str {
+        match self {
+            OfferAnswer::Pending => "pending",
+            OfferAnswer::Accepted => "accepted",
+            OfferAnswer::Refused => "refused",
+            OfferAnswer::Countered => "countered",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<OfferAnswer> {
+        [
+            OfferAnswer::Pending,
+            OfferAnswer::Accepted,
+            OfferAnswer::Refused,
+            OfferAnswer::Countered,
+        ]
+        .into_iter()
+        .find(|a| a.code() == code)
+    }
+}
+
+/// An offer made to the client at 1.4.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Offer {
+    pub id: i64,
+    pub round: u32,
+    pub estimate_id: i64,
+    pub estimate_version: u32,
+    pub price: Money,
+    /// ISO date the work would be done by; empty when not set yet.
+    pub deadline: String,
+    /// ISO date until which the offer stands.
+    pub valid_until: String,
+    pub answer: OfferAnswer,
+    /// Why the client refused, or what they said with a counter-offer.
+    pub reason: String,
+    pub created_at: String,
+    /// "480 000,00 ₽" / "RUB 480,000.00"
+    pub price_text: Text,
+}
+
+/// What the offer fields the user edits look like.
+pub fn check_offer(deadline: &str, valid_until: &str) -> Vec<FieldWarning> {
+    [
+        crate::preparation::check_date("deadline", deadline),
+        crate::preparation::check_date("valid_until", valid_until),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// An estimate version with its figures and warnings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct EstimateView {
+    pub estimate: Estimate,
+    pub totals: EstimateTotals,
+    pub warnings: Vec<FieldWarning>,
+}
+
+/// What step 1.3 shows: the current version (editable at 1.3 only) and all versions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct EstimateCard {
+    pub current: Option<EstimateView>,
+    /// The provider's hourly rate: new items start with it.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub default_rate: Decimal,
+    pub editable: bool,
+    pub versions: Vec<EstimateView>,
+}
+
+/// What step 1.4 shows: every offer of every round, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Negotiation {
+    pub offers: Vec<Offer>,
+    /// The offer awaiting the client's answer, if any.
+    pub pending: Option<i64>,
+    pub warnings: Vec<FieldWarning>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn item(title: &str, hours: Hours, rate: &str) -> EstimateItem {
+        EstimateItem {
+            id: 0,
+            title: title.into(),
+            requirement: String::new(),
+            hours,
+            rate: d(rate),
+        }
+    }
+
+    #[test]
+    fn pert_expectation_is_kept_to_a_hundredth_of_an_hour() {
+        let h = Hours::ThreePoint {
+            optimistic: d("2"),
+            likely: d("4"),
+            pessimistic: d("9"),
+        };
+        // (2 + 16 + 9) / 6 = 4.5
+        assert_eq!(h.expected(), d("4.5"));
+        let h = Hours::ThreePoint {
+            optimistic: d("1"),
+            likely: d("1"),
+            pessimistic: d("2"),
+        };
+        // 7 / 6 = 1.1666… → 1.17
+        assert_eq!(h.expected(), d("1.17"));
+    }
+
+    #[test]
+    fn totals_round_once_per_figure_and_add_vat_on_the_discounted_net() {
+        let e = Estimate {
+            id: 1,
+            version: 1,
+            round: 1,
+            estimated_by: Estimator::Manager,
+            discount_percent: d("5"),
+            vat: VatMode::Rate { percent: d("20") },
+            currency: Currency::Rub,
+            items: vec![
+                item("Дизайн", Hours::Single { hours: d("10") }, "2500"),
+                item(
+                    "Бэкенд",
+                    Hours::ThreePoint {
+                        optimistic: d("1"),
+                        likely: d("1"),
+                        pessimistic: d("2"),
+                    },
+                    "3333.33",
+                ),
+            ],
+        };
+        let t = totals(&e).unwrap();
+        // 3333.33 × 1.17 = 3899.9961 → 3900.00
+        assert_eq!(t.items[1].amount.amount(), d("3900.00"));
+        assert_eq!(t.subtotal.amount(), d("28900.00"));
+        assert_eq!(t.discount.amount(), d("1445.00"));
+        assert_eq!(t.net.amount(), d("27455.00"));
+        assert_eq!(t.vat.amount(), d("5491.00"));
+        assert_eq!(t.total.amount(), d("32946.00"));
+        assert_eq!(t.total_text.ru, "32\u{a0}946,00\u{a0}₽");
+        assert_eq!(t.hours, d("11.17"));
+    }
+
+    #[test]
+    fn exempt_estimates_need_a_reason_and_odd_figures_warn() {
+        let e = Estimate {
+            id: 1,
+            version: 1,
+            round: 1,
+            estimated_by: Estimator::Team,
+            discount_percent: d("120"),
+            vat: VatMode::Exempt { reason: " ".into() },
+            currency: Currency::Rub,
+            items: vec![item(
+                "",
+                Hours::ThreePoint {
+                    optimistic: d("5"),
+                    likely: d("3"),
+                    pessimistic: d("9"),
+                },
+                "-1",
+            )],
+        };
+        let fields: Vec<&str> = e.check().iter().map(|w| w.field).collect();
+        assert_eq!(
+            fields,
+            ["title", "hours", "rate", "discount_percent", "vat"]
+        );
+        assert_eq!(totals(&e).unwrap().vat.amount(), Decimal::ZERO);
+    }
+}

@@ -1,0 +1,280 @@
+//! The preparation phase's records: the client's request (1.1), clarification
+//! questions (1.2) and the team the specification is handed to (1.6).
+//! Estimates and offers (1.3–1.4) live in [`crate::estimate`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::party::FieldWarning;
+use crate::text::Text;
+
+/// How a request reached the manager.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum RequestSource {
+    #[default]
+    Mail,
+    Call,
+    Meeting,
+    Other,
+}
+
+impl RequestSource {
+    pub const ALL: [RequestSource; 4] = [
+        RequestSource::Mail,
+        RequestSource::Call,
+        RequestSource::Meeting,
+        RequestSource::Other,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            RequestSource::Mail => "mail",
+            RequestSource::Call => "call",
+            RequestSource::Meeting => "meeting",
+            RequestSource::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<RequestSource> {
+        RequestSource::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// Step 1.1: what the client asked for.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Request {
+    pub title: String,
+    pub description: String,
+    pub source: RequestSource,
+    /// ISO date (YYYY-MM-DD) the request came in; empty when unknown.
+    pub received_on: String,
+    /// ISO date the client would like it done by; empty when not said.
+    pub desired_deadline: String,
+    /// References to files (paths or links); the files themselves stay where they are.
+    pub attachments: Vec<String>,
+}
+
+/// Checks an ISO date field: empty is allowed (a draft), otherwise it must be a real
+/// calendar date.
+pub fn check_date(field: &'static str, value: &str) -> Option<crate::party::FieldWarning> {
+    let v = value.trim();
+    if v.is_empty() || chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok() {
+        return None;
+    }
+    Some(crate::party::FieldWarning {
+        field,
+        message: Text::new(
+            "Дата должна быть настоящей датой в виде ГГГГ-ММ-ДД.",
+            "The date must be a real date written as YYYY-MM-DD.",
+        ),
+    })
+}
+
+impl Request {
+    pub fn check(&self) -> Vec<crate::party::FieldWarning> {
+        let mut w: Vec<_> = [
+            check_date("received_on", &self.received_on),
+            check_date("desired_deadline", &self.desired_deadline),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if let (Ok(a), Ok(b)) = (
+            chrono::NaiveDate::parse_from_str(self.received_on.trim(), "%Y-%m-%d"),
+            chrono::NaiveDate::parse_from_str(self.desired_deadline.trim(), "%Y-%m-%d"),
+        ) {
+            if b < a {
+                w.push(crate::party::FieldWarning {
+                    field: "desired_deadline",
+                    message: Text::new(
+                        "Желаемый срок раньше даты запроса.",
+                        "The desired deadline is before the request date.",
+                    ),
+                });
+            }
+        }
+        w
+    }
+}
+
+/// Where a clarification question stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionStatus {
+    Open,
+    Answered,
+    /// Put off on purpose: does not block the estimate.
+    Deferred,
+}
+
+impl QuestionStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            QuestionStatus::Open => "open",
+            QuestionStatus::Answered => "answered",
+            QuestionStatus::Deferred => "deferred",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<QuestionStatus> {
+        [
+            QuestionStatus::Open,
+            QuestionStatus::Answered,
+            QuestionStatus::Deferred,
+        ]
+        .into_iter()
+        .find(|s| s.code() == code)
+    }
+}
+
+/// A question asked to the client at 1.2, kept per negotiation round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Question {
+    pub id: i64,
+    /// The negotiation round it was asked in.
+    pub round: u32,
+    pub text: String,
+    pub answer: String,
+    pub status: QuestionStatus,
+}
+
+/// Free notes of one clarification round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RoundNotes {
+    pub round: u32,
+    pub notes: String,
+}
+
+/// The roles the specification is handed to at 1.6. A freelancer holds all three.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    DevOps,
+    Developer,
+    Tester,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::DevOps, Role::Developer, Role::Tester];
+
+    pub fn name(self) -> Text {
+        match self {
+            Role::DevOps => Text::new("DevOps", "DevOps"),
+            Role::Developer => Text::new("разработчик", "developer"),
+            Role::Tester => Text::new("тестировщик", "tester"),
+        }
+    }
+}
+
+/// A member of the delivery team.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TeamMember {
+    pub id: i64,
+    pub name: String,
+    pub contact: String,
+    pub devops: bool,
+    pub developer: bool,
+    pub tester: bool,
+}
+
+impl TeamMember {
+    pub fn has(&self, role: Role) -> bool {
+        match role {
+            Role::DevOps => self.devops,
+            Role::Developer => self.developer,
+            Role::Tester => self.tester,
+        }
+    }
+}
+
+/// The handover of the specification to the team (1.6).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Handover {
+    /// ISO date; empty until set.
+    pub date: String,
+    pub note: String,
+}
+
+/// The roles nobody in `team` holds.
+pub fn missing_roles(team: &[TeamMember]) -> Vec<Role> {
+    Role::ALL
+        .into_iter()
+        .filter(|r| !team.iter().any(|m| m.has(*r)))
+        .collect()
+}
+
+/// The request of a project with its warnings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RequestCard {
+    pub request: Request,
+    pub warnings: Vec<FieldWarning>,
+}
+
+/// What the clarification step shows: every round's questions and notes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Clarification {
+    /// The current negotiation round: new questions are asked in it.
+    pub round: u32,
+    pub questions: Vec<Question>,
+    pub notes: Vec<RoundNotes>,
+}
+
+/// The team of a project and the handover record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TeamCard {
+    pub members: Vec<TeamMember>,
+    pub handover: Handover,
+    pub warnings: Vec<FieldWarning>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_freelancer_holds_every_role() {
+        let me = TeamMember {
+            id: 1,
+            name: "Анна".into(),
+            contact: "anna@example.ru".into(),
+            devops: true,
+            developer: true,
+            tester: true,
+        };
+        assert!(missing_roles(&[me.clone()]).is_empty());
+        let dev = TeamMember {
+            devops: false,
+            tester: false,
+            ..me
+        };
+        assert_eq!(missing_roles(&[dev]), [Role::DevOps, Role::Tester]);
+    }
+
+    #[test]
+    fn request_dates_are_checked_but_may_be_empty() {
+        assert!(Request::default().check().is_empty());
+        let r = Request {
+            received_on: "2026-11-20".into(),
+            desired_deadline: "2026-02-30".into(),
+            ..Request::default()
+        };
+        assert_eq!(r.check()[0].field, "desired_deadline");
+        let r = Request {
+            received_on: "2026-11-20".into(),
+            desired_deadline: "2026-11-01".into(),
+            ..Request::default()
+        };
+        assert!(r.check()[0].message.en.contains("before the request date"));
+    }
+}
