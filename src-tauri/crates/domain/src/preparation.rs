@@ -252,7 +252,7 @@ mod tests {
             developer: true,
             tester: true,
         };
-        assert!(missing_roles(&[me.clone()]).is_empty());
+        assert!(missing_roles(std::slice::from_ref(&me)).is_empty());
         let dev = TeamMember {
             devops: false,
             tester: false,

@@ -1,10 +1,22 @@
-// Which page is open. Two pages, so plain rune state instead of a router.
-export type Route = { view: 'dashboard' } | { view: 'project'; id: number };
+// Which page is open. A handful of pages, so plain rune state instead of a router.
+export type Route =
+  | { view: 'dashboard' }
+  | { view: 'project'; id: number }
+  | { view: 'client'; id: number; from: Route }
+  | { view: 'provider'; from: Route };
 
 class Nav {
   route = $state<Route>({ view: 'dashboard' });
   openProject = (id: number) => (this.route = { view: 'project', id });
+  openClient = (id: number) => (this.route = { view: 'client', id, from: this.route });
+  openProvider = () => {
+    if (this.route.view !== 'provider') this.route = { view: 'provider', from: this.route };
+  };
   home = () => (this.route = { view: 'dashboard' });
+  back = () => {
+    const r = this.route;
+    this.route = r.view === 'client' || r.view === 'provider' ? r.from : { view: 'dashboard' };
+  };
 }
 
 export const nav = new Nav();
