@@ -81,6 +81,24 @@ impl AppState {
         f(&mut store).map_err(|e| AppError::from_storage(&e, lang))
     }
 
+    /// Runs one export on the store, in the interface language, into the data folder's
+    /// `documents/`, and maps its error for the UI.
+    pub async fn export<T>(
+        &self,
+        f: impl FnOnce(&mut Store, Lang, &Path) -> crate::export::Result<T>,
+    ) -> Result<T, AppError> {
+        let lang = self.lang();
+        let dir = crate::export::documents_dir(&self.data_dir);
+        let mut store = self.store.lock().await;
+        f(&mut store, lang, &dir).map_err(|e| {
+            tracing::warn!(error = %e, "export failed");
+            AppError {
+                code: e.code().to_string(),
+                message: e.message().get(lang).to_string(),
+            }
+        })
+    }
+
     /// Stores the interface language and uses it for messages from now on.
     pub async fn set_language(&self, lang: Lang) -> Result<AppInfo, AppError> {
         self.with(|s| s.set_setting("language", lang.code()))

@@ -4,7 +4,9 @@
 //! `cargo test` fails when the committed file is stale (`bindings_are_fresh` in
 //! tests/); `cargo run -- bindings` or `ETAP_WRITE_BINDINGS=1 cargo test` rewrites it.
 
-use etap_domain::entity::{Client, HistoryEntry, ProjectPage, ProjectSummary, Stage};
+use etap_domain::entity::{
+    Client, DocKind, HistoryEntry, IssuedDocument, ProjectPage, ProjectSummary, Stage,
+};
 use etap_domain::estimate::{
     Estimate, EstimateCard, EstimateItem, EstimateTotals, EstimateView, Estimator, Hours,
     ItemTotal, Negotiation, Offer, OfferAnswer,
@@ -80,6 +82,8 @@ pub fn generate() -> String {
         OfferAnswer::decl(&cfg),
         Offer::decl(&cfg),
         Negotiation::decl(&cfg),
+        DocKind::decl(&cfg),
+        IssuedDocument::decl(&cfg),
         AppInfo::decl(&cfg),
         AppError::decl(&cfg),
     ];

@@ -30,10 +30,38 @@ pub enum Command {
     },
     /// Creates a demo project that has already been refused once at 1.4.
     Demo,
+    /// Writes sample documents (ТЗ in Russian and English, акт, КП) into a folder.
+    SampleDocs {
+        /// The folder to write them into (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Exports the commercial proposal of a project's current offer as a PDF.
+    ExportProposal {
+        /// The project's number, as `etap status` lists it (#12 → 12).
+        project: i64,
+        #[arg(long, value_parser = ["ru", "en"])]
+        lang: Option<String>,
+        /// The folder to write into (default: documents/ in the data folder).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// Runs a subcommand; returns the exit code.
 pub fn run(cmd: Command, data_dir: &Path) -> i32 {
+    if let Command::SampleDocs { out } = &cmd {
+        // Needs no database: the samples are built from constants.
+        return report(
+            etap_documents::samples::write_samples(out).map(|paths| {
+                paths
+                    .iter()
+                    .map(|p| format!("{}\n", p.display()))
+                    .collect::<String>()
+            }),
+            |e| e.to_string(),
+        );
+    }
     let mut store = match Store::open_dir(data_dir) {
         Ok(s) => s,
         Err(e) => {
@@ -42,32 +70,51 @@ pub fn run(cmd: Command, data_dir: &Path) -> i32 {
         }
     };
     let lang = crate::app::language(&store);
-    let out = match cmd {
+    let chosen = |l: &Option<String>| l.as_deref().and_then(Lang::from_code).unwrap_or(lang);
+    match cmd {
         Command::Status { lang: l } => {
-            let lang = l.as_deref().and_then(Lang::from_code).unwrap_or(lang);
-            store.projects().map(|ps| status_table(&ps, lang))
+            let lang = chosen(&l);
+            report(store.projects().map(|ps| status_table(&ps, lang)), |e| {
+                e.message().get(lang).to_string()
+            })
         }
-        Command::Demo => store.create_demo().map(|p| {
-            let label = p.state.step.label();
-            format!(
-                "{} #{}: {} — {}\n",
-                match lang {
+        Command::ExportProposal {
+            project,
+            lang: l,
+            out,
+        } => {
+            let lang = chosen(&l);
+            let dir = out.unwrap_or_else(|| crate::export::documents_dir(data_dir));
+            report(
+                crate::export::export_proposal(&mut store, project, lang, &dir)
+                    .map(|d| format!("{}\t{}\t{}\n", d.number, d.sha256, d.path)),
+                |e| e.message().get(lang).to_string(),
+            )
+        }
+        Command::Demo => report(
+            store.create_demo().map(|p| {
+                let created = match lang {
                     Lang::Ru => "Создан демо-проект",
                     Lang::En => "Created demo project",
-                },
-                p.id,
-                p.title,
-                label.get(lang)
-            )
-        }),
-    };
+                };
+                let step = p.state.step.label();
+                format!("{created} #{}: {} — {}\n", p.id, p.title, step.get(lang))
+            }),
+            |e| e.message().get(lang).to_string(),
+        ),
+        Command::SampleDocs { .. } => 0,
+    }
+}
+
+/// Prints the output or the error in words; the exit code.
+fn report<E>(out: Result<String, E>, words: impl Fn(&E) -> String) -> i32 {
     match out {
         Ok(text) => {
             print!("{text}");
             0
         }
         Err(e) => {
-            eprintln!("etap: {}", e.message().get(lang));
+            eprintln!("etap: {}", words(&e));
             1
         }
     }

@@ -1,7 +1,7 @@
 //! IPC commands: each takes the state, calls one library function and maps the error.
 //! No SQL and no business rule lives here.
 
-use etap_domain::entity::{Client, ProjectPage, ProjectSummary};
+use etap_domain::entity::{Client, IssuedDocument, ProjectPage, ProjectSummary};
 use etap_domain::estimate::{Estimate, EstimateCard, Negotiation};
 use etap_domain::party::{ClientCard, ProviderCard, ProviderProfile, Requisites};
 use etap_domain::preparation::{
@@ -244,4 +244,19 @@ pub async fn counter_offer(
     state
         .with(|s| s.counter_offer(project_id, &price, &deadline, &note))
         .await
+}
+
+#[tauri::command]
+pub async fn export_proposal(state: State<'_, AppState>, project_id: i64) -> Res<IssuedDocument> {
+    state
+        .export(|s, lang, dir| crate::export::export_proposal(s, project_id, lang, dir))
+        .await
+}
+
+#[tauri::command]
+pub async fn issued_documents(
+    state: State<'_, AppState>,
+    project_id: i64,
+) -> Res<Vec<IssuedDocument>> {
+    state.with(|s| s.issued_documents(project_id)).await
 }

@@ -32,4 +32,6 @@ pub const COMMANDS: &[&str] = &[
     "negotiation",
     "save_offer",
     "counter_offer",
+    "export_proposal",
+    "issued_documents",
 ];

@@ -80,6 +80,8 @@ pub fn run(data_dir: PathBuf) -> i32 {
             commands::negotiation,
             commands::save_offer,
             commands::counter_offer,
+            commands::export_proposal,
+            commands::issued_documents,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -8,6 +8,7 @@ pub mod app;
 pub mod bindings;
 pub mod cli;
 pub mod commands;
+pub mod export;
 /// The names of the IPC commands (shared with build.rs, which makes permissions of them).
 pub mod commands_list {
     include!("commands_list.rs");

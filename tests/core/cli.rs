@@ -48,3 +48,29 @@ fn an_unreadable_data_folder_is_a_clear_error_not_a_panic() {
     assert!(err.starts_with("etap: "), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn sample_docs_writes_every_sample_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("samples");
+    let (ok, stdout, err) = etap(dir.path(), &["sample-docs", "--out", out.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    let listed: Vec<&str> = stdout.lines().collect();
+    assert!(listed.len() >= 4, "{stdout}");
+    for p in listed {
+        let bytes = std::fs::read(p).unwrap();
+        assert!(bytes.starts_with(b"%PDF-"), "{p} is not a PDF");
+    }
+}
+
+#[test]
+fn export_proposal_writes_the_pdf_of_the_demo_offer() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(etap(dir.path(), &["demo"]).0);
+    let (ok, out, err) = etap(dir.path(), &["export-proposal", "1", "--lang", "ru"]);
+    assert!(ok, "{err}");
+    let fields: Vec<&str> = out.trim_end().split('\t').collect();
+    assert_eq!(fields[0], "КП-1-1");
+    assert_eq!(fields[1].len(), 64);
+    assert!(std::path::Path::new(fields[2]).exists());
+}

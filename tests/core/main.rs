@@ -5,6 +5,7 @@
 mod architecture;
 mod bindings;
 mod cli;
+mod export;
 mod lifecycle_props;
 mod preparation;
 mod storage;

@@ -4,7 +4,8 @@
 // accepted, the team — and after a restart everything entered is still there.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -107,6 +108,16 @@ describe('preparation phase through the real window', { concurrency: false }, ()
     const answers = await browser.$$('[data-testid="offer-row"]').map((r) => r.getAttribute('data-answer'));
     assert.deepEqual(answers, ['refused', 'accepted']);
     await waitText(browser, 'offers', 'Бюджет 300 тысяч');
+
+    // The commercial proposal PDF of the accepted offer, exported from the window.
+    await click(browser, 'export-proposal');
+    await el(browser, 'export-path').waitForDisplayed({ timeout: 20000 });
+    const pdf = await el(browser, 'export-path').getText();
+    assert.ok(existsSync(pdf), `${pdf} exists`);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replaceAll('\u00a0', ' ');
+    assert.match(text, /КОММЕРЧЕСКОЕ ПРЕДЛОЖЕНИЕ/);
+    assert.match(text, /Всего\s+300 000,00 ₽/);
+    await waitText(browser, 'register', 'КП-');
   });
 
   test('the team is handed the specification and the map shows the loop', async () => {

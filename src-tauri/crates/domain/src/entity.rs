@@ -64,3 +64,58 @@ pub struct ProjectPage {
     pub history: Vec<HistoryEntry>,
     pub stages: Vec<Stage>,
 }
+
+/// The kinds of documents Etap issues.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum DocKind {
+    /// Коммерческое предложение, from an offer (1.4).
+    Proposal,
+    /// Техническое задание (1.5).
+    Specification,
+    /// Акт сдачи-приёмки (2.6, final).
+    Act,
+}
+
+impl DocKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            DocKind::Proposal => "proposal",
+            DocKind::Specification => "specification",
+            DocKind::Act => "act",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<DocKind> {
+        [DocKind::Proposal, DocKind::Specification, DocKind::Act]
+            .into_iter()
+            .find(|k| k.code() == code)
+    }
+
+    /// The prefix of the document's number: КП-12-3, ТЗ-12-1, АКТ-12-2.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            DocKind::Proposal => "КП",
+            DocKind::Specification => "ТЗ",
+            DocKind::Act => "АКТ",
+        }
+    }
+}
+
+/// One entry of the register of issued documents: what the client received can always
+/// be shown again and checked against its SHA-256.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct IssuedDocument {
+    pub id: i64,
+    pub project_id: i64,
+    pub kind: DocKind,
+    pub number: String,
+    /// RFC 3339, UTC.
+    pub issued_at: String,
+    pub lang: crate::text::Lang,
+    /// Hex SHA-256 of the PDF file as written.
+    pub sha256: String,
+    pub path: String,
+}

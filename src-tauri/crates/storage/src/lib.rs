@@ -17,6 +17,7 @@ mod estimate;
 pub mod migrations;
 mod preparation;
 mod provider;
+mod register;
 
 use std::path::{Path, PathBuf};
 

@@ -180,6 +180,18 @@ const STEPS: &[&str] = &[
         answered_at TEXT
     ) STRICT;
     CREATE INDEX offers_project ON offers(project_id, id);",
+    // 4: the register of issued documents (number, date, kind, SHA-256 of the file).
+    "CREATE TABLE issued_documents (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE RESTRICT,
+        kind TEXT NOT NULL CHECK (kind IN ('proposal', 'specification', 'act')),
+        number TEXT NOT NULL,
+        issued_at TEXT NOT NULL,
+        lang TEXT NOT NULL CHECK (lang IN ('ru', 'en')),
+        sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+        path TEXT NOT NULL,
+        UNIQUE (project_id, number)
+    ) STRICT;",
 ];
 
 /// The schema version this build writes.

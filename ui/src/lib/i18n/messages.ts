@@ -171,6 +171,16 @@ export const ru = {
   'req.signatory_position': 'Должность подписанта',
   'req.email': 'Эл. почта',
   'req.phone': 'Телефон',
+  'offer.export': 'Коммерческое предложение (PDF)',
+  'doc.saved': '{number} сохранено:',
+  'doc.register': 'Выданные документы',
+  'doc.number': 'Номер',
+  'doc.kind': 'Документ',
+  'doc.lang': 'Язык',
+  'doc.file': 'Файл',
+  'doc.kind.proposal': 'Коммерческое предложение',
+  'doc.kind.specification': 'Техническое задание',
+  'doc.kind.act': 'Акт сдачи-приёмки',
 } as const;
 
 export type MessageKey = keyof typeof ru;
@@ -344,4 +354,14 @@ export const en: Record<MessageKey, string> = {
   'req.signatory_position': 'Signatory\'s position',
   'req.email': 'E-mail',
   'req.phone': 'Phone',
+  'offer.export': 'Commercial proposal (PDF)',
+  'doc.saved': '{number} saved:',
+  'doc.register': 'Issued documents',
+  'doc.number': 'Number',
+  'doc.kind': 'Document',
+  'doc.lang': 'Language',
+  'doc.file': 'File',
+  'doc.kind.proposal': 'Commercial proposal',
+  'doc.kind.specification': 'Specification',
+  'doc.kind.act': 'Acceptance certificate',
 };

@@ -273,6 +273,18 @@ export type Negotiation = { offers: Array<Offer>,
  */
 pending: number | null, warnings: Array<FieldWarning>, };
 
+export type DocKind = "proposal" | "specification" | "act";
+
+export type IssuedDocument = { id: number, project_id: number, kind: DocKind, number: string, 
+/**
+ * RFC 3339, UTC.
+ */
+issued_at: string, lang: Lang, 
+/**
+ * Hex SHA-256 of the PDF file as written.
+ */
+sha256: string, path: string, };
+
 export type AppInfo = { lang: Lang, version: string, data_dir: string, 
 /**
  * The project to open first: the demo project on the very first run.

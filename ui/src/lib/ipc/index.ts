@@ -11,6 +11,7 @@ import type {
   Estimate,
   EstimateCard,
   Handover,
+  IssuedDocument,
   Lang,
   Negotiation,
   ProjectPage,
@@ -101,4 +102,6 @@ export const api = {
     call<Negotiation>('save_offer', { projectId, price, deadline, validUntil }),
   counterOffer: (projectId: number, price: string, deadline: string, note: string) =>
     call<Negotiation>('counter_offer', { projectId, price, deadline, note }),
+  exportProposal: (projectId: number) => call<IssuedDocument>('export_proposal', { projectId }),
+  issuedDocuments: (projectId: number) => call<IssuedDocument[]>('issued_documents', { projectId }),
 };

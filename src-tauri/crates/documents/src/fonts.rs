@@ -1,0 +1,315 @@
+//! The fonts every document is set in, compiled into the binary, and their metrics.
+//!
+//! Guarantees: widths come from the same font files that get embedded, so what the
+//! layout measures is exactly what a viewer draws; no system font is ever consulted.
+
+use std::sync::OnceLock;
+
+/// One of the embedded faces. Serif for running text, Sans for headings and tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Face {
+    Serif,
+    SerifBold,
+    SerifItalic,
+    Sans,
+    SansBold,
+}
+
+impl Face {
+    pub const ALL: [Face; 5] = [
+        Face::Serif,
+        Face::SerifBold,
+        Face::SerifItalic,
+        Face::Sans,
+        Face::SansBold,
+    ];
+
+    pub fn bytes(self) -> &'static [u8] {
+        match self {
+            Face::Serif => include_bytes!("../fonts/PTSerif-Regular.ttf"),
+            Face::SerifBold => include_bytes!("../fonts/PTSerif-Bold.ttf"),
+            Face::SerifItalic => include_bytes!("../fonts/PTSerif-Italic.ttf"),
+            Face::Sans => include_bytes!("../fonts/PTSans-Regular.ttf"),
+            Face::SansBold => include_bytes!("../fonts/PTSans-Bold.ttf"),
+        }
+    }
+
+    /// The PostScript name the PDF's BaseFont carries (after the subset tag).
+    pub fn postscript_name(self) -> &'static str {
+        match self {
+            Face::Serif => "PTSerif-Regular",
+            Face::SerifBold => "PTSerif-Bold",
+            Face::SerifItalic => "PTSerif-Italic",
+            Face::Sans => "PTSans-Regular",
+            Face::SansBold => "PTSans-Bold",
+        }
+    }
+
+    /// The bold face of the same family (italic has no bold here: upright bold is used).
+    pub fn bold(self) -> Face {
+        match self {
+            Face::Serif | Face::SerifBold | Face::SerifItalic => Face::SerifBold,
+            Face::Sans | Face::SansBold => Face::SansBold,
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    fn metrics(self) -> &'static Metrics {
+        static CELLS: [OnceLock<Metrics>; 5] = [
+            OnceLock::new(),
+            OnceLock::new(),
+            OnceLock::new(),
+            OnceLock::new(),
+            OnceLock::new(),
+        ];
+        CELLS[self.index()].get_or_init(|| Metrics::load(self.bytes()))
+    }
+
+    /// Advance width of `c` in em (1.0 = the font size). Characters the font lacks
+    /// measure as half an em; the PDF writer refuses them with a clear error.
+    pub fn advance(self, c: char) -> f32 {
+        self.metrics().advance(c)
+    }
+
+    /// Width of `text` at `size` points, kerning included (the PDF writer applies the
+    /// same pairs, so measured and drawn widths agree).
+    pub fn width(self, text: &str, size: f32) -> f32 {
+        let m = self.metrics();
+        let mut w = 0.0;
+        let mut prev: Option<char> = None;
+        for c in text.chars() {
+            w += m.advance(c);
+            if let Some(p) = prev {
+                w += m.kern(p, c);
+            }
+            prev = Some(c);
+        }
+        w * size
+    }
+
+    /// Kerning between two characters in em (negative: closer). Pairs with a space
+    /// are not kerned: spaces are measured and stretched separately.
+    pub fn kern(self, left: char, right: char) -> f32 {
+        self.metrics().kern(left, right)
+    }
+
+    pub fn has_glyph(self, c: char) -> bool {
+        self.metrics().has(c)
+    }
+
+    /// Ascender above the baseline, in em.
+    pub fn ascent(self) -> f32 {
+        self.metrics().ascent
+    }
+}
+
+/// Widths per character, precomputed for Latin and Cyrillic (the hot path) and looked
+/// up in the cmap for the rest.
+struct Metrics {
+    table: Vec<f32>,
+    present: Vec<bool>,
+    others: Vec<(char, f32)>,
+    ascent: f32,
+    upem: f32,
+    face: Option<ttf_parser::Face<'static>>,
+    /// Glyph ids of the tabulated characters (0 = none), for kerning lookups.
+    gids: Vec<u16>,
+    /// Kerning of tabulated character pairs, in em, read once from the `kern` table:
+    /// for each left character, its right partners sorted (a short binary search,
+    /// no hashing — both showed up in profiles).
+    pairs: Vec<Vec<(u16, f32)>>,
+}
+
+/// Code points below this are tabulated (Basic Latin … Cyrillic).
+const TABLE: u32 = 0x500;
+
+const MISSING: f32 = 0.5;
+
+impl Metrics {
+    fn load(bytes: &'static [u8]) -> Metrics {
+        // The bytes are our own embedded fonts, checked by the test suite; a parse
+        // failure would be a build defect, so it degrades to "every glyph missing",
+        // which the PDF writer reports as an error instead of panicking.
+        let face = ttf_parser::Face::parse(bytes, 0).ok();
+        let upem = face
+            .as_ref()
+            .map(|f| f.units_per_em() as f32)
+            .unwrap_or(1000.0);
+        let adv = |c: char| -> Option<f32> {
+            let f = face.as_ref()?;
+            let gid = f.glyph_index(c)?;
+            Some(f.glyph_hor_advance(gid)? as f32 / upem)
+        };
+        let mut table = vec![MISSING; TABLE as usize];
+        let mut present = vec![false; TABLE as usize];
+        let mut gids = vec![0u16; TABLE as usize];
+        for cp in 0..TABLE {
+            if let Some(c) = char::from_u32(cp) {
+                if let Some(w) = adv(c) {
+                    table[cp as usize] = w;
+                    present[cp as usize] = true;
+                }
+                if let Some(g) = face.as_ref().and_then(|f| f.glyph_index(c)) {
+                    gids[cp as usize] = g.0;
+                }
+            }
+        }
+        // Typographic characters the documents use outside the table.
+        let mut others = Vec::new();
+        for c in "\u{2010}\u{2011}\u{2013}\u{2014}\u{2018}\u{2019}\u{201C}\u{201D}\u{201E}\u{2026}\u{2116}\u{20BD}\u{20AC}\u{2022}\u{2212}\u{2122}\u{2009}\u{202F}".chars() {
+            if let Some(w) = adv(c) {
+                others.push((c, w));
+            }
+        }
+        let ascent = face
+            .as_ref()
+            .map(|f| f.ascender() as f32 / upem)
+            .unwrap_or(0.8);
+        Metrics {
+            table,
+            present,
+            others,
+            ascent,
+            pairs: kern_pairs(face.as_ref(), &gids, upem),
+            upem,
+            face,
+            gids,
+        }
+    }
+
+    fn advance(&self, c: char) -> f32 {
+        let cp = c as u32;
+        if cp < TABLE {
+            return self.table[cp as usize];
+        }
+        self.others
+            .iter()
+            .find(|(o, _)| *o == c)
+            .map(|(_, w)| *w)
+            .or_else(|| self.lookup(c))
+            .unwrap_or(MISSING)
+    }
+
+    fn kern(&self, left: char, right: char) -> f32 {
+        if left.is_whitespace() || right.is_whitespace() {
+            return 0.0;
+        }
+        if (left as u32) < TABLE && (right as u32) < TABLE {
+            let row = &self.pairs[left as usize];
+            return row
+                .binary_search_by_key(&(right as u16), |(r, _)| *r)
+                .map(|i| row[i].1)
+                .unwrap_or(0.0);
+        }
+        let Some(f) = self.face.as_ref() else {
+            return 0.0;
+        };
+        let gid = |c: char| -> Option<ttf_parser::GlyphId> {
+            match self.gids.get(c as usize) {
+                Some(0) => None,
+                Some(g) => Some(ttf_parser::GlyphId(*g)),
+                None => f.glyph_index(c),
+            }
+        };
+        let (Some(a), Some(b)) = (gid(left), gid(right)) else {
+            return 0.0;
+        };
+        let Some(kern) = f.tables().kern else {
+            return 0.0;
+        };
+        kern.subtables
+            .into_iter()
+            .filter(|t| t.horizontal && !t.variable && !t.has_cross_stream)
+            .find_map(|t| t.glyphs_kerning(a, b))
+            .map(|k| f32::from(k) / self.upem)
+            .unwrap_or(0.0)
+    }
+
+    fn lookup(&self, c: char) -> Option<f32> {
+        let f = self.face.as_ref()?;
+        let gid = f.glyph_index(c)?;
+        Some(f.glyph_hor_advance(gid)? as f32 / self.upem)
+    }
+
+    fn has(&self, c: char) -> bool {
+        let cp = c as u32;
+        if cp < TABLE {
+            return self.present[cp as usize];
+        }
+        self.others.iter().any(|(o, _)| *o == c) || self.lookup(c).is_some()
+    }
+}
+
+/// Every `kern` format-0 pair whose glyphs belong to tabulated characters.
+fn kern_pairs(
+    face: Option<&ttf_parser::Face<'static>>,
+    gids: &[u16],
+    upem: f32,
+) -> Vec<Vec<(u16, f32)>> {
+    let mut out: Vec<Vec<(u16, f32)>> = vec![Vec::new(); TABLE as usize];
+    let Some(kern) = face.and_then(|f| f.tables().kern) else {
+        return out;
+    };
+    // Glyph id → the tabulated characters drawn with it.
+    let mut chars_of: std::collections::HashMap<u16, Vec<char>> = std::collections::HashMap::new();
+    for (cp, g) in gids.iter().enumerate() {
+        if *g != 0 {
+            if let Some(c) = char::from_u32(cp as u32) {
+                if !c.is_whitespace() {
+                    chars_of.entry(*g).or_default().push(c);
+                }
+            }
+        }
+    }
+    for sub in kern.subtables {
+        if !sub.horizontal || sub.variable || sub.has_cross_stream {
+            continue;
+        }
+        let ttf_parser::kern::Format::Format0(table) = sub.format else {
+            continue;
+        };
+        for pair in table.pairs {
+            let (l, r) = ((pair.pair >> 16) as u16, (pair.pair & 0xFFFF) as u16);
+            let (Some(ls), Some(rs)) = (chars_of.get(&l), chars_of.get(&r)) else {
+                continue;
+            };
+            for a in ls {
+                for b in rs {
+                    out[*a as usize].push((*b as u16, f32::from(pair.value) / upem));
+                }
+            }
+        }
+    }
+    for row in &mut out {
+        // A stable sort, then dedup keeps the first subtable's value for a pair, as
+        // the table lookup would.
+        row.sort_by_key(|(r, _)| *r);
+        row.dedup_by_key(|(r, _)| *r);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_face_has_cyrillic_and_the_typographic_signs() {
+        for face in Face::ALL {
+            for c in "ЁёЙй«»№—–₽€ \u{a0}…".chars() {
+                assert!(face.has_glyph(c), "{face:?} lacks {c:?}");
+            }
+            assert!(face.width("Ш", 10.0) > face.width("i", 10.0));
+        }
+        // The PT fonts carry kerning: «ТА» is tighter than its letters apart.
+        let pair = Face::Serif.width("ТА", 10.0);
+        let apart = Face::Serif.width("Т", 10.0) + Face::Serif.width("А", 10.0);
+        assert!(pair < apart, "{pair} vs {apart}");
+        for face in Face::ALL {
+            assert_eq!(face.kern('Т', ' '), 0.0);
+        }
+    }
+}

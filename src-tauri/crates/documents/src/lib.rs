@@ -1,0 +1,56 @@
+//! Etap's documents — the technical specification (ТЗ), the acceptance certificate
+//! (акт сдачи-приёмки) and the commercial proposal (КП) — as PDF files that look
+//! typeset, in Russian and English.
+//!
+//! The pipeline is: a typed model ([`model`]) → blocks of styled text, lists and tables
+//! (`spec`, `act`, `proposal`) → our own layout engine ([`layout`]: real glyph widths,
+//! hyphenation, total-fit line breaking, justification, pagination with keep rules) →
+//! positioned boxes → PDF ops through printpdf's low-level API with fonts subset by
+//! allsorts ([`pdf`]).
+//!
+//! Guarantees:
+//! - fonts are compiled in (PT Serif, PT Sans); a document never depends on the
+//!   machine's fonts, and each PDF embeds only the glyphs it uses, with a standard
+//!   subset tag and a Unicode map, so its text is searchable and copyable;
+//! - no text is drawn outside its box: words too long for a line are broken at
+//!   natural points (after `/`, `-`, `_`, `.`) or, as a last resort, between letters;
+//! - a heading never ends a page, a table's header is repeated on every page it
+//!   continues on, a total row never starts a page alone, signature blocks stay whole;
+//! - layout is deterministic: the same model and date give the same pages.
+
+pub mod act;
+mod common;
+pub mod fonts;
+pub mod hyphen;
+pub mod layout;
+pub mod model;
+pub mod pdf;
+pub mod proposal;
+pub mod samples;
+pub mod spec;
+pub mod templates;
+
+pub use model::{Act, ActItem, Approval, DocMeta, Party, Proposal, ProposalItem, Spec};
+
+/// The documents crate's error.
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentError {
+    /// A character no embedded font can draw (e.g. an emoji); the text must change.
+    #[error("the character {0:?} cannot be printed with the document fonts")]
+    MissingGlyph(char),
+    #[error("font subsetting failed: {0}")]
+    Subset(String),
+    #[error("the embedded font could not be read: {0}")]
+    Font(String),
+    #[error("the PDF could not be assembled: {0}")]
+    Pdf(String),
+    #[error(transparent)]
+    Money(#[from] etap_domain::money::MoneyError),
+    #[error("writing {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+pub type Result<T> = std::result::Result<T, DocumentError>;

@@ -1,0 +1,237 @@
+//! The typed models the documents are rendered from. Plain data: the app fills them
+//! from its database, the samples from constants; nothing here does layout.
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use etap_domain::money::{Currency, Money, VatMode};
+use etap_domain::text::Lang;
+use rust_decimal::Decimal;
+
+/// Metadata written into the PDF's document information.
+#[derive(Debug, Clone)]
+pub struct DocMeta {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    /// Creation date stamped in the file; fixed in tests so output is reproducible.
+    pub created: DateTime<Utc>,
+}
+
+/// A legal party with its requisites.
+#[derive(Debug, Clone, Default)]
+pub struct Party {
+    /// Full name: «Общество с ограниченной ответственностью «Ромашка»».
+    pub name: String,
+    pub inn: String,
+    /// Empty for individual entrepreneurs and self-employed.
+    pub kpp: String,
+    pub ogrn: String,
+    pub address: String,
+    /// Bank requisites as printed: "р/с …, БИК …, к/с …, банк".
+    pub bank: String,
+    pub signatory: String,
+    pub position: String,
+    /// «действующий на основании Устава».
+    pub basis: String,
+}
+
+/// Who approves or agrees the ТЗ on its title page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApprovalKind {
+    /// «УТВЕРЖДАЮ» (the customer).
+    Approve,
+    /// «СОГЛАСОВАНО» (the contractor).
+    Agree,
+}
+
+#[derive(Debug, Clone)]
+pub struct Approval {
+    pub kind: ApprovalKind,
+    pub position: String,
+    pub organisation: String,
+    pub person: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Priority {
+    Must,
+    Should,
+    Could,
+}
+
+impl Priority {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Priority::Must, Lang::Ru) => "Обязательно",
+            (Priority::Should, Lang::Ru) => "Желательно",
+            (Priority::Could, Lang::Ru) => "Возможно",
+            (Priority::Must, Lang::En) => "Must",
+            (Priority::Should, Lang::En) => "Should",
+            (Priority::Could, Lang::En) => "Could",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Requirement {
+    pub id: String,
+    pub text: String,
+    pub priority: Priority,
+    pub acceptance: String,
+}
+
+/// One piece of a section's body.
+#[derive(Debug, Clone)]
+pub enum Content {
+    Para(String),
+    Bullets(Vec<String>),
+    Numbered(Vec<String>),
+    Requirements(Vec<Requirement>),
+}
+
+/// A numbered section; numbers ("3.2.1") come from the position in the tree.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub title: String,
+    pub content: Vec<Content>,
+    pub children: Vec<Section>,
+}
+
+impl Section {
+    pub fn new(title: impl Into<String>) -> Section {
+        Section {
+            title: title.into(),
+            content: Vec::new(),
+            children: Vec::new(),
+        }
+    }
+}
+
+/// The technical specification (ТЗ).
+#[derive(Debug, Clone)]
+pub struct Spec {
+    pub meta: DocMeta,
+    pub lang: Lang,
+    /// «Техническое задание» / "Software Requirements Specification".
+    pub kind: String,
+    /// What is being built: «на разработку системы учёта заявок …».
+    pub title: String,
+    /// Document code, e.g. «ТЗ-2026-014».
+    pub code: String,
+    pub version: String,
+    pub city: String,
+    pub date: NaiveDate,
+    pub customer: Party,
+    pub contractor: Party,
+    pub approvals: Vec<Approval>,
+    pub sections: Vec<Section>,
+}
+
+/// A reference to the contract an act or proposal belongs to.
+#[derive(Debug, Clone)]
+pub struct ContractRef {
+    pub number: String,
+    pub date: NaiveDate,
+}
+
+#[derive(Debug, Clone)]
+pub struct ActItem {
+    pub name: String,
+    pub unit: String,
+    pub quantity: Decimal,
+    pub price: Money,
+}
+
+/// The acceptance certificate (акт сдачи-приёмки), per stage or final.
+#[derive(Debug, Clone)]
+pub struct Act {
+    pub meta: DocMeta,
+    pub lang: Lang,
+    pub number: String,
+    pub date: NaiveDate,
+    pub city: String,
+    pub contract: ContractRef,
+    /// «Этап 2. Личный кабинет клиента»; None for the final act.
+    pub stage: Option<String>,
+    pub contractor: Party,
+    pub customer: Party,
+    pub items: Vec<ActItem>,
+    pub currency: Currency,
+    pub vat: VatMode,
+}
+
+#[derive(Debug, Clone)]
+pub struct ProposalItem {
+    pub name: String,
+    pub hours: Decimal,
+    pub rate: Money,
+}
+
+/// The commercial proposal (КП) made from an estimate.
+#[derive(Debug, Clone)]
+pub struct Proposal {
+    pub meta: DocMeta,
+    pub lang: Lang,
+    pub number: String,
+    pub date: NaiveDate,
+    pub valid_until: NaiveDate,
+    pub contractor: Party,
+    pub customer: Party,
+    pub project: String,
+    pub intro: String,
+    pub items: Vec<ProposalItem>,
+    /// Discount in percent of the work total (0 for none); computed by the same rule
+    /// as `etap_domain::estimate::totals`, so the PDF and the app show one total.
+    pub discount_percent: Decimal,
+    pub currency: Currency,
+    pub vat: VatMode,
+    pub timeline: String,
+    pub terms: Vec<String>,
+}
+
+const RU_MONTHS_GENITIVE: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// «26 ноября 2026 г.» / "26 November 2026" (day and month joined by NO-BREAK SPACE).
+pub fn long_date(d: NaiveDate, lang: Lang) -> String {
+    let m = d.month0() as usize;
+    match lang {
+        Lang::Ru => format!(
+            "{}\u{a0}{} {}\u{a0}г.",
+            d.day(),
+            RU_MONTHS_GENITIVE[m % 12],
+            d.year()
+        ),
+        Lang::En => format!("{}\u{a0}{} {}", d.day(), EN_MONTHS[m % 12], d.year()),
+    }
+}
+
+/// «26.11.2026».
+pub fn short_date(d: NaiveDate) -> String {
+    d.format("%d.%m.%Y").to_string()
+}

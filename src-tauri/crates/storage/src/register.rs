@@ -1,0 +1,81 @@
+//! The register of issued documents. Entries are only ever added: a document once
+//! given to a client stays on record with its number and the SHA-256 of its file.
+
+use etap_domain::entity::{DocKind, IssuedDocument};
+use etap_domain::text::Lang;
+use rusqlite::{params, Connection};
+
+use crate::{load_state, now, Result, Store};
+
+fn next_number(conn: &Connection, project_id: i64, kind: DocKind) -> Result<String> {
+    let n: i64 = conn.query_row(
+        "SELECT COUNT(*) + 1 FROM issued_documents WHERE project_id = ?1 AND kind = ?2",
+        params![project_id, kind.code()],
+        |r| r.get(0),
+    )?;
+    Ok(format!("{}-{project_id}-{n}", kind.prefix()))
+}
+
+impl Store {
+    /// The number the next document of `kind` for the project will get.
+    pub fn next_document_number(&self, project_id: i64, kind: DocKind) -> Result<String> {
+        load_state(&self.conn, project_id)?;
+        next_number(&self.conn, project_id, kind)
+    }
+
+    /// Records an issued document under `number` (from [`Store::next_document_number`]).
+    pub fn record_document(
+        &mut self,
+        project_id: i64,
+        kind: DocKind,
+        number: &str,
+        lang: Lang,
+        sha256: &str,
+        path: &str,
+    ) -> Result<IssuedDocument> {
+        let at = now();
+        let id =
+            self.write(|tx| {
+                load_state(tx, project_id)?;
+                tx.execute(
+                "INSERT INTO issued_documents (project_id, kind, number, issued_at, lang, sha256, \
+                 path) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![project_id, kind.code(), number, at, lang.code(), sha256, path],
+            )?;
+                Ok(tx.last_insert_rowid())
+            })?;
+        Ok(IssuedDocument {
+            id,
+            project_id,
+            kind,
+            number: number.to_string(),
+            issued_at: at,
+            lang,
+            sha256: sha256.to_string(),
+            path: path.to_string(),
+        })
+    }
+
+    /// The project's issued documents, newest first.
+    pub fn issued_documents(&self, project_id: i64) -> Result<Vec<IssuedDocument>> {
+        let mut st = self.conn.prepare(
+            "SELECT id, kind, number, issued_at, lang, sha256, path FROM issued_documents \
+             WHERE project_id = ?1 ORDER BY id DESC",
+        )?;
+        let rows = st.query_map([project_id], |r| {
+            let kind: String = r.get(1)?;
+            let lang: String = r.get(4)?;
+            Ok(IssuedDocument {
+                id: r.get(0)?,
+                project_id,
+                kind: DocKind::from_code(&kind).unwrap_or(DocKind::Proposal),
+                number: r.get(2)?,
+                issued_at: r.get(3)?,
+                lang: Lang::from_code(&lang).unwrap_or_default(),
+                sha256: r.get(5)?,
+                path: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,277 @@
+//! Document export: gathers a project's data from the store, builds the document model,
+//! renders the PDF, writes the file and records it in the register with its SHA-256.
+//! The window's commands and the CLI both call these functions.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Duration, NaiveDate, Utc};
+use etap_documents::model::{DocMeta, Party, Proposal, ProposalItem};
+use etap_domain::entity::{DocKind, IssuedDocument};
+use etap_domain::estimate::{Offer, OfferAnswer};
+use etap_domain::money::Money;
+use etap_domain::party::Requisites;
+use etap_domain::{Lang, Text};
+use etap_storage::{StorageError, Store};
+use sha2::{Digest, Sha256};
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    #[error(transparent)]
+    Document(#[from] etap_documents::DocumentError),
+    #[error("no offer to make a proposal from")]
+    NoOffer,
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+impl ExportError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ExportError::Storage(e) => e.code(),
+            ExportError::Document(etap_documents::DocumentError::MissingGlyph(_)) => {
+                "unprintable_character"
+            }
+            ExportError::Document(_) => "document_failed",
+            ExportError::NoOffer => "no_offer",
+            ExportError::Io { .. } => "io",
+        }
+    }
+
+    pub fn message(&self) -> Text {
+        match self {
+            ExportError::Storage(e) => e.message(),
+            ExportError::Document(etap_documents::DocumentError::MissingGlyph(c)) => Text::new(
+                format!("Символ «{c}» нельзя напечатать шрифтами документа — замените его в тексте."),
+                format!("The character “{c}” cannot be printed with the document fonts — replace it in the text."),
+            ),
+            ExportError::Document(e) => Text::new(
+                format!("Не удалось собрать PDF: {e}. Данные проекта не изменены."),
+                format!("The PDF could not be made: {e}. The project's data is unchanged."),
+            ),
+            ExportError::NoOffer => Text::new(
+                "Коммерческое предложение делается из предложения клиенту: сначала отправьте оценку (1.3 → 1.4).",
+                "A commercial proposal is made from an offer: send the estimate first (1.3 → 1.4).",
+            ),
+            ExportError::Io { path, source } => Text::new(
+                format!("Не удалось записать файл {path}: {source}."),
+                format!("Could not write the file {path}: {source}."),
+            ),
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, ExportError>;
+
+/// Where exported documents go: `documents/` in the data folder.
+pub fn documents_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("documents")
+}
+
+fn party(name: &str, r: &Requisites, lang: Lang) -> Party {
+    let mut bank = Vec::new();
+    if !r.account.is_empty() {
+        bank.push(match lang {
+            Lang::Ru => format!("р/с {}", r.account),
+            Lang::En => format!("account {}", r.account),
+        });
+    }
+    if !r.bank_name.is_empty() {
+        bank.push(r.bank_name.clone());
+    }
+    if !r.bik.is_empty() {
+        bank.push(match lang {
+            Lang::Ru => format!("БИК {}", r.bik),
+            Lang::En => format!("BIK {}", r.bik),
+        });
+    }
+    if !r.corr_account.is_empty() {
+        bank.push(match lang {
+            Lang::Ru => format!("к/с {}", r.corr_account),
+            Lang::En => format!("corr. account {}", r.corr_account),
+        });
+    }
+    let pick = |a: &str, b: &str| {
+        if !a.trim().is_empty() {
+            a.to_string()
+        } else {
+            b.to_string()
+        }
+    };
+    Party {
+        name: pick(&r.legal_name, &pick(&r.short_name, name)),
+        inn: r.inn.clone(),
+        kpp: r.kpp.clone(),
+        ogrn: r.ogrn.clone(),
+        address: r.address.clone(),
+        bank: bank.join(", "),
+        signatory: r.signatory_name.clone(),
+        position: r.signatory_position.clone(),
+        basis: String::new(),
+    }
+}
+
+fn date_or(text: &str, fallback: NaiveDate) -> NaiveDate {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").unwrap_or(fallback)
+}
+
+/// The offer a proposal is made from: the one awaiting an answer, else the last one.
+fn current_offer(offers: &[Offer]) -> Option<&Offer> {
+    offers
+        .iter()
+        .rev()
+        .find(|o| o.answer == OfferAnswer::Pending)
+        .or_else(|| offers.last())
+}
+
+/// The commercial proposal model of the project's current offer.
+pub fn proposal_model(
+    store: &Store,
+    project_id: i64,
+    lang: Lang,
+    number: &str,
+) -> Result<Proposal> {
+    let project = store.project(project_id)?;
+    let negotiation = store.negotiation(project_id)?;
+    let offer = current_offer(&negotiation.offers).ok_or(ExportError::NoOffer)?;
+    let card = store.estimate_card(project_id)?;
+    let estimate = card
+        .versions
+        .into_iter()
+        .find(|v| v.estimate.id == offer.estimate_id)
+        .ok_or(ExportError::NoOffer)?;
+    let provider = store.provider()?.profile;
+    let client = store.client_card(project.client_id)?;
+    let request = store.request(project_id)?.request;
+    let today = Utc::now().date_naive();
+    let e = &estimate.estimate;
+    let items = e
+        .items
+        .iter()
+        .zip(&estimate.totals.items)
+        .map(|(item, total)| ProposalItem {
+            name: item.title.clone(),
+            hours: total.hours,
+            rate: Money::new(item.rate, e.currency),
+        })
+        .collect();
+    let contractor_name = if provider.requisites.short_name.is_empty() {
+        match lang {
+            Lang::Ru => "Исполнитель",
+            Lang::En => "Contractor",
+        }
+    } else {
+        provider.requisites.short_name.as_str()
+    };
+    let what = if request.title.trim().is_empty() {
+        project.title.clone()
+    } else {
+        request.title.trim().to_string()
+    };
+    let intro = match lang {
+        Lang::Ru => format!(
+            "Предлагаем выполнить работы по проекту «{}»: {}. Стоимость и состав работ приведены ниже.",
+            project.title, what
+        ),
+        Lang::En => format!(
+            "We propose to carry out the project “{}”: {}. The scope and cost are below.",
+            project.title, what
+        ),
+    };
+    let timeline = match (offer.deadline.trim().is_empty(), lang) {
+        (true, Lang::Ru) => "Срок выполнения согласуется при подписании договора.".to_string(),
+        (true, Lang::En) => "The deadline is agreed when the contract is signed.".to_string(),
+        (false, l) => {
+            let d = etap_documents::model::long_date(date_or(&offer.deadline, today), l);
+            match l {
+                // The long Russian date already ends with «г.».
+                Lang::Ru => format!("Работы будут выполнены до {d}"),
+                Lang::En => format!("The work will be completed by {d}."),
+            }
+        }
+    };
+    let terms = match lang {
+        Lang::Ru => vec![
+            "Цена включает работы, перечисленные в таблице; изменения объёма оцениваются отдельно."
+                .to_string(),
+            "Работы принимаются поэтапно по актам сдачи-приёмки.".to_string(),
+        ],
+        Lang::En => vec![
+            "The price covers the work items listed above; changes of scope are estimated separately."
+                .to_string(),
+            "The work is accepted stage by stage under acceptance certificates.".to_string(),
+        ],
+    };
+    Ok(Proposal {
+        meta: DocMeta {
+            title: match lang {
+                Lang::Ru => format!("Коммерческое предложение {number} — {}", project.title),
+                Lang::En => format!("Commercial proposal {number} — {}", project.title),
+            },
+            author: contractor_name.to_string(),
+            subject: project.title.clone(),
+            created: Utc::now(),
+        },
+        lang,
+        number: number.to_string(),
+        date: today,
+        valid_until: date_or(&offer.valid_until, today + Duration::days(14)),
+        contractor: party(contractor_name, &provider.requisites, lang),
+        customer: party(&client.client.name, &client.requisites, lang),
+        project: project.title.clone(),
+        intro,
+        items,
+        discount_percent: e.discount_percent,
+        currency: e.currency,
+        vat: e.vat.clone(),
+        timeline,
+        terms,
+    })
+}
+
+/// Renders the project's commercial proposal into `dir`, records it in the register
+/// and answers with the register entry (its path and SHA-256).
+pub fn export_proposal(
+    store: &mut Store,
+    project_id: i64,
+    lang: Lang,
+    dir: &Path,
+) -> Result<IssuedDocument> {
+    let number = store.next_document_number(project_id, DocKind::Proposal)?;
+    let model = proposal_model(store, project_id, lang, &number)?;
+    let bytes = etap_documents::proposal::render(&model)?;
+    let path = write_atomically(dir, &format!("{number}.pdf"), &bytes)?;
+    let sha = hex(&Sha256::digest(&bytes));
+    Ok(store.record_document(
+        project_id,
+        DocKind::Proposal,
+        &number,
+        lang,
+        &sha,
+        &path.display().to_string(),
+    )?)
+}
+
+/// Writes beside the target and renames, so a crash never leaves half a PDF under
+/// the document's name.
+fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
+    let io = |path: &Path, source| ExportError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+    let path = dir.join(name);
+    let tmp = dir.join(format!(".{name}.tmp"));
+    std::fs::write(&tmp, bytes).map_err(|e| io(&tmp, e))?;
+    std::fs::rename(&tmp, &path).map_err(|e| io(&path, e))?;
+    Ok(path)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

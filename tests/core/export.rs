@@ -1,0 +1,112 @@
+//! Document export end to end in the library: the commercial proposal made from the
+//! current offer shows exactly the totals the app computed (the UI shows the same
+//! `EstimateTotals`), and it is recorded in the register with its file's SHA-256.
+
+use std::process::Command;
+
+use etap_domain::estimate::{EstimateItem, Hours};
+use etap_domain::lifecycle::ActionKind;
+use etap_domain::money::VatMode;
+use etap_domain::Lang;
+use sha2::{Digest, Sha256};
+
+use crate::temp_store;
+
+fn pdftotext(path: &std::path::Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by the test command");
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout).replace('\u{a0}', " ")
+}
+
+#[test]
+fn the_proposal_pdf_shows_the_totals_the_app_computed() {
+    let (dir, mut store) = temp_store();
+    let c = store.create_client("ООО «Ромашка»").unwrap();
+    let p = store.create_project(c.id, "Портал «Ёлка»").unwrap().id;
+    store
+        .advance(p, ActionKind::StartClarification, "")
+        .unwrap();
+    store.advance(p, ActionKind::RequestEstimate, "").unwrap();
+    let mut e = store.estimate_card(p).unwrap().current.unwrap().estimate;
+    let item = |title: &str, hours: Hours, rate: &str| EstimateItem {
+        id: 0,
+        title: title.into(),
+        requirement: String::new(),
+        hours,
+        rate: rate.parse().unwrap(),
+    };
+    e.items = vec![
+        item(
+            "Дизайн",
+            Hours::Single {
+                hours: "12.5".parse().unwrap(),
+            },
+            "2500",
+        ),
+        item(
+            "Интеграция",
+            Hours::ThreePoint {
+                optimistic: 1.into(),
+                likely: 1.into(),
+                pessimistic: 2.into(),
+            },
+            "3333.33",
+        ),
+    ];
+    e.discount_percent = "7.5".parse().unwrap();
+    e.vat = VatMode::Rate { percent: 20.into() };
+    let totals = store.save_estimate(p, &e).unwrap().current.unwrap().totals;
+    store.advance(p, ActionKind::SendOffer, "").unwrap();
+
+    let out = dir.path().join("docs");
+    let doc = etap_app::export::export_proposal(&mut store, p, Lang::Ru, &out).unwrap();
+    assert_eq!(doc.number, format!("КП-{p}-1"));
+    let path = std::path::Path::new(&doc.path);
+    let bytes = std::fs::read(path).unwrap();
+    let sha: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(doc.sha256, sha);
+
+    let text = pdftotext(path);
+    let norm = |s: &str| s.replace('\u{a0}', " ");
+    for figure in [
+        &totals.subtotal_text.ru,
+        &totals.discount_text.ru,
+        &totals.net_text.ru,
+        &totals.vat_text.ru,
+        &totals.total_text.ru,
+    ] {
+        assert!(
+            text.contains(&norm(figure)),
+            "{figure} missing from:\n{text}"
+        );
+    }
+    assert!(text.contains("КП-"), "{text}");
+    assert!(text.contains("Портал «Ёлка»"), "{text}");
+
+    let register = store.issued_documents(p).unwrap();
+    assert_eq!(register.len(), 1);
+    assert_eq!(register[0].sha256, sha);
+    // The next one gets the next number.
+    let again = etap_app::export::export_proposal(&mut store, p, Lang::En, &out).unwrap();
+    assert_eq!(again.number, format!("КП-{p}-2"));
+    assert!(pdftotext(std::path::Path::new(&again.path)).contains(&norm(&totals.total_text.en)));
+}
+
+#[test]
+fn without_an_offer_there_is_no_proposal_and_it_says_why() {
+    let (dir, mut store) = temp_store();
+    let c = store.create_client("Клиент").unwrap();
+    let p = store.create_project(c.id, "Проект").unwrap().id;
+    let err = etap_app::export::export_proposal(&mut store, p, Lang::Ru, dir.path()).unwrap_err();
+    assert_eq!(err.code(), "no_offer");
+    assert!(err.message().ru.contains("сначала отправьте оценку"));
+    assert!(store.issued_documents(p).unwrap().is_empty());
+}
