@@ -1072,6 +1072,19 @@ mod tests {
     }
 
     #[test]
+    fn an_answer_needs_an_offer_awaiting_it() {
+        let s = ProjectState {
+            step: Step::Negotiation,
+            ..ProjectState::initial()
+        };
+        for a in [Action::AcceptOffer, Action::RefuseOffer] {
+            let r = decide(&s, a, "причина", &Facts::default()).unwrap_err();
+            assert_eq!(r.code, "no_offer");
+            assert_eq!(r.message.en, "No offer is waiting for the client's answer.");
+        }
+    }
+
+    #[test]
     fn an_action_from_the_wrong_step_names_both() {
         let r = decide(
             &ProjectState::initial(),

@@ -2,8 +2,6 @@
 // pause, on `flush()` (blur, leaving the page, closing the window) or when the form
 // is destroyed. What is typed is never thrown away: on an error the form keeps it and
 // the next change retries.
-import { onDestroy } from 'svelte';
-
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
 const live = new Set<Autosave>();
@@ -29,7 +27,8 @@ export class Autosave {
     private readonly delay = 400,
   ) {
     live.add(this);
-    onDestroy(() => {
+    // Made while a form is set up: when the form goes away, what is pending is saved.
+    $effect(() => () => {
       void this.flush();
       live.delete(this);
     });
