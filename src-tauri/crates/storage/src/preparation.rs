@@ -13,7 +13,7 @@ use etap_domain::preparation::{
 };
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use crate::{now, Result, StorageError, Store};
+use crate::{load_state, now, Result, StorageError, Store};
 
 /// The requisites columns, in [`Requisites`] field order, shared by `clients` and
 /// `provider`.
@@ -68,6 +68,20 @@ fn project_exists(conn: &Connection, id: i64) -> Result<()> {
             what: "project",
             id,
         })
+}
+
+/// The project a question belongs to.
+fn question_project(conn: &Connection, id: i64) -> Result<i64> {
+    conn.query_row(
+        "SELECT project_id FROM questions WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or(StorageError::NotFound {
+        what: "question",
+        id,
+    })
 }
 
 pub(crate) fn team(conn: &Connection, project_id: i64) -> Result<Vec<TeamMember>> {
@@ -209,18 +223,7 @@ impl Store {
     // ---- 1.2 clarification -----------------------------------------------------------
 
     pub fn clarification(&self, project_id: i64) -> Result<Clarification> {
-        let round: u32 = self
-            .conn
-            .query_row(
-                "SELECT round FROM projects WHERE id = ?1",
-                [project_id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or(StorageError::NotFound {
-                what: "project",
-                id: project_id,
-            })?;
+        let round = load_state(&self.conn, project_id)?.round;
         let mut st = self.conn.prepare(
             "SELECT id, round, text, answer, status FROM questions WHERE project_id = ?1 \
              ORDER BY round, id",
@@ -260,17 +263,7 @@ impl Store {
         let text = clean_text("question", text)?;
         let at = now();
         self.write(|tx| {
-            let round: u32 = tx
-                .query_row(
-                    "SELECT round FROM projects WHERE id = ?1",
-                    [project_id],
-                    |r| r.get(0),
-                )
-                .optional()?
-                .ok_or(StorageError::NotFound {
-                    what: "project",
-                    id: project_id,
-                })?;
+            let round = load_state(tx, project_id)?.round;
             tx.execute(
                 "INSERT INTO questions (project_id, round, text, answer, status, updated_at) \
                  VALUES (?1, ?2, ?3, '', 'open', ?4)",
@@ -299,17 +292,7 @@ impl Store {
         };
         let at = now();
         let project_id = self.write(|tx| {
-            let project_id: i64 = tx
-                .query_row(
-                    "SELECT project_id FROM questions WHERE id = ?1",
-                    [id],
-                    |r| r.get(0),
-                )
-                .optional()?
-                .ok_or(StorageError::NotFound {
-                    what: "question",
-                    id,
-                })?;
+            let project_id = question_project(tx, id)?;
             tx.execute(
                 "UPDATE questions SET text = ?2, answer = ?3, status = ?4, updated_at = ?5 \
                  WHERE id = ?1",
@@ -324,17 +307,7 @@ impl Store {
     pub fn delete_question(&mut self, id: i64) -> Result<Clarification> {
         let at = now();
         let project_id = self.write(|tx| {
-            let project_id: i64 = tx
-                .query_row(
-                    "SELECT project_id FROM questions WHERE id = ?1",
-                    [id],
-                    |r| r.get(0),
-                )
-                .optional()?
-                .ok_or(StorageError::NotFound {
-                    what: "question",
-                    id,
-                })?;
+            let project_id = question_project(tx, id)?;
             tx.execute("DELETE FROM questions WHERE id = ?1", [id])?;
             touch(tx, project_id, &at)?;
             Ok(project_id)
@@ -346,17 +319,7 @@ impl Store {
     pub fn save_round_notes(&mut self, project_id: i64, notes: &str) -> Result<Clarification> {
         let at = now();
         self.write(|tx| {
-            let round: u32 = tx
-                .query_row(
-                    "SELECT round FROM projects WHERE id = ?1",
-                    [project_id],
-                    |r| r.get(0),
-                )
-                .optional()?
-                .ok_or(StorageError::NotFound {
-                    what: "project",
-                    id: project_id,
-                })?;
+            let round = load_state(tx, project_id)?.round;
             tx.execute(
                 "INSERT INTO round_notes (project_id, round, notes) VALUES (?1, ?2, ?3) \
                  ON CONFLICT(project_id, round) DO UPDATE SET notes = excluded.notes",
