@@ -189,3 +189,100 @@ fn freelancer() -> etap_domain::preparation::TeamMember {
         tester: true,
     }
 }
+
+mod spec_diff {
+    //! Property test of the specification diff: applying the diff of A→B to A yields B,
+    //! whatever was added, removed, edited or moved.
+
+    use etap_domain::spec::{apply, diff, Priority, Requirement, SpecContent, SpecSection};
+    use etap_domain::Lang;
+    use proptest::prelude::*;
+
+    fn words() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop::sample::select(vec!["заказ", "клиент", "ёлка", "API", "срок", "—", "«да»"]),
+            0..6,
+        )
+        .prop_map(|w| w.join(" "))
+    }
+
+    fn requirement(i: u32) -> impl Strategy<Value = Requirement> {
+        (words(), words(), 0..3u8).prop_map(move |(text, acceptance, p)| Requirement {
+            id: format!("ТР-{i}"),
+            text,
+            priority: [Priority::Must, Priority::Should, Priority::Could][p as usize],
+            acceptance,
+            estimate_items: vec![],
+        })
+    }
+
+    /// A flat pool of sections with random nesting: each section's parent is an
+    /// earlier one or the top level.
+    fn content() -> impl Strategy<Value = SpecContent> {
+        prop::collection::vec(
+            (
+                words(),
+                words(),
+                any::<bool>(),
+                prop::option::of(requirement(0)),
+                any::<prop::sample::Index>(),
+            ),
+            0..8,
+        )
+        .prop_map(|rows| {
+            let mut flat: Vec<(Option<usize>, SpecSection)> = Vec::new();
+            for (i, (title, body, required, req, parent)) in rows.into_iter().enumerate() {
+                let parent = if i == 0 {
+                    None
+                } else {
+                    Some(parent.index(i + 1)).filter(|p| *p < i)
+                };
+                let requirements = req
+                    .map(|mut r| {
+                        r.id = format!("ТР-{}", i + 1);
+                        vec![r]
+                    })
+                    .unwrap_or_default();
+                flat.push((
+                    parent,
+                    SpecSection {
+                        key: i as u32 + 1,
+                        title,
+                        required,
+                        body,
+                        requirements,
+                        children: vec![],
+                    },
+                ));
+            }
+            fn build(
+                parent: Option<usize>,
+                flat: &[(Option<usize>, SpecSection)],
+            ) -> Vec<SpecSection> {
+                flat.iter()
+                    .enumerate()
+                    .filter(|(_, (p, _))| *p == parent)
+                    .map(|(i, (_, s))| SpecSection {
+                        children: build(Some(i), flat),
+                        ..s.clone()
+                    })
+                    .collect()
+            }
+            SpecContent {
+                lang: Lang::Ru,
+                sections: build(None, &flat),
+            }
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn applying_the_diff_of_a_to_b_to_a_yields_b(a in content(), b in content()) {
+            let d = diff(&a, &b);
+            prop_assert_eq!(apply(&a, &d), b.clone());
+            prop_assert!(diff(&b, &b).is_empty());
+        }
+    }
+}

@@ -11,7 +11,12 @@
 //!
 //! Guarantees:
 //! - no fragment is wider than its line: a word that cannot fit is broken at natural
-//!   points, and failing those between letters, so nothing crosses the margin;
+//!   points, and failing those between letters, so nothing crosses the margin; a table
+//!   cell whose longest word (an amount) is up to 20 % too wide is set smaller instead;
+//!   a table row taller than a page continues on the next one, so nothing runs past
+//!   the bottom margin either;
+//! - measured widths include the fonts' kerning, exactly as the PDF writer applies it;
+//!   consecutive hyphenated lines and one-letter words at a line end are penalised;
 //! - a heading is kept with the first two lines of what follows; paragraphs leave no
 //!   single orphan or widow line; a table's header is repeated at the top of every
 //!   page it continues on; rows marked as a tail (totals) never start a page alone;
@@ -727,7 +732,18 @@ fn break_segment(
             } else {
                 0.0
             };
-            let d = best[s].0 + (10.0 + badness).powi(2) + penalty * penalty;
+            // Two hyphenated lines in a row cost extra (TeX's \doublehyphendemerits):
+            // a ladder of hyphens at the right edge is what readers notice first.
+            let ladder = if !last
+                && frags[end].brk == Brk::Hyphen
+                && s > 0
+                && frags[s - 1].brk == Brk::Hyphen
+            {
+                10_000.0
+            } else {
+                0.0
+            };
+            let d = best[s].0 + (10.0 + badness).powi(2) + penalty * penalty + ladder;
             if d < best[end + 1].0 {
                 best[end + 1] = (d, s);
             }
@@ -1183,8 +1199,15 @@ fn block_slices(block: &Block, width: f32, frame: f32, out: &mut Vec<Slice>) {
         Block::Table(t) => out.extend(table_slices(t, width, frame)),
         Block::Group(blocks) => {
             let start = out.len();
+            let mut prev_after = 0.0f32;
             for b in blocks {
+                let first = out.len();
                 block_slices(b, width, frame, out);
+                // The same spacing rule as between top-level blocks.
+                if let Some(s) = out.get_mut(first) {
+                    s.space_before = s.space_before.max(prev_after);
+                }
+                prev_after = space_after(b);
             }
             let end = out.len();
             if end > start + 1 {

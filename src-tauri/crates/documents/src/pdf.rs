@@ -2,8 +2,10 @@
 //!
 //! Guarantees:
 //! - every font is embedded as a subset of only the glyphs the document uses (cut by
-//!   allsorts after layout), named with the standard six-capital-letter subset tag, with
-//!   a ToUnicode map, so `pdffonts` says "emb yes sub yes uni yes" and text copies out;
+//!   allsorts after layout, hinting bytecode removed by the `unhint` module), named with
+//!   the standard six-capital-letter subset tag, with a ToUnicode map, so `pdffonts`
+//!   says "emb yes sub yes uni yes" and text copies out;
+//! - the outline is a real tree in reading order, each entry opening its heading;
 //! - a character no embedded font can draw is refused with
 //!   [`DocumentError::MissingGlyph`] rather than printed as an empty box;
 //! - the output is deterministic for the same pages and metadata (resource names and
@@ -89,6 +91,8 @@ pub fn write(
             }
         }
         let bytes = subset(*face, chars)?;
+        // Half of a PT subset is hinting bytecode no PDF viewer needs.
+        let bytes = crate::unhint::unhint(&bytes).unwrap_or(bytes);
         let mut warnings = Vec::new();
         let mut parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
             .ok_or_else(|| DocumentError::Font(format!("{face:?} subset does not parse")))?;

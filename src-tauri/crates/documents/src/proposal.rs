@@ -213,8 +213,10 @@ pub fn blocks(p: &Proposal) -> Result<Vec<Block>> {
 
     out.push(common::heading(tr(lang, "Сроки", "Timeline"), 2, None));
     out.push(common::body(p.timeline.clone()));
-    out.push(common::heading(tr(lang, "Условия", "Terms"), 2, None));
-    out.extend(common::numbered(&p.terms, lang));
+    // The terms, the validity date and the signature form one group: a signature
+    // never stands alone on the last page.
+    let mut closing = vec![common::heading(tr(lang, "Условия", "Terms"), 2, None)];
+    closing.extend(common::numbered(&p.terms, lang));
 
     let mut valid = ParaStyle::body(BODY);
     valid.space_before = 6.0;
@@ -259,6 +261,8 @@ pub fn blocks(p: &Proposal) -> Result<Vec<Block>> {
     );
     sign.columns[1].align = Align::Right;
     sign.space_before = 10.0;
-    out.push(Block::Group(vec![validity, Block::Table(sign)]));
+    closing.push(validity);
+    closing.push(Block::Table(sign));
+    out.push(Block::Group(closing));
     Ok(out)
 }

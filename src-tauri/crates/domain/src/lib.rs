@@ -13,6 +13,8 @@ pub mod lifecycle;
 pub mod money;
 pub mod party;
 pub mod preparation;
+pub mod spec;
+pub mod spec_templates;
 pub mod text;
 
 pub use entity::{Client, HistoryEntry, ProjectPage, ProjectSummary, Stage};

@@ -1,0 +1,300 @@
+//! The ТЗ structure templates a new specification starts from, with the sections each
+//! standard requires: ГОСТ 34.602-2020 (ten sections), ГОСТ 19.201-78,
+//! ISO/IEC/IEEE 29148 SRS (English) and a short freelancer one.
+
+use serde::{Deserialize, Serialize};
+
+use crate::spec::{SpecContent, SpecSection};
+use crate::text::{Lang, Text};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Template {
+    Gost34_602,
+    Gost19_201,
+    Iso29148,
+    Freelancer,
+}
+
+/// (title ru, title en, required, children)
+type Row = (
+    &'static str,
+    &'static str,
+    bool,
+    &'static [(&'static str, &'static str, bool)],
+);
+
+const GOST_34: &[Row] = &[
+    ("Общие сведения", "General information", true, &[]),
+    (
+        "Цели и назначение создания системы",
+        "Purpose and objectives of the system",
+        true,
+        &[],
+    ),
+    (
+        "Характеристика объекта автоматизации",
+        "Description of the automated object",
+        false,
+        &[],
+    ),
+    (
+        "Требования к автоматизированной системе",
+        "Requirements for the automated system",
+        true,
+        &[
+            ("Требования к структуре", "Structure requirements", false),
+            ("Требования к функциям", "Functional requirements", true),
+            (
+                "Требования к видам обеспечения",
+                "Requirements for kinds of support",
+                false,
+            ),
+            (
+                "Общие технические требования",
+                "General technical requirements",
+                false,
+            ),
+        ],
+    ),
+    (
+        "Состав и содержание работ по созданию системы",
+        "Scope and content of the work",
+        true,
+        &[],
+    ),
+    (
+        "Порядок разработки автоматизированной системы",
+        "Development procedure",
+        false,
+        &[],
+    ),
+    (
+        "Порядок контроля и приёмки системы",
+        "Inspection and acceptance procedure",
+        true,
+        &[],
+    ),
+    (
+        "Требования к подготовке объекта автоматизации к вводу системы в действие",
+        "Preparing for putting the system into operation",
+        false,
+        &[],
+    ),
+    (
+        "Требования к документированию",
+        "Documentation requirements",
+        false,
+        &[],
+    ),
+    ("Источники разработки", "Sources", false, &[]),
+];
+
+const GOST_19: &[Row] = &[
+    ("Введение", "Introduction", true, &[]),
+    (
+        "Основания для разработки",
+        "Grounds for development",
+        true,
+        &[],
+    ),
+    ("Назначение разработки", "Purpose of development", true, &[]),
+    (
+        "Требования к программе",
+        "Requirements for the program",
+        true,
+        &[
+            (
+                "Требования к функциональным характеристикам",
+                "Functional characteristics",
+                true,
+            ),
+            ("Требования к надёжности", "Reliability", false),
+            ("Условия эксплуатации", "Operating conditions", false),
+        ],
+    ),
+    (
+        "Требования к программной документации",
+        "Requirements for documentation",
+        false,
+        &[],
+    ),
+    (
+        "Технико-экономические показатели",
+        "Technical and economic indicators",
+        false,
+        &[],
+    ),
+    (
+        "Стадии и этапы разработки",
+        "Stages of development",
+        true,
+        &[],
+    ),
+    (
+        "Порядок контроля и приёмки",
+        "Inspection and acceptance",
+        true,
+        &[],
+    ),
+];
+
+const ISO_29148: &[Row] = &[
+    (
+        "Введение",
+        "Introduction",
+        true,
+        &[
+            ("Назначение", "Purpose", true),
+            ("Область применения", "Scope", true),
+            (
+                "Определения",
+                "Definitions, acronyms and abbreviations",
+                false,
+            ),
+        ],
+    ),
+    ("Ссылки", "References", false, &[]),
+    (
+        "Требования",
+        "Requirements",
+        true,
+        &[
+            ("Функции", "Functions", true),
+            (
+                "Требования к производительности",
+                "Performance requirements",
+                false,
+            ),
+            ("Удобство использования", "Usability requirements", false),
+            ("Ограничения проектирования", "Design constraints", false),
+        ],
+    ),
+    ("Верификация", "Verification", true, &[]),
+    ("Приложения", "Appendices", false, &[]),
+];
+
+const FREELANCER: &[Row] = &[
+    ("Что делаем", "What we build", true, &[]),
+    ("Функции", "Functions", true, &[]),
+    ("Что не входит в работу", "Out of scope", false, &[]),
+    ("Сроки и этапы", "Timeline and stages", true, &[]),
+    ("Как принимаем работу", "Acceptance", true, &[]),
+];
+
+impl Template {
+    pub const ALL: [Template; 4] = [
+        Template::Gost34_602,
+        Template::Gost19_201,
+        Template::Iso29148,
+        Template::Freelancer,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Template::Gost34_602 => "gost34_602",
+            Template::Gost19_201 => "gost19_201",
+            Template::Iso29148 => "iso29148",
+            Template::Freelancer => "freelancer",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Template> {
+        Template::ALL.into_iter().find(|t| t.code() == code)
+    }
+
+    pub fn name(self) -> Text {
+        match self {
+            Template::Gost34_602 => Text::new("ГОСТ 34.602-2020", "GOST 34.602-2020"),
+            Template::Gost19_201 => Text::new("ГОСТ 19.201-78", "GOST 19.201-78"),
+            Template::Iso29148 => Text::new("ISO/IEC/IEEE 29148 (SRS)", "ISO/IEC/IEEE 29148 (SRS)"),
+            Template::Freelancer => {
+                Text::new("Краткое ТЗ фрилансера", "Short freelance specification")
+            }
+        }
+    }
+
+    /// The language a template is written in by default: the SRS is English.
+    pub fn default_lang(self) -> Lang {
+        match self {
+            Template::Iso29148 => Lang::En,
+            _ => Lang::Ru,
+        }
+    }
+
+    /// The empty section tree of the template, keys numbered from 1.
+    pub fn skeleton(self, lang: Lang) -> SpecContent {
+        let rows = match self {
+            Template::Gost34_602 => GOST_34,
+            Template::Gost19_201 => GOST_19,
+            Template::Iso29148 => ISO_29148,
+            Template::Freelancer => FREELANCER,
+        };
+        let pick = |ru: &str, en: &str| match lang {
+            Lang::Ru => ru.to_string(),
+            Lang::En => en.to_string(),
+        };
+        let mut key = 0;
+        let mut next = || {
+            key += 1;
+            key
+        };
+        let sections = rows
+            .iter()
+            .map(|(ru, en, required, children)| {
+                let k = next();
+                SpecSection {
+                    key: k,
+                    title: pick(ru, en),
+                    required: *required,
+                    body: String::new(),
+                    requirements: vec![],
+                    children: children
+                        .iter()
+                        .map(|(cru, cen, creq)| SpecSection {
+                            key: next(),
+                            title: pick(cru, cen),
+                            required: *creq,
+                            body: String::new(),
+                            requirements: vec![],
+                            children: vec![],
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        SpecContent { lang, sections }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::numbered;
+
+    #[test]
+    fn gost_34_has_ten_sections_and_4_2_is_functions() {
+        let c = Template::Gost34_602.skeleton(Lang::Ru);
+        assert_eq!(c.sections.len(), 10);
+        let n = numbered(&c.sections);
+        let f = n.iter().find(|(n, _)| n == "4.2").unwrap();
+        assert_eq!(f.1.title, "Требования к функциям");
+        assert!(f.1.required);
+        assert_eq!(c.max_key() as usize, n.len());
+    }
+
+    #[test]
+    fn every_template_requires_something_and_is_complete_in_both_languages() {
+        for t in Template::ALL {
+            for lang in [Lang::Ru, Lang::En] {
+                let c = t.skeleton(lang);
+                assert!(!c.empty_required().is_empty(), "{t:?}");
+                assert!(numbered(&c.sections)
+                    .iter()
+                    .all(|(_, s)| !s.title.is_empty()));
+            }
+            assert_eq!(Template::from_code(t.code()), Some(t));
+        }
+    }
+}
