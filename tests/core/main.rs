@@ -8,6 +8,7 @@ mod cli;
 mod export;
 mod lifecycle_props;
 mod preparation;
+mod spec;
 mod storage;
 
 use etap_storage::Store;

@@ -54,6 +54,7 @@ fn field_names(field: &str) -> (&'static str, &'static str) {
         "project_title" => ("Название проекта", "project title"),
         "stage_title" => ("Название этапа", "stage title"),
         "question" => ("Вопрос", "question"),
+        "approver" => ("Кто утверждает", "approver"),
         "member_name" => ("Имя участника команды", "team member's name"),
         "item_title" => ("Название работы", "work item title"),
         "comment" => ("Комментарий", "comment"),

@@ -35,6 +35,14 @@ pub enum StorageError {
     BadAmount(String),
     #[error("the logo is not a PNG or JPEG file under 2 MB")]
     BadLogo,
+    #[error("approved specification versions are frozen")]
+    SpecFrozen,
+    #[error("the project already has a specification")]
+    SpecExists,
+    #[error("required sections are empty: {0:?}")]
+    SpecIncomplete(Vec<(String, String)>),
+    #[error("a draft version is already open")]
+    SpecDraftOpen,
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
 }
@@ -61,6 +69,10 @@ impl StorageError {
             StorageError::NoPendingOffer => "no_offer",
             StorageError::BadAmount(_) => "bad_amount",
             StorageError::BadLogo => "bad_logo",
+            StorageError::SpecFrozen => "spec_frozen",
+            StorageError::SpecExists => "spec_exists",
+            StorageError::SpecIncomplete(_) => "spec_incomplete",
+            StorageError::SpecDraftOpen => "spec_draft_open",
             StorageError::Sqlite(e) if is_busy(e) => "database_busy",
             StorageError::Sqlite(_) => "database",
         }
@@ -74,6 +86,7 @@ impl StorageError {
                     "client" => ("Клиент не найден", "The client was not found"),
                     "question" => ("Вопрос не найден", "The question was not found"),
                     "team_member" => ("Участник команды не найден", "The team member was not found"),
+                    "spec_version" => ("Версия ТЗ не найдена", "The specification version was not found"),
                     _ => ("Проект не найден", "The project was not found"),
                 };
                 Text::new(
@@ -120,6 +133,31 @@ impl StorageError {
             StorageError::BadLogo => Text::new(
                 "Логотип должен быть файлом PNG или JPEG размером до 2 МБ.",
                 "The logo must be a PNG or JPEG file of up to 2 MB.",
+            ),
+            StorageError::SpecFrozen => Text::new(
+                "Утверждённая версия ТЗ заморожена: начните новую версию, чтобы внести изменения.",
+                "An approved specification version is frozen: start a new version to make changes.",
+            ),
+            StorageError::SpecExists => Text::new(
+                "У проекта уже есть ТЗ: откройте его или начните новую версию.",
+                "The project already has a specification: open it or start a new version.",
+            ),
+            StorageError::SpecIncomplete(empty) => {
+                let list = |sep: &str| {
+                    empty
+                        .iter()
+                        .map(|(n, t)| format!("{n} {t}"))
+                        .collect::<Vec<_>>()
+                        .join(sep)
+                };
+                Text::new(
+                    format!("Нельзя утвердить: не заполнены обязательные разделы — {}.", list("; ")),
+                    format!("Cannot approve: required sections are empty — {}.", list("; ")),
+                )
+            }
+            StorageError::SpecDraftOpen => Text::new(
+                "Черновик новой версии уже открыт: утвердите его или продолжайте в нём.",
+                "A draft of the next version is already open: approve it or keep working in it.",
             ),
             StorageError::Sqlite(e) if is_busy(e) => Text::new(
                 "База данных занята другой копией Etap. Закройте её и повторите.",

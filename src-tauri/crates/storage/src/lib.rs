@@ -18,6 +18,7 @@ pub mod migrations;
 mod preparation;
 mod provider;
 mod register;
+pub mod spec;
 
 use std::path::{Path, PathBuf};
 

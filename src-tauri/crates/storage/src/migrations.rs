@@ -192,6 +192,33 @@ const STEPS: &[&str] = &[
         path TEXT NOT NULL,
         UNIQUE (project_id, number)
     ) STRICT;",
+    // 5: specification (ТЗ) versions — a draft is editable, an approved one is frozen
+    // by the database itself — and their full-text index.
+    "CREATE TABLE spec_versions (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE RESTRICT,
+        number INTEGER NOT NULL CHECK (number >= 1),
+        template TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('draft', 'approved')),
+        content TEXT NOT NULL,
+        sha256 TEXT NOT NULL DEFAULT '',
+        approved_at TEXT NOT NULL DEFAULT '',
+        approver TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (project_id, number)
+    ) STRICT;
+    CREATE TRIGGER spec_versions_frozen_update BEFORE UPDATE ON spec_versions
+    WHEN OLD.status = 'approved'
+    BEGIN SELECT RAISE(ABORT, 'etap: approved specification versions are frozen'); END;
+    CREATE TRIGGER spec_versions_frozen_delete BEFORE DELETE ON spec_versions
+    WHEN OLD.status = 'approved'
+    BEGIN SELECT RAISE(ABORT, 'etap: approved specification versions are frozen'); END;
+    CREATE VIRTUAL TABLE spec_search USING fts5(
+        title, body,
+        version_id UNINDEXED, section_key UNINDEXED, section_number UNINDEXED,
+        tokenize = 'unicode61 remove_diacritics 2'
+    );",
 ];
 
 /// The schema version this build writes.

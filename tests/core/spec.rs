@@ -1,0 +1,182 @@
+//! Specification (ТЗ) versions through storage: a template's required sections block
+//! approval until filled; approval freezes the version in the database itself; the
+//! next version starts from it; the diff names what changed; search finds words by
+//! their stem.
+
+use etap_domain::spec::{
+    next_req_id, numbered, Priority, Requirement, RequirementChange, SectionChange, SpecContent,
+};
+use etap_domain::spec_templates::Template;
+use etap_domain::Lang;
+use etap_storage::spec::SpecStatus;
+use etap_storage::{Store, DB_FILE};
+
+use crate::temp_store;
+
+fn project(store: &mut Store) -> i64 {
+    let c = store.create_client("ООО «Ромашка»").unwrap();
+    store.create_project(c.id, "Портал дилеров").unwrap().id
+}
+
+/// Fills every required section and adds three requirements to 4.2.
+fn fill(content: &mut SpecContent) {
+    fn walk(s: &mut [etap_domain::spec::SpecSection]) {
+        for x in s {
+            if x.required && x.children.is_empty() {
+                x.body = format!("Раздел «{}»: заказы дилеров хранятся три года.", x.title);
+            }
+            walk(&mut x.children);
+        }
+    }
+    walk(&mut content.sections);
+    for (i, text) in ["Вход по телефону", "Список заказов", "Выгрузка счетов"]
+        .iter()
+        .enumerate()
+    {
+        let id = next_req_id(content, "4.2");
+        let functions = &mut content.sections[3].children[1];
+        functions.requirements.push(Requirement {
+            id,
+            text: (*text).into(),
+            priority: [Priority::Must, Priority::Should, Priority::Could][i],
+            acceptance: "Проверяется на демо-стенде".into(),
+            estimate_items: vec![],
+        });
+    }
+}
+
+#[test]
+fn approval_needs_the_required_sections_and_then_freezes_the_version() {
+    let (dir, mut store) = temp_store();
+    let p = project(&mut store);
+    let v1 = store
+        .create_spec(p, Template::Gost34_602, Lang::Ru)
+        .unwrap();
+    assert_eq!((v1.number, v1.status), (1, SpecStatus::Draft));
+    assert_eq!(
+        store
+            .create_spec(p, Template::Freelancer, Lang::Ru)
+            .unwrap_err()
+            .code(),
+        "spec_exists"
+    );
+
+    let err = store.approve_spec(v1.id, "Иванов И. И.").unwrap_err();
+    assert_eq!(err.code(), "spec_incomplete");
+    assert!(
+        err.message().ru.contains("1 Общие сведения"),
+        "{}",
+        err.message().ru
+    );
+    assert!(err.message().ru.contains("4.2 Требования к функциям"));
+
+    let mut content = v1.content.clone();
+    fill(&mut content);
+    store.save_spec(v1.id, &content).unwrap();
+    let approved = store.approve_spec(v1.id, "Иванов И. И.").unwrap();
+    assert_eq!(approved.status, SpecStatus::Approved);
+    assert_eq!(approved.sha256, content.sha256());
+    assert_eq!(approved.approver, "Иванов И. И.");
+
+    // Frozen by storage: through the library…
+    assert_eq!(
+        store.save_spec(v1.id, &content).unwrap_err().code(),
+        "spec_frozen"
+    );
+    drop(store);
+    // …and even by a raw write to the file.
+    let raw = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+    let err = raw
+        .execute(
+            "UPDATE spec_versions SET content = '{}' WHERE id = ?1",
+            [v1.id],
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("frozen"), "{err}");
+    assert!(raw
+        .execute("DELETE FROM spec_versions WHERE id = ?1", [v1.id])
+        .is_err());
+    drop(raw);
+
+    let store = Store::open_dir(dir.path()).unwrap();
+    let again = store.spec_version(v1.id).unwrap();
+    assert_eq!(again.content, content, "still there after a restart");
+    assert_eq!(again.content.sha256(), again.sha256);
+}
+
+#[test]
+fn the_next_version_starts_from_the_approved_one_and_the_diff_names_the_change() {
+    let (_dir, mut store) = temp_store();
+    let p = project(&mut store);
+    let v1 = store
+        .create_spec(p, Template::Gost34_602, Lang::Ru)
+        .unwrap();
+    let mut content = v1.content.clone();
+    fill(&mut content);
+    store.save_spec(v1.id, &content).unwrap();
+    assert_eq!(
+        store.new_spec_version(p).unwrap_err().code(),
+        "spec_draft_open"
+    );
+    store.approve_spec(v1.id, "Иванов").unwrap();
+
+    let v2 = store.new_spec_version(p).unwrap();
+    assert_eq!((v2.number, v2.status), (2, SpecStatus::Draft));
+    assert_eq!(v2.content, content);
+    let mut changed = v2.content.clone();
+    changed.sections[3].children[1].requirements[1].text =
+        "Список заказов с фильтром по дате".into();
+    store.save_spec(v2.id, &changed).unwrap();
+
+    let d = store.spec_diff(v1.id, v2.id).unwrap();
+    assert_eq!(d.changes.len(), 1);
+    let SectionChange::Changed {
+        after,
+        requirements,
+        ..
+    } = &d.changes[0]
+    else {
+        panic!("{d:?}")
+    };
+    assert_eq!(after.number, "4.2");
+    assert!(matches!(
+        &requirements[..],
+        [RequirementChange::Changed { id, .. }] if id == "ТР-4.2.2"
+    ));
+    assert!(store.spec_diff(v1.id, v1.id).unwrap().is_empty());
+    let versions = store.spec_versions(p).unwrap();
+    assert_eq!(versions.len(), 2);
+}
+
+#[test]
+fn search_finds_words_by_their_stem_across_projects() {
+    let (_dir, mut store) = temp_store();
+    let p = project(&mut store);
+    let v = store
+        .create_spec(p, Template::Gost34_602, Lang::Ru)
+        .unwrap();
+    let mut content = v.content.clone();
+    fill(&mut content);
+    store.save_spec(v.id, &content).unwrap();
+
+    let hits = store.search_specs("заказов", 20).unwrap();
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h.project_title == "Портал дилеров"));
+    assert!(
+        hits.iter().any(|h| h.snippet.contains("[заказы]")),
+        "{hits:?}"
+    );
+    let hits = store.search_specs("выгрузку счетов", 20).unwrap();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0].section_number, "4.2");
+    assert!(store
+        .search_specs("несуществующеслово", 20)
+        .unwrap()
+        .is_empty());
+    assert!(
+        store.search_specs("  \" * ", 20).unwrap().is_empty(),
+        "syntax is not an error"
+    );
+    // Numbers in the index follow the tree.
+    assert_eq!(numbered(&content.sections).len(), 14);
+}
