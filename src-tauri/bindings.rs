@@ -21,6 +21,11 @@ use etap_domain::preparation::{
     Clarification, Handover, Question, QuestionStatus, Request, RequestCard, RequestSource,
     RoundNotes, TeamCard, TeamMember,
 };
+use etap_domain::spec::{
+    OutlineEntry, Priority, Requirement, RequirementChange, SearchHit, SectionChange, SectionState,
+    SpecContent, SpecDiff, SpecSection, SpecStatus, SpecVersion, WordChange,
+};
+use etap_domain::spec_templates::{Template, TemplateInfo};
 use etap_domain::{Lang, Text};
 use ts_rs::{Config, TS};
 
@@ -84,6 +89,21 @@ pub fn generate() -> String {
         Negotiation::decl(&cfg),
         DocKind::decl(&cfg),
         IssuedDocument::decl(&cfg),
+        Priority::decl(&cfg),
+        Requirement::decl(&cfg),
+        SpecSection::decl(&cfg),
+        SpecContent::decl(&cfg),
+        OutlineEntry::decl(&cfg),
+        Template::decl(&cfg),
+        TemplateInfo::decl(&cfg),
+        SpecStatus::decl(&cfg),
+        SpecVersion::decl(&cfg),
+        WordChange::decl(&cfg),
+        SectionState::decl(&cfg),
+        RequirementChange::decl(&cfg),
+        SectionChange::decl(&cfg),
+        SpecDiff::decl(&cfg),
+        SearchHit::decl(&cfg),
         AppInfo::decl(&cfg),
         AppError::decl(&cfg),
     ];

@@ -7,6 +7,8 @@ use etap_domain::party::{ClientCard, ProviderCard, ProviderProfile, Requisites};
 use etap_domain::preparation::{
     Clarification, Handover, QuestionStatus, Request, RequestCard, TeamCard, TeamMember,
 };
+use etap_domain::spec::{SearchHit, SpecContent, SpecDiff, SpecVersion};
+use etap_domain::spec_templates::{Template, TemplateInfo};
 use etap_domain::{ActionKind, Lang};
 use tauri::State;
 
@@ -259,4 +261,88 @@ pub async fn issued_documents(
     project_id: i64,
 ) -> Res<Vec<IssuedDocument>> {
     state.with(|s| s.issued_documents(project_id)).await
+}
+
+#[tauri::command]
+pub async fn spec_templates() -> Res<Vec<TemplateInfo>> {
+    Ok(etap_domain::spec_templates::templates())
+}
+
+#[tauri::command]
+pub async fn spec_versions(state: State<'_, AppState>, project_id: i64) -> Res<Vec<SpecVersion>> {
+    state.with(|s| s.spec_versions(project_id)).await
+}
+
+#[tauri::command]
+pub async fn create_spec(
+    state: State<'_, AppState>,
+    project_id: i64,
+    template: Template,
+    lang: Lang,
+) -> Res<SpecVersion> {
+    state
+        .with(|s| s.create_spec(project_id, template, lang))
+        .await
+}
+
+#[tauri::command]
+pub async fn save_spec(
+    state: State<'_, AppState>,
+    version_id: i64,
+    content: SpecContent,
+) -> Res<SpecVersion> {
+    state.with(|s| s.save_spec(version_id, &content)).await
+}
+
+#[tauri::command]
+pub async fn add_spec_section(
+    state: State<'_, AppState>,
+    version_id: i64,
+    parent: Option<u32>,
+) -> Res<SpecVersion> {
+    state.with(|s| s.add_spec_section(version_id, parent)).await
+}
+
+#[tauri::command]
+pub async fn add_requirement(
+    state: State<'_, AppState>,
+    version_id: i64,
+    section: u32,
+) -> Res<SpecVersion> {
+    state.with(|s| s.add_requirement(version_id, section)).await
+}
+
+#[tauri::command]
+pub async fn approve_spec(
+    state: State<'_, AppState>,
+    version_id: i64,
+    approver: String,
+) -> Res<SpecVersion> {
+    state.with(|s| s.approve_spec(version_id, &approver)).await
+}
+
+#[tauri::command]
+pub async fn new_spec_version(state: State<'_, AppState>, project_id: i64) -> Res<SpecVersion> {
+    state.with(|s| s.new_spec_version(project_id)).await
+}
+
+#[tauri::command]
+pub async fn spec_diff(state: State<'_, AppState>, from: i64, to: i64) -> Res<SpecDiff> {
+    state.with(|s| s.spec_diff(from, to)).await
+}
+
+#[tauri::command]
+pub async fn search_specs(state: State<'_, AppState>, query: String) -> Res<Vec<SearchHit>> {
+    state.with(|s| s.search_specs(&query, 50)).await
+}
+
+#[tauri::command]
+pub async fn export_spec(
+    state: State<'_, AppState>,
+    version_id: i64,
+    changes_since: Option<i64>,
+) -> Res<IssuedDocument> {
+    state
+        .export(|s, _, dir| crate::export::export_spec(s, version_id, changes_since, dir))
+        .await
 }

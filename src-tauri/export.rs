@@ -275,3 +275,310 @@ fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+/// A specification body in the Markdown subset, as document blocks: paragraphs split by
+/// blank lines, "- " bullet lists and "1. " numbered lists. Inline **bold** and *italic*
+/// marks are dropped (the document model has no inline styles yet).
+fn body_blocks(body: &str) -> Vec<etap_documents::model::Content> {
+    use etap_documents::model::Content;
+    let strip = |s: &str| s.replace("**", "").replace("__", "").trim().to_string();
+    let numbered_item = |l: &str| {
+        let digits = l.chars().take_while(char::is_ascii_digit).count();
+        (digits > 0 && l[digits..].starts_with(". ")).then(|| strip(&l[digits + 2..]))
+    };
+    let mut out = Vec::new();
+    for block in body.split("\n\n").map(str::trim).filter(|b| !b.is_empty()) {
+        let lines: Vec<&str> = block
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        if lines
+            .iter()
+            .all(|l| l.starts_with("- ") || l.starts_with("* "))
+        {
+            out.push(Content::Bullets(
+                lines.iter().map(|l| strip(&l[2..])).collect(),
+            ));
+        } else if let Some(items) = lines
+            .iter()
+            .map(|l| numbered_item(l))
+            .collect::<Option<Vec<_>>>()
+        {
+            out.push(Content::Numbered(items));
+        } else {
+            out.push(Content::Para(strip(&lines.join(" "))));
+        }
+    }
+    out
+}
+
+fn doc_sections(
+    sections: &[etap_domain::spec::SpecSection],
+) -> Vec<etap_documents::model::Section> {
+    use etap_documents::model::{Content, Priority as DocPriority, Requirement as DocRequirement};
+    use etap_domain::spec::Priority;
+    sections
+        .iter()
+        .map(|s| {
+            let mut content = body_blocks(&s.body);
+            if !s.requirements.is_empty() {
+                content.push(Content::Requirements(
+                    s.requirements
+                        .iter()
+                        .map(|r| DocRequirement {
+                            id: r.id.clone(),
+                            text: r.text.clone(),
+                            priority: match r.priority {
+                                Priority::Must => DocPriority::Must,
+                                Priority::Should => DocPriority::Should,
+                                Priority::Could => DocPriority::Could,
+                            },
+                            acceptance: r.acceptance.clone(),
+                        })
+                        .collect(),
+                ));
+            }
+            etap_documents::model::Section {
+                title: s.title.clone(),
+                content,
+                children: doc_sections(&s.children),
+            }
+        })
+        .collect()
+}
+
+fn words(changes: &[etap_domain::spec::WordChange]) -> (String, String) {
+    use etap_domain::spec::WordChange;
+    let mut before = String::new();
+    let mut after = String::new();
+    for c in changes {
+        match c {
+            WordChange::Same(t) => {
+                before.push_str(t);
+                after.push_str(t);
+            }
+            WordChange::Removed(t) => before.push_str(t),
+            WordChange::Added(t) => after.push_str(t),
+        }
+    }
+    (before, after)
+}
+
+/// The «Лист изменений» addendum: what changed since version `from`, in words.
+fn change_list(
+    d: &etap_domain::spec::SpecDiff,
+    from: u32,
+    lang: Lang,
+) -> etap_documents::model::Section {
+    use etap_documents::model::{Content, Section};
+    use etap_domain::spec::{RequirementChange, SectionChange};
+    let mut items = Vec::new();
+    for c in &d.changes {
+        match c {
+            SectionChange::Added { after, .. } => items.push(match lang {
+                Lang::Ru => format!("Добавлен раздел {} «{}».", after.number, after.title),
+                Lang::En => format!("Section {} “{}” added.", after.number, after.title),
+            }),
+            SectionChange::Removed { before, .. } => items.push(match lang {
+                Lang::Ru => format!("Исключён раздел {} «{}».", before.number, before.title),
+                Lang::En => format!("Section {} “{}” removed.", before.number, before.title),
+            }),
+            SectionChange::Changed {
+                before,
+                after,
+                body,
+                requirements,
+                moved,
+                ..
+            } => {
+                if before.title != after.title {
+                    items.push(match lang {
+                        Lang::Ru => format!(
+                            "Раздел {} переименован: «{}» → «{}».",
+                            after.number, before.title, after.title
+                        ),
+                        Lang::En => format!(
+                            "Section {} renamed: “{}” → “{}”.",
+                            after.number, before.title, after.title
+                        ),
+                    });
+                }
+                if *moved && before.number != after.number {
+                    items.push(match lang {
+                        Lang::Ru => format!(
+                            "Раздел «{}» перенесён: {} → {}.",
+                            after.title, before.number, after.number
+                        ),
+                        Lang::En => format!(
+                            "Section “{}” moved: {} → {}.",
+                            after.title, before.number, after.number
+                        ),
+                    });
+                }
+                if before.body != after.body {
+                    let (_, new) = words(body);
+                    items.push(match lang {
+                        Lang::Ru => format!(
+                            "Изменён текст раздела {} «{}»: {}",
+                            after.number,
+                            after.title,
+                            new.trim()
+                        ),
+                        Lang::En => format!(
+                            "Text of section {} “{}” changed: {}",
+                            after.number,
+                            after.title,
+                            new.trim()
+                        ),
+                    });
+                }
+                for r in requirements {
+                    items.push(match (r, lang) {
+                        (RequirementChange::Added { id, text }, Lang::Ru) => {
+                            format!("Добавлено требование {id}: «{text}».")
+                        }
+                        (RequirementChange::Added { id, text }, Lang::En) => {
+                            format!("Requirement {id} added: “{text}”.")
+                        }
+                        (RequirementChange::Removed { id, text }, Lang::Ru) => {
+                            format!("Исключено требование {id}: «{text}».")
+                        }
+                        (RequirementChange::Removed { id, text }, Lang::En) => {
+                            format!("Requirement {id} removed: “{text}”.")
+                        }
+                        (RequirementChange::Changed { id, text, .. }, Lang::Ru) => {
+                            let (old, new) = words(text);
+                            format!(
+                                "Изменено требование {id}: было «{}», стало «{}».",
+                                old.trim(),
+                                new.trim()
+                            )
+                        }
+                        (RequirementChange::Changed { id, text, .. }, Lang::En) => {
+                            let (old, new) = words(text);
+                            format!(
+                                "Requirement {id} changed: was “{}”, now “{}”.",
+                                old.trim(),
+                                new.trim()
+                            )
+                        }
+                    });
+                }
+            }
+        }
+    }
+    if items.is_empty() {
+        items.push(match lang {
+            Lang::Ru => "Изменений нет.".into(),
+            Lang::En => "No changes.".into(),
+        });
+    }
+    Section {
+        title: match lang {
+            Lang::Ru => format!("Лист изменений (дополнение к версии {from})"),
+            Lang::En => format!("List of changes (addendum to version {from})"),
+        },
+        content: vec![Content::Numbered(items)],
+        children: vec![],
+    }
+}
+
+/// Renders a specification version as the ТЗ PDF — with the list of changes since
+/// version `changes_since` when given — into `dir`, and records it in the register.
+pub fn export_spec(
+    store: &mut Store,
+    version_id: i64,
+    changes_since: Option<i64>,
+    dir: &Path,
+) -> Result<IssuedDocument> {
+    use etap_documents::model::{Approval, ApprovalKind, Spec};
+    let v = store.spec_version(version_id)?;
+    let lang = v.content.lang;
+    let project = store.project(v.project_id)?;
+    let provider = store.provider()?.profile;
+    let client = store.client_card(project.client_id)?;
+    let request = store.request(v.project_id)?.request;
+    let number = store.next_document_number(v.project_id, DocKind::Specification)?;
+    let contractor_name = if provider.requisites.short_name.is_empty() {
+        match lang {
+            Lang::Ru => "Исполнитель".to_string(),
+            Lang::En => "Contractor".to_string(),
+        }
+    } else {
+        provider.requisites.short_name.clone()
+    };
+    let customer = party(&client.client.name, &client.requisites, lang);
+    let contractor = party(&contractor_name, &provider.requisites, lang);
+    let mut sections = doc_sections(&v.content.sections);
+    if let Some(from) = changes_since {
+        let old = store.spec_version(from)?;
+        sections.push(change_list(
+            &store.spec_diff(from, version_id)?,
+            old.number,
+            lang,
+        ));
+    }
+    let date = NaiveDate::parse_from_str(v.approved_at.get(..10).unwrap_or(""), "%Y-%m-%d")
+        .unwrap_or_else(|_| Utc::now().date_naive());
+    let what = if request.title.trim().is_empty() {
+        project.title.clone()
+    } else {
+        request.title.trim().to_string()
+    };
+    let model = Spec {
+        meta: DocMeta {
+            title: match lang {
+                Lang::Ru => format!("Техническое задание {number} — {}", project.title),
+                Lang::En => format!(
+                    "Software requirements specification {number} — {}",
+                    project.title
+                ),
+            },
+            author: contractor_name.clone(),
+            subject: project.title.clone(),
+            created: Utc::now(),
+        },
+        lang,
+        kind: match lang {
+            Lang::Ru => "Техническое задание".into(),
+            Lang::En => "Software Requirements Specification".into(),
+        },
+        title: match lang {
+            Lang::Ru => format!("на разработку: {what}"),
+            Lang::En => format!("for: {what}"),
+        },
+        code: number.clone(),
+        version: v.number.to_string(),
+        city: String::new(),
+        date,
+        approvals: vec![
+            Approval {
+                kind: ApprovalKind::Agree,
+                position: contractor.position.clone(),
+                organisation: contractor_name.clone(),
+                person: contractor.signatory.clone(),
+            },
+            Approval {
+                kind: ApprovalKind::Approve,
+                position: customer.position.clone(),
+                organisation: client.client.name.clone(),
+                person: customer.signatory.clone(),
+            },
+        ],
+        customer,
+        contractor,
+        sections,
+    };
+    let bytes = etap_documents::spec::render(&model)?;
+    let path = write_atomically(dir, &format!("{number}.pdf"), &bytes)?;
+    let sha = hex(&Sha256::digest(&bytes));
+    Ok(store.record_document(
+        v.project_id,
+        DocKind::Specification,
+        &number,
+        lang,
+        &sha,
+        &path.display().to_string(),
+    )?)
+}

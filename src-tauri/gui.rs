@@ -82,6 +82,17 @@ pub fn run(data_dir: PathBuf) -> i32 {
             commands::counter_offer,
             commands::export_proposal,
             commands::issued_documents,
+            commands::spec_templates,
+            commands::spec_versions,
+            commands::create_spec,
+            commands::save_spec,
+            commands::add_spec_section,
+            commands::add_requirement,
+            commands::approve_spec,
+            commands::new_spec_version,
+            commands::spec_diff,
+            commands::search_specs,
+            commands::export_spec,
         ])
         .run(tauri::generate_context!());
     match result {

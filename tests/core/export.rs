@@ -2,26 +2,13 @@
 //! current offer shows exactly the totals the app computed (the UI shows the same
 //! `EstimateTotals`), and it is recorded in the register with its file's SHA-256.
 
-use std::process::Command;
-
 use etap_domain::estimate::{EstimateItem, Hours};
 use etap_domain::lifecycle::ActionKind;
 use etap_domain::money::VatMode;
 use etap_domain::Lang;
 use sha2::{Digest, Sha256};
 
-use crate::temp_store;
-
-fn pdftotext(path: &std::path::Path) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8"])
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed by the test command");
-    assert!(out.status.success());
-    String::from_utf8_lossy(&out.stdout).replace('\u{a0}', " ")
-}
+use crate::{pdftotext, temp_store};
 
 #[test]
 fn the_proposal_pdf_shows_the_totals_the_app_computed() {

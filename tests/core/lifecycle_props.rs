@@ -60,6 +60,7 @@ proptest! {
                 estimate_items: u32::from(!c.blockers),
                 estimate_total_positive: !c.blockers,
                 pending_offer: !c.blockers,
+                approved_spec: !c.blockers,
             };
             let kind = choose(&state, c, &facts);
             let action = Action::from_kind(kind, &facts);
@@ -95,6 +96,9 @@ proptest! {
             }
             if state.step == etap_domain::Step::Estimate && !c.blockers {
                 crate::fill_estimate(&mut store, p.id);
+            }
+            if state.step == etap_domain::Step::Specification && !c.blockers {
+                crate::approve_spec(&mut store, p.id);
             }
             if state.step == etap_domain::Step::TeamHandover && !c.blockers {
                 store.save_team_member(p.id, &freelancer()).unwrap();
@@ -147,6 +151,9 @@ fn the_offered_actions_lead_from_request_to_closed() {
         }
         if state.step == etap_domain::Step::Estimate {
             crate::fill_estimate(&mut store, p.id);
+        }
+        if state.step == etap_domain::Step::Specification {
+            crate::approve_spec(&mut store, p.id);
         }
         let opts = options(&state, &store.facts(p.id).unwrap());
         let pick = opts

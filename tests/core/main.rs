@@ -47,5 +47,45 @@ pub fn go(
     if kind == etap_domain::ActionKind::SendOffer {
         fill_estimate(store, project_id);
     }
+    if kind == etap_domain::ActionKind::ApproveSpecification {
+        approve_spec(store, project_id);
+    }
     store.advance(project_id, kind, "").expect("allowed")
+}
+
+/// The text of a PDF as `pdftotext -layout` reads it, no-break spaces as spaces.
+pub fn pdftotext(path: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by the test command");
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout).replace('\u{a0}', " ")
+}
+
+/// An approved specification for the project: the freelancer template with every
+/// required section filled (once; later calls change nothing).
+pub fn approve_spec(store: &mut Store, project_id: i64) {
+    use etap_domain::spec::SpecStatus;
+    use etap_domain::spec_templates::Template;
+    let versions = store.spec_versions(project_id).expect("versions");
+    if versions.iter().any(|v| v.status == SpecStatus::Approved) {
+        return;
+    }
+    let v = match versions.into_iter().last() {
+        Some(v) => v,
+        None => store
+            .create_spec(project_id, Template::Freelancer, etap_domain::Lang::Ru)
+            .expect("create spec"),
+    };
+    let mut content = v.content.clone();
+    for s in &mut content.sections {
+        if s.required && s.body.trim().is_empty() {
+            s.body = format!("Содержание раздела «{}».", s.title);
+        }
+    }
+    store.save_spec(v.id, &content).expect("save spec");
+    store.approve_spec(v.id, "Менеджер").expect("approve spec");
 }

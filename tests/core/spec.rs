@@ -3,12 +3,12 @@
 //! next version starts from it; the diff names what changed; search finds words by
 //! their stem.
 
+use etap_domain::spec::SpecStatus;
 use etap_domain::spec::{
     next_req_id, numbered, Priority, Requirement, RequirementChange, SectionChange, SpecContent,
 };
 use etap_domain::spec_templates::Template;
 use etap_domain::Lang;
-use etap_storage::spec::SpecStatus;
 use etap_storage::{Store, DB_FILE};
 
 use crate::temp_store;
@@ -144,6 +144,18 @@ fn the_next_version_starts_from_the_approved_one_and_the_diff_names_the_change()
         [RequirementChange::Changed { id, .. }] if id == "ТР-4.2.2"
     ));
     assert!(store.spec_diff(v1.id, v1.id).unwrap().is_empty());
+
+    // The PDF of version 2 with the list of changes since version 1.
+    let out = _dir.path().join("docs");
+    let doc = etap_app::export::export_spec(&mut store, v2.id, Some(v1.id), &out).unwrap();
+    assert_eq!(doc.number, format!("ТЗ-{p}-1"));
+    let text = crate::pdftotext(std::path::Path::new(&doc.path));
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("ТЕХНИЧЕСКОЕ ЗАДАНИЕ"), "{flat}");
+    assert!(flat.contains("Лист изменений"), "{flat}");
+    assert!(flat.contains("ТР-4.2.2"), "{flat}");
+    assert!(flat.contains("фильтром по дате"), "{flat}");
+    assert_eq!(store.issued_documents(p).unwrap()[0].sha256, doc.sha256);
     let versions = store.spec_versions(p).unwrap();
     assert_eq!(versions.len(), 2);
 }
@@ -179,4 +191,41 @@ fn search_finds_words_by_their_stem_across_projects() {
     );
     // Numbers in the index follow the tree.
     assert_eq!(numbered(&content.sections).len(), 14);
+}
+
+#[test]
+fn the_specification_step_needs_an_approved_version() {
+    use etap_domain::lifecycle::{ActionKind, Step};
+    let (_dir, mut store) = temp_store();
+    let p = project(&mut store);
+    for k in [
+        ActionKind::StartClarification,
+        ActionKind::RequestEstimate,
+        ActionKind::SendOffer,
+        ActionKind::AcceptOffer,
+    ] {
+        crate::go(&mut store, p, k);
+    }
+    let err = store
+        .advance(p, ActionKind::ApproveSpecification, "")
+        .unwrap_err();
+    assert_eq!(err.code(), "spec_not_approved");
+    assert!(err.message().ru.contains("Нет утверждённой версии ТЗ"));
+    // A draft is not enough.
+    let v = store
+        .create_spec(p, Template::Freelancer, Lang::Ru)
+        .unwrap();
+    assert_eq!(
+        store
+            .advance(p, ActionKind::ApproveSpecification, "")
+            .unwrap_err()
+            .code(),
+        "spec_not_approved"
+    );
+    let _ = v;
+    crate::approve_spec(&mut store, p);
+    let s = store
+        .advance(p, ActionKind::ApproveSpecification, "")
+        .unwrap();
+    assert_eq!(s.state.step, Step::TeamHandover);
 }

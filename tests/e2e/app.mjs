@@ -108,3 +108,23 @@ export async function waitCount(browser, testId, n, timeout = 10000) {
     timeoutMsg: `expected ${n} × ${testId}`,
   });
 }
+
+/** Selects the section numbered `number` in the specification outline. */
+export async function openSection(browser, number) {
+  const items = await browser.$$('[data-testid="outline-item"]');
+  for (const it of items) {
+    if ((await it.getText()).startsWith(`${number} `)) {
+      await it.click();
+      return;
+    }
+  }
+  throw new Error(`no section ${number} in the outline`);
+}
+
+/** Writes `text` into the body of the section numbered `number` and waits for the save. */
+export async function writeSection(browser, number, text) {
+  await openSection(browser, number);
+  await type(browser, 'section-body', text);
+  await el(browser, 'section-title').click();
+  await waitSaved(browser);
+}

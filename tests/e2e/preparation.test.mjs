@@ -19,6 +19,7 @@ import {
   waitCount,
   waitSaved,
   waitText,
+  writeSection,
 } from './app.mjs';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'etap-e2e-prep-'));
@@ -121,6 +122,15 @@ describe('preparation phase through the real window', { concurrency: false }, ()
   });
 
   test('the team is handed the specification and the map shows the loop', async () => {
+    // 1.5 needs an approved specification: the short freelancer template, filled.
+    await waitText(browser, 'blocked-approve_specification', 'Нет утверждённой версии ТЗ');
+    await click(browser, 'tab-specification');
+    await click(browser, 'template-freelancer');
+    await el(browser, 'spec-missing').waitForDisplayed({ timeout: 10000 });
+    for (const n of ['1', '2', '4', '5']) await writeSection(browser, n, `Содержание раздела ${n}.`);
+    await type(browser, 'approver', 'Анна Смирнова');
+    await click(browser, 'approve-spec');
+    await waitText(browser, 'spec-approved', 'Анна Смирнова');
     await step('action-approve_specification', '1.6 Передача ТЗ команде');
     await waitText(browser, 'blocked-hand_over_to_team', 'DevOps, разработчик, тестировщик');
     await type(browser, 'member-name', 'Анна Смирнова');

@@ -319,7 +319,11 @@ fn title_page(spec: &Spec) -> Vec<Block> {
     )));
     out.push(Block::Space(mm(40.0)));
     out.push(common::centered(
-        format!("{} · {}", spec.city, long_date(spec.date, lang)),
+        if spec.city.trim().is_empty() {
+            long_date(spec.date, lang)
+        } else {
+            format!("{} · {}", spec.city, long_date(spec.date, lang))
+        },
         Face::Sans,
         10.5,
         0.0,

@@ -616,6 +616,8 @@ pub struct Facts {
     pub estimate_total_positive: bool,
     /// Whether an offer awaits the client's answer.
     pub pending_offer: bool,
+    /// Whether a specification version is approved (its required sections filled).
+    pub approved_spec: bool,
 }
 
 /// Why an action cannot be taken now, in words a manager can act on.
@@ -668,6 +670,11 @@ fn guard(state: &ProjectState, kind: ActionKind, facts: &Facts) -> Result<(), Re
                 "No offer is waiting for the client's answer.",
             ))
         }
+        ActionKind::ApproveSpecification if !facts.approved_spec => Err(Refusal::new(
+            "spec_not_approved",
+            "Нет утверждённой версии ТЗ: заполните обязательные разделы и утвердите версию на вкладке «1.5 ТЗ».",
+            "No approved specification version: fill in the required sections and approve a version on the “1.5 Specification” tab.",
+        )),
         ActionKind::HandOverToTeam if !facts.missing_roles.is_empty() => {
             let names = |pick: fn(&Text) -> &str| {
                 facts
@@ -1006,6 +1013,7 @@ mod tests {
                 estimate_items: 1,
                 estimate_total_positive: true,
                 pending_offer: true,
+                approved_spec: true,
                 ..Facts::default()
             },
         )

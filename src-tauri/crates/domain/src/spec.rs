@@ -108,6 +108,46 @@ impl SpecContent {
     }
 }
 
+/// One line of a version's outline: what the editor shows beside each section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct OutlineEntry {
+    pub key: u32,
+    pub number: String,
+    pub depth: u32,
+    pub title: String,
+    pub required: bool,
+    pub empty: bool,
+}
+
+/// The numbered outline of a content, depth-first.
+pub fn outline(content: &SpecContent) -> Vec<OutlineEntry> {
+    numbered(&content.sections)
+        .into_iter()
+        .map(|(number, s)| OutlineEntry {
+            key: s.key,
+            depth: number.matches('.').count() as u32,
+            number,
+            title: s.title.clone(),
+            required: s.required,
+            empty: s.is_empty(),
+        })
+        .collect()
+}
+
+/// The section with `key`, anywhere in the tree.
+pub fn find_mut(sections: &mut [SpecSection], key: u32) -> Option<&mut SpecSection> {
+    for s in sections {
+        if s.key == key {
+            return Some(s);
+        }
+        if let Some(found) = find_mut(&mut s.children, key) {
+            return Some(found);
+        }
+    }
+    None
+}
+
 /// Every section depth-first with its number: "1", "1.1", "1.2", "2"…
 pub fn numbered(sections: &[SpecSection]) -> Vec<(String, &SpecSection)> {
     fn walk<'a>(prefix: &str, s: &'a [SpecSection], out: &mut Vec<(String, &'a SpecSection)>) {
@@ -399,6 +439,47 @@ pub fn apply(a: &SpecContent, d: &SpecDiff) -> SpecContent {
         lang: d.lang.unwrap_or(a.lang),
         sections: build(None, &flat),
     }
+}
+
+/// Whether a version can still be edited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum SpecStatus {
+    Draft,
+    Approved,
+}
+
+/// One version of a project's specification.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SpecVersion {
+    pub id: i64,
+    pub project_id: i64,
+    pub number: u32,
+    pub template: crate::spec_templates::Template,
+    pub status: SpecStatus,
+    pub content: SpecContent,
+    /// Set on approval: SHA-256 of the canonical content.
+    pub sha256: String,
+    pub approved_at: String,
+    pub approver: String,
+    pub updated_at: String,
+    /// Numbers and emptiness of every section, computed here for the editor.
+    pub outline: Vec<OutlineEntry>,
+}
+
+/// One search result, with the matched words marked by `[` and `]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SearchHit {
+    pub project_id: i64,
+    pub project_title: String,
+    pub version_id: i64,
+    pub version: u32,
+    pub section_number: String,
+    pub section_title: String,
+    pub snippet: String,
 }
 
 #[cfg(test)]

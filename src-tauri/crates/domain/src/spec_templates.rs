@@ -183,6 +183,35 @@ const FREELANCER: &[Row] = &[
     ("Как принимаем работу", "Acceptance", true, &[]),
 ];
 
+/// A template as the picker shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TemplateInfo {
+    pub template: Template,
+    pub name: Text,
+    pub default_lang: Lang,
+    /// How many sections it has and how many of them are required.
+    pub sections: u32,
+    pub required: u32,
+}
+
+/// Every template, for the picker.
+pub fn templates() -> Vec<TemplateInfo> {
+    Template::ALL
+        .into_iter()
+        .map(|t| {
+            let outline = crate::spec::outline(&t.skeleton(t.default_lang()));
+            TemplateInfo {
+                template: t,
+                name: t.name(),
+                default_lang: t.default_lang(),
+                sections: outline.len() as u32,
+                required: outline.iter().filter(|o| o.required).count() as u32,
+            }
+        })
+        .collect()
+}
+
 impl Template {
     pub const ALL: [Template; 4] = [
         Template::Gost34_602,

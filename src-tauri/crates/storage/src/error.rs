@@ -87,6 +87,7 @@ impl StorageError {
                     "question" => ("Вопрос не найден", "The question was not found"),
                     "team_member" => ("Участник команды не найден", "The team member was not found"),
                     "spec_version" => ("Версия ТЗ не найдена", "The specification version was not found"),
+                    "spec_section" => ("Раздел ТЗ не найден", "The specification section was not found"),
                     _ => ("Проект не найден", "The project was not found"),
                 };
                 Text::new(

@@ -484,6 +484,7 @@ fn facts(conn: &Connection, project_id: i64) -> Result<Facts> {
         estimate_items,
         estimate_total_positive,
         pending_offer,
+        approved_spec: spec::has_approved(conn, project_id)?,
         missing_roles: etap_domain::preparation::missing_roles(&team),
     })
 }

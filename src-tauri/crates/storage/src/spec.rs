@@ -9,50 +9,16 @@
 //! - every saved version is indexed for search; Russian and English words are found by
 //!   their Snowball stem used as a prefix, so «заказов» finds «заказы».
 
-use etap_domain::spec::{diff, numbered, SpecContent, SpecDiff};
+use etap_domain::spec::{
+    diff, find_mut, next_req_id, numbered, Priority, Requirement, SearchHit, SpecContent, SpecDiff,
+    SpecSection, SpecStatus, SpecVersion,
+};
 use etap_domain::spec_templates::Template;
 use etap_domain::text::Lang;
 use rusqlite::{params, Connection, OptionalExtension};
 use rust_stemmers::{Algorithm, Stemmer};
-use serde::Serialize;
 
 use crate::{load_state, now, Result, StorageError, Store};
-
-/// Whether a version can still be edited.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SpecStatus {
-    Draft,
-    Approved,
-}
-
-/// One version of a project's specification.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct SpecVersion {
-    pub id: i64,
-    pub project_id: i64,
-    pub number: u32,
-    pub template: Template,
-    pub status: SpecStatus,
-    pub content: SpecContent,
-    /// Set on approval: SHA-256 of the canonical content.
-    pub sha256: String,
-    pub approved_at: String,
-    pub approver: String,
-    pub updated_at: String,
-}
-
-/// One search result, with the matched words marked by `[` and `]`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct SearchHit {
-    pub project_id: i64,
-    pub project_title: String,
-    pub version_id: i64,
-    pub version: u32,
-    pub section_number: String,
-    pub section_title: String,
-    pub snippet: String,
-}
 
 fn read_version(r: &rusqlite::Row) -> rusqlite::Result<SpecVersion> {
     let template: String = r.get(3)?;
@@ -61,7 +27,9 @@ fn read_version(r: &rusqlite::Row) -> rusqlite::Result<SpecVersion> {
     let bad = |col: usize, what: String| {
         rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, what.into())
     };
+    let content: SpecContent = serde_json::from_str(&content).map_err(|e| bad(5, e.to_string()))?;
     Ok(SpecVersion {
+        outline: etap_domain::spec::outline(&content),
         id: r.get(0)?,
         project_id: r.get(1)?,
         number: r.get(2)?,
@@ -72,7 +40,7 @@ fn read_version(r: &rusqlite::Row) -> rusqlite::Result<SpecVersion> {
         } else {
             SpecStatus::Draft
         },
-        content: serde_json::from_str(&content).map_err(|e| bad(5, e.to_string()))?,
+        content,
         sha256: r.get(6)?,
         approved_at: r.get(7)?,
         approver: r.get(8)?,
@@ -282,6 +250,62 @@ impl Store {
             Ok(id)
         })?;
         version(&self.conn, id)
+    }
+
+    /// Adds a section under `parent` (at the top level when `None`), last, with the next
+    /// free key.
+    pub fn add_spec_section(
+        &mut self,
+        version_id: i64,
+        parent: Option<u32>,
+    ) -> Result<SpecVersion> {
+        let mut content = version(&self.conn, version_id)?.content;
+        let section = SpecSection {
+            key: content.max_key() + 1,
+            title: match content.lang {
+                Lang::Ru => "Новый раздел".into(),
+                Lang::En => "New section".into(),
+            },
+            required: false,
+            body: String::new(),
+            requirements: vec![],
+            children: vec![],
+        };
+        match parent {
+            None => content.sections.push(section),
+            Some(key) => find_mut(&mut content.sections, key)
+                .ok_or(StorageError::NotFound {
+                    what: "spec_section",
+                    id: i64::from(key),
+                })?
+                .children
+                .push(section),
+        }
+        self.save_spec(version_id, &content)
+    }
+
+    /// Adds a requirement to a section with the next free stable ID (ТР-4.2.N).
+    pub fn add_requirement(&mut self, version_id: i64, section: u32) -> Result<SpecVersion> {
+        let mut content = version(&self.conn, version_id)?.content;
+        let number = numbered(&content.sections)
+            .into_iter()
+            .find(|(_, s)| s.key == section)
+            .map(|(n, _)| n)
+            .ok_or(StorageError::NotFound {
+                what: "spec_section",
+                id: i64::from(section),
+            })?;
+        let id = next_req_id(&content, &number);
+        if let Some(s) = find_mut(&mut content.sections, section) {
+            s.requirements.push(Requirement {
+                id,
+                text: String::new(),
+                priority: Priority::Must,
+                acceptance: String::new(),
+                estimate_items: vec![],
+            });
+        }
+        self.save_spec(version_id, &content)
     }
 
     /// What changed from version `a` to version `b`.

@@ -3,7 +3,8 @@ export type Route =
   | { view: 'dashboard' }
   | { view: 'project'; id: number }
   | { view: 'client'; id: number; from: Route }
-  | { view: 'provider'; from: Route };
+  | { view: 'provider'; from: Route }
+  | { view: 'search'; query: string };
 
 class Nav {
   route = $state<Route>({ view: 'dashboard' });
@@ -12,6 +13,7 @@ class Nav {
   openProvider = () => {
     if (this.route.view !== 'provider') this.route = { view: 'provider', from: this.route };
   };
+  search = (query: string) => (this.route = { view: 'search', query });
   home = () => (this.route = { view: 'dashboard' });
   back = () => {
     const r = this.route;

@@ -285,6 +285,76 @@ issued_at: string, lang: Lang,
  */
 sha256: string, path: string, };
 
+export type Priority = "must" | "should" | "could";
+
+export type Requirement = { 
+/**
+ * Stable ID: ТР-4.2.3 / REQ-4.2.3, given when the requirement is created.
+ */
+id: string, text: string, priority: Priority, acceptance: string, 
+/**
+ * Estimate items (ids) this requirement is priced in.
+ */
+estimate_items: Array<number>, };
+
+export type SpecSection = { key: number, title: string, 
+/**
+ * Required by the template: must not be empty when the version is approved.
+ */
+required: boolean, 
+/**
+ * Text in a Markdown subset: paragraphs, **bold**, *italic*, lists, tables.
+ */
+body: string, requirements: Array<Requirement>, children: Array<SpecSection>, };
+
+export type SpecContent = { lang: Lang, sections: Array<SpecSection>, };
+
+export type OutlineEntry = { key: number, number: string, depth: number, title: string, required: boolean, empty: boolean, };
+
+export type Template = "gost34_602" | "gost19_201" | "iso29148" | "freelancer";
+
+export type TemplateInfo = { template: Template, name: Text, default_lang: Lang, 
+/**
+ * How many sections it has and how many of them are required.
+ */
+sections: number, required: number, };
+
+export type SpecStatus = "draft" | "approved";
+
+export type SpecVersion = { id: number, project_id: number, number: number, template: Template, status: SpecStatus, content: SpecContent, 
+/**
+ * Set on approval: SHA-256 of the canonical content.
+ */
+sha256: string, approved_at: string, approver: string, updated_at: string, 
+/**
+ * Numbers and emptiness of every section, computed here for the editor.
+ */
+outline: Array<OutlineEntry>, };
+
+export type WordChange = { "kind": "same", "text": string } | { "kind": "added", "text": string } | { "kind": "removed", "text": string };
+
+export type SectionState = { 
+/**
+ * The parent section's key; `None` at the top level.
+ */
+parent: number | null, position: number, 
+/**
+ * Its number in the version the state comes from.
+ */
+number: string, title: string, required: boolean, body: string, requirements: Array<Requirement>, };
+
+export type RequirementChange = { "kind": "added", id: string, text: string, } | { "kind": "removed", id: string, text: string, } | { "kind": "changed", id: string, text: Array<WordChange>, acceptance: Array<WordChange>, priority: [Priority, Priority] | null, };
+
+export type SectionChange = { "kind": "added", key: number, after: SectionState, } | { "kind": "removed", key: number, before: SectionState, } | { "kind": "changed", key: number, before: SectionState, after: SectionState, 
+/**
+ * Word-level changes of the title and the text, for people.
+ */
+title: Array<WordChange>, body: Array<WordChange>, requirements: Array<RequirementChange>, moved: boolean, };
+
+export type SpecDiff = { lang: Lang | null, changes: Array<SectionChange>, };
+
+export type SearchHit = { project_id: number, project_title: string, version_id: number, version: number, section_number: string, section_title: string, snippet: string, };
+
 export type AppInfo = { lang: Lang, version: string, data_dir: string, 
 /**
  * The project to open first: the demo project on the very first run.

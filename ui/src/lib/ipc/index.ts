@@ -22,7 +22,13 @@ import type {
   Request,
   RequestCard,
   Requisites,
+  SearchHit,
+  SpecContent,
+  SpecDiff,
+  SpecVersion,
   TeamCard,
+  Template,
+  TemplateInfo,
   TeamMember,
 } from './bindings';
 
@@ -104,4 +110,21 @@ export const api = {
     call<Negotiation>('counter_offer', { projectId, price, deadline, note }),
   exportProposal: (projectId: number) => call<IssuedDocument>('export_proposal', { projectId }),
   issuedDocuments: (projectId: number) => call<IssuedDocument[]>('issued_documents', { projectId }),
+  specTemplates: () => call<TemplateInfo[]>('spec_templates'),
+  specVersions: (projectId: number) => call<SpecVersion[]>('spec_versions', { projectId }),
+  createSpec: (projectId: number, template: Template, lang: Lang) =>
+    call<SpecVersion>('create_spec', { projectId, template, lang }),
+  saveSpec: (versionId: number, content: SpecContent) =>
+    call<SpecVersion>('save_spec', { versionId, content }),
+  addSpecSection: (versionId: number, parent: number | null) =>
+    call<SpecVersion>('add_spec_section', { versionId, parent }),
+  addRequirement: (versionId: number, section: number) =>
+    call<SpecVersion>('add_requirement', { versionId, section }),
+  approveSpec: (versionId: number, approver: string) =>
+    call<SpecVersion>('approve_spec', { versionId, approver }),
+  newSpecVersion: (projectId: number) => call<SpecVersion>('new_spec_version', { projectId }),
+  specDiff: (from: number, to: number) => call<SpecDiff>('spec_diff', { from, to }),
+  searchSpecs: (query: string) => call<SearchHit[]>('search_specs', { query }),
+  exportSpec: (versionId: number, changesSince: number | null) =>
+    call<IssuedDocument>('export_spec', { versionId, changesSince }),
 };
