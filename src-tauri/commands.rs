@@ -346,3 +346,14 @@ pub async fn export_spec(
         .export(|s, _, dir| crate::export::export_spec(s, version_id, changes_since, dir))
         .await
 }
+
+#[tauri::command]
+pub async fn copy_document(
+    state: State<'_, AppState>,
+    id: i64,
+    dest: String,
+) -> Res<IssuedDocument> {
+    state
+        .export(|s, _, _| crate::export::copy_document(s, id, std::path::Path::new(&dest)))
+        .await
+}

@@ -45,4 +45,5 @@ pub const COMMANDS: &[&str] = &[
     "spec_diff",
     "search_specs",
     "export_spec",
+    "copy_document",
 ];

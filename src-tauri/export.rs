@@ -23,6 +23,8 @@ pub enum ExportError {
     Document(#[from] etap_documents::DocumentError),
     #[error("no offer to make a proposal from")]
     NoOffer,
+    #[error("the file of document {0} no longer matches the register")]
+    Changed(String),
     #[error("{path}: {source}")]
     Io {
         path: String,
@@ -39,6 +41,7 @@ impl ExportError {
             }
             ExportError::Document(_) => "document_failed",
             ExportError::NoOffer => "no_offer",
+            ExportError::Changed(_) => "document_changed",
             ExportError::Io { .. } => "io",
         }
     }
@@ -57,6 +60,10 @@ impl ExportError {
             ExportError::NoOffer => Text::new(
                 "Коммерческое предложение делается из предложения клиенту: сначала отправьте оценку (1.3 → 1.4).",
                 "A commercial proposal is made from an offer: send the estimate first (1.3 → 1.4).",
+            ),
+            ExportError::Changed(number) => Text::new(
+                format!("Файл документа {number} изменён или удалён после выдачи: его SHA-256 не совпадает с реестром. Сформируйте документ заново."),
+                format!("The file of document {number} was changed or deleted after it was issued: its SHA-256 does not match the register. Make the document again."),
             ),
             ExportError::Io { path, source } => Text::new(
                 format!("Не удалось записать файл {path}: {source}."),
@@ -244,17 +251,22 @@ pub fn export_proposal(
 ) -> Result<IssuedDocument> {
     let number = store.next_document_number(project_id, DocKind::Proposal)?;
     let model = proposal_model(store, project_id, lang, &number)?;
+    let estimate_version = current_offer(&store.negotiation(project_id)?.offers)
+        .map(|o| o.estimate_version)
+        .ok_or(ExportError::NoOffer)?;
     let bytes = etap_documents::proposal::render(&model)?;
     let path = write_atomically(dir, &format!("{number}.pdf"), &bytes)?;
-    let sha = hex(&Sha256::digest(&bytes));
-    Ok(store.record_document(
+    Ok(store.record_document(IssuedDocument {
+        id: 0,
         project_id,
-        DocKind::Proposal,
-        &number,
+        kind: DocKind::Proposal,
+        number,
+        issued_at: String::new(),
         lang,
-        &sha,
-        &path.display().to_string(),
-    )?)
+        version: Some(estimate_version),
+        sha256: hex(&Sha256::digest(&bytes)),
+        path: path.display().to_string(),
+    })?)
 }
 
 /// Writes beside the target and renames, so a crash never leaves half a PDF under
@@ -572,13 +584,32 @@ pub fn export_spec(
     };
     let bytes = etap_documents::spec::render(&model)?;
     let path = write_atomically(dir, &format!("{number}.pdf"), &bytes)?;
-    let sha = hex(&Sha256::digest(&bytes));
-    Ok(store.record_document(
-        v.project_id,
-        DocKind::Specification,
-        &number,
+    Ok(store.record_document(IssuedDocument {
+        id: 0,
+        project_id: v.project_id,
+        kind: DocKind::Specification,
+        number,
+        issued_at: String::new(),
         lang,
-        &sha,
-        &path.display().to_string(),
-    )?)
+        version: Some(v.number),
+        sha256: hex(&Sha256::digest(&bytes)),
+        path: path.display().to_string(),
+    })?)
+}
+
+/// Copies an issued document's file to `dest` (the user's "Save as…"), after checking
+/// it is still byte for byte what the register recorded.
+pub fn copy_document(store: &mut Store, id: i64, dest: &Path) -> Result<IssuedDocument> {
+    let doc = store.issued_document(id)?;
+    let bytes = std::fs::read(&doc.path).map_err(|_| ExportError::Changed(doc.number.clone()))?;
+    if hex(&Sha256::digest(&bytes)) != doc.sha256 {
+        return Err(ExportError::Changed(doc.number));
+    }
+    let dir = dest.parent().unwrap_or_else(|| Path::new("."));
+    let name = dest
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| format!("{}.pdf", doc.number));
+    write_atomically(dir, &name, &bytes)?;
+    Ok(doc)
 }

@@ -27,6 +27,7 @@ fn init_logging(log_dir: &Path) -> Option<tracing_appender::non_blocking::Worker
 
 pub fn run(data_dir: PathBuf) -> i32 {
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
             // With an explicit data folder (tests, portable use) logs stay beside it.
             let log_dir = if std::env::var_os("ETAP_DATA_DIR").is_some()
@@ -93,6 +94,7 @@ pub fn run(data_dir: PathBuf) -> i32 {
             commands::spec_diff,
             commands::search_specs,
             commands::export_spec,
+            commands::copy_document,
         ])
         .run(tauri::generate_context!());
     match result {

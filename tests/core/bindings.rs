@@ -41,6 +41,7 @@ fn the_capability_grants_exactly_the_commands() {
         .unwrap()
         .iter()
         .map(|p| p.as_str().unwrap().to_string())
+        .filter(|p| p.starts_with("allow-"))
         .collect();
     let mut expected: Vec<String> = etap_app::commands_list::COMMANDS
         .iter()
@@ -49,4 +50,13 @@ fn the_capability_grants_exactly_the_commands() {
     granted.sort();
     expected.sort();
     assert_eq!(granted, expected);
+    // Of the plugins, only the save dialog.
+    let plugins: Vec<&str> = json["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p.as_str())
+        .filter(|p| !p.starts_with("allow-"))
+        .collect();
+    assert_eq!(plugins, ["dialog:allow-save"]);
 }

@@ -97,3 +97,30 @@ fn without_an_offer_there_is_no_proposal_and_it_says_why() {
     assert!(err.message().ru.contains("сначала отправьте оценку"));
     assert!(store.issued_documents(p).unwrap().is_empty());
 }
+
+#[test]
+fn save_as_copies_the_checked_file_and_refuses_a_changed_one() {
+    let (dir, mut store) = temp_store();
+    let c = store.create_client("Клиент").unwrap();
+    let p = store.create_project(c.id, "Проект").unwrap().id;
+    for k in [
+        ActionKind::StartClarification,
+        ActionKind::RequestEstimate,
+        ActionKind::SendOffer,
+    ] {
+        crate::go(&mut store, p, k);
+    }
+    let doc = etap_app::export::export_proposal(&mut store, p, Lang::Ru, &dir.path().join("docs"))
+        .unwrap();
+    let dest = dir.path().join("Клиенту").join("КП.pdf");
+    etap_app::export::copy_document(&mut store, doc.id, &dest).unwrap();
+    assert_eq!(
+        std::fs::read(&dest).unwrap(),
+        std::fs::read(&doc.path).unwrap()
+    );
+
+    std::fs::write(&doc.path, b"%PDF-1.7 tampered").unwrap();
+    let err = etap_app::export::copy_document(&mut store, doc.id, &dest).unwrap_err();
+    assert_eq!(err.code(), "document_changed");
+    assert!(err.message().ru.contains("SHA-256 не совпадает с реестром"));
+}

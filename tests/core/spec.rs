@@ -155,7 +155,13 @@ fn the_next_version_starts_from_the_approved_one_and_the_diff_names_the_change()
     assert!(flat.contains("Лист изменений"), "{flat}");
     assert!(flat.contains("ТР-4.2.2"), "{flat}");
     assert!(flat.contains("фильтром по дате"), "{flat}");
-    assert_eq!(store.issued_documents(p).unwrap()[0].sha256, doc.sha256);
+    let register = store.issued_documents(p).unwrap();
+    assert_eq!(register[0].sha256, doc.sha256);
+    assert_eq!(
+        register[0].version,
+        Some(2),
+        "the register names the ТЗ version"
+    );
     let versions = store.spec_versions(p).unwrap();
     assert_eq!(versions.len(), 2);
 }

@@ -115,6 +115,8 @@ pub struct IssuedDocument {
     /// RFC 3339, UTC.
     pub issued_at: String,
     pub lang: crate::text::Lang,
+    /// The version of the specification (ТЗ) or the estimate (КП) it was made from.
+    pub version: Option<u32>,
     /// Hex SHA-256 of the PDF file as written.
     pub sha256: String,
     pub path: String,

@@ -180,7 +180,8 @@ const STEPS: &[&str] = &[
         answered_at TEXT
     ) STRICT;
     CREATE INDEX offers_project ON offers(project_id, id);",
-    // 4: the register of issued documents (number, date, kind, SHA-256 of the file).
+    // 4: the register of issued documents (number, date, kind, the version of the ТЗ
+    // or estimate it was made from, SHA-256 of the file).
     "CREATE TABLE issued_documents (
         id INTEGER PRIMARY KEY,
         project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE RESTRICT,
@@ -188,6 +189,7 @@ const STEPS: &[&str] = &[
         number TEXT NOT NULL,
         issued_at TEXT NOT NULL,
         lang TEXT NOT NULL CHECK (lang IN ('ru', 'en')),
+        version INTEGER,
         sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
         path TEXT NOT NULL,
         UNIQUE (project_id, number)

@@ -3,7 +3,7 @@
 
 use etap_domain::entity::{DocKind, IssuedDocument};
 use etap_domain::text::Lang;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::{load_state, now, Result, Store};
 
@@ -23,43 +23,62 @@ impl Store {
         next_number(&self.conn, project_id, kind)
     }
 
-    /// Records an issued document under `number` (from [`Store::next_document_number`]).
-    pub fn record_document(
-        &mut self,
-        project_id: i64,
-        kind: DocKind,
-        number: &str,
-        lang: Lang,
-        sha256: &str,
-        path: &str,
-    ) -> Result<IssuedDocument> {
+    /// Records an issued document; its `number` comes from
+    /// [`Store::next_document_number`], `id` and `issued_at` are set here.
+    pub fn record_document(&mut self, doc: IssuedDocument) -> Result<IssuedDocument> {
         let at = now();
-        let id =
-            self.write(|tx| {
-                load_state(tx, project_id)?;
-                tx.execute(
-                "INSERT INTO issued_documents (project_id, kind, number, issued_at, lang, sha256, \
-                 path) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![project_id, kind.code(), number, at, lang.code(), sha256, path],
+        let id = self.write(|tx| {
+            load_state(tx, doc.project_id)?;
+            tx.execute(
+                "INSERT INTO issued_documents (project_id, kind, number, issued_at, lang, \
+                 version, sha256, path) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    doc.project_id,
+                    doc.kind.code(),
+                    doc.number,
+                    at,
+                    doc.lang.code(),
+                    doc.version,
+                    doc.sha256,
+                    doc.path
+                ],
             )?;
-                Ok(tx.last_insert_rowid())
-            })?;
+            Ok(tx.last_insert_rowid())
+        })?;
         Ok(IssuedDocument {
             id,
-            project_id,
-            kind,
-            number: number.to_string(),
             issued_at: at,
-            lang,
-            sha256: sha256.to_string(),
-            path: path.to_string(),
+            ..doc
         })
+    }
+
+    /// One register entry.
+    pub fn issued_document(&self, id: i64) -> Result<IssuedDocument> {
+        let project_id: i64 = self
+            .conn
+            .query_row(
+                "SELECT project_id FROM issued_documents WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(crate::StorageError::NotFound {
+                what: "document",
+                id,
+            })?;
+        self.issued_documents(project_id)?
+            .into_iter()
+            .find(|d| d.id == id)
+            .ok_or(crate::StorageError::NotFound {
+                what: "document",
+                id,
+            })
     }
 
     /// The project's issued documents, newest first.
     pub fn issued_documents(&self, project_id: i64) -> Result<Vec<IssuedDocument>> {
         let mut st = self.conn.prepare(
-            "SELECT id, kind, number, issued_at, lang, sha256, path FROM issued_documents \
+            "SELECT id, kind, number, issued_at, lang, version, sha256, path FROM issued_documents \
              WHERE project_id = ?1 ORDER BY id DESC",
         )?;
         let rows = st.query_map([project_id], |r| {
@@ -72,8 +91,9 @@ impl Store {
                 number: r.get(2)?,
                 issued_at: r.get(3)?,
                 lang: Lang::from_code(&lang).unwrap_or_default(),
-                sha256: r.get(5)?,
-                path: r.get(6)?,
+                version: r.get(5)?,
+                sha256: r.get(6)?,
+                path: r.get(7)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

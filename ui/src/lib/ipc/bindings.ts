@@ -281,6 +281,10 @@ export type IssuedDocument = { id: number, project_id: number, kind: DocKind, nu
  */
 issued_at: string, lang: Lang, 
 /**
+ * The version of the specification (ТЗ) or the estimate (КП) it was made from.
+ */
+version: number | null, 
+/**
  * Hex SHA-256 of the PDF file as written.
  */
 sha256: string, path: string, };

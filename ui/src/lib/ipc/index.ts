@@ -127,4 +127,5 @@ export const api = {
   searchSpecs: (query: string) => call<SearchHit[]>('search_specs', { query }),
   exportSpec: (versionId: number, changesSince: number | null) =>
     call<IssuedDocument>('export_spec', { versionId, changesSince }),
+  copyDocument: (id: number, dest: string) => call<IssuedDocument>('copy_document', { id, dest }),
 };
