@@ -22,6 +22,7 @@ fn the_proposal_pdf_shows_the_totals_the_app_computed() {
     let mut e = store.estimate_card(p).unwrap().current.unwrap().estimate;
     let item = |title: &str, hours: Hours, rate: &str| EstimateItem {
         id: 0,
+        key: 0,
         title: title.into(),
         requirement: String::new(),
         hours,

@@ -29,6 +29,7 @@ pub fn fill_estimate(store: &mut Store, project_id: i64) {
     if e.items.is_empty() {
         e.items.push(EstimateItem {
             id: 0,
+            key: 0,
             title: "Разработка".into(),
             requirement: String::new(),
             hours: Hours::Single { hours: 10.into() },

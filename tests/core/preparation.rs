@@ -242,6 +242,7 @@ fn the_request_keeps_its_fields_and_warns_about_dates() {
 fn item(title: &str, hours: i64, rate: &str) -> etap_domain::estimate::EstimateItem {
     etap_domain::estimate::EstimateItem {
         id: 0,
+        key: 0,
         title: title.into(),
         requirement: String::new(),
         hours: etap_domain::estimate::Hours::Single {
@@ -312,7 +313,21 @@ fn a_new_round_copies_the_last_estimate_and_the_sent_one_stays_frozen() {
     let v2 = card.current.unwrap();
     assert_eq!((v2.estimate.version, v2.estimate.round), (2, 2));
     assert_eq!(v2.estimate.items.len(), 3, "copied from version 1");
+    let keys = |items: &[etap_domain::estimate::EstimateItem]| -> Vec<u32> {
+        items.iter().map(|i| i.key).collect()
+    };
+    assert_eq!(keys(&v2.estimate.items), [1, 2, 3], "keys survive the copy");
+    assert_eq!(keys(&v1.estimate.items), [1, 2, 3]);
     let mut cheaper = v2.estimate.clone();
+    cheaper.items.pop();
+    cheaper.items.push(item("Поддержка", 5, "2000"));
+    let saved = store.save_estimate(p, &cheaper).unwrap().current.unwrap();
+    assert_eq!(
+        keys(&saved.estimate.items),
+        [1, 2, 4],
+        "a new item never takes a used key"
+    );
+    let mut cheaper = saved.estimate.clone();
     cheaper.items.pop();
     store.save_estimate(p, &cheaper).unwrap();
     drop(store);

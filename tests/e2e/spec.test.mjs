@@ -55,6 +55,8 @@ describe('specification authoring through the real window', { concurrency: false
     await typeNth(browser, 'req-text', 1, 'Клиент видит список своих заказов');
     await typeNth(browser, 'req-text', 2, 'Счета выгружаются в PDF');
     await typeNth(browser, 'req-acceptance', 1, 'Список открывается за 2 секунды');
+    // ТР-4.2.1 is priced by the demo estimate's "Вход по номеру телефона".
+    await (await browser.$$('[data-testid="req-estimate"]'))[0].selectByVisibleText('Вход по номеру телефона');
     await el(browser, 'section-title').click();
     await waitSaved(browser);
     await waitText(browser, 'requirements', 'ТР-4.2.3');
@@ -71,6 +73,11 @@ describe('specification authoring through the real window', { concurrency: false
     await click(browser, 'new-version');
     await waitText(browser, 'spec-v2', 'черновик');
     await openSection(browser, '4.2');
+    // Version 2 keeps the link to the estimate item.
+    const linked = await browser.execute(() =>
+      [...document.querySelectorAll('[data-testid="req-estimate"]')[0].selectedOptions].map((o) => o.textContent),
+    );
+    assert.deepEqual(linked, ['Вход по номеру телефона']);
     await typeNth(browser, 'req-text', 1, 'Клиент видит список своих заказов с фильтром по дате');
     await el(browser, 'section-title').click();
     await waitSaved(browser);

@@ -132,6 +132,9 @@ fn item_warning(index: usize, field: &'static str, ru: &str, en: &str) -> FieldW
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct EstimateItem {
     pub id: i64,
+    /// Stable across versions (a copy keeps it), so a requirement can point at the work
+    /// that prices it; 0 for an item not saved yet.
+    pub key: u32,
     pub title: String,
     /// Optional reference to a requirement of the future specification (ТР-4.2.3).
     pub requirement: String,
@@ -396,6 +399,7 @@ mod tests {
     fn item(title: &str, hours: Hours, rate: &str) -> EstimateItem {
         EstimateItem {
             id: 0,
+            key: 0,
             title: title.into(),
             requirement: String::new(),
             hours,

@@ -38,7 +38,7 @@ pub struct Requirement {
     pub text: String,
     pub priority: Priority,
     pub acceptance: String,
-    /// Estimate items (ids) this requirement is priced in.
+    /// The estimate items (their stable keys) this requirement is priced in.
     pub estimate_items: Vec<i64>,
 }
 

@@ -48,6 +48,7 @@ pub(crate) fn create(store: &mut Store) -> Result<ProjectSummary> {
     };
     let item = |title: &str, hours: i64| EstimateItem {
         id: 0,
+        key: 0,
         title: title.into(),
         requirement: String::new(),
         hours: Hours::Single {

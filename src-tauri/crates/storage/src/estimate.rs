@@ -66,8 +66,8 @@ fn load_estimates(conn: &Connection, project_id: i64) -> Result<Vec<Estimate>> {
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut st = conn.prepare(
-        "SELECT id, title, requirement, hours_kind, hours, optimistic, likely, pessimistic, rate \
-         FROM estimate_items WHERE estimate_id = ?1 ORDER BY position, id",
+        "SELECT id, title, requirement, hours_kind, hours, optimistic, likely, pessimistic, rate, \
+         key FROM estimate_items WHERE estimate_id = ?1 ORDER BY position, id",
     )?;
     for e in &mut estimates {
         e.items = st
@@ -86,6 +86,7 @@ fn load_estimates(conn: &Connection, project_id: i64) -> Result<Vec<Estimate>> {
                 };
                 Ok(EstimateItem {
                     id: r.get(0)?,
+                    key: r.get(9)?,
                     title: r.get(1)?,
                     requirement: r.get(2)?,
                     hours,
@@ -128,7 +129,21 @@ fn write_estimate(tx: &Connection, e: &Estimate, at: &str) -> Result<()> {
         ],
     )?;
     tx.execute("DELETE FROM estimate_items WHERE estimate_id = ?1", [e.id])?;
+    // New items take the next key never used in the project's estimates.
+    let mut next_key: u32 = tx.query_row(
+        "SELECT COALESCE(MAX(i.key), 0) FROM estimate_items i \
+         JOIN estimates x ON x.id = i.estimate_id \
+         WHERE x.project_id = (SELECT project_id FROM estimates WHERE id = ?1)",
+        [e.id],
+        |r| r.get(0),
+    )?;
     for (position, item) in e.items.iter().enumerate() {
+        let key = if item.key == 0 {
+            next_key += 1;
+            next_key
+        } else {
+            item.key
+        };
         let (kind, hours, o, m, p) = match &item.hours {
             Hours::Single { hours } => (
                 "single",
@@ -151,8 +166,8 @@ fn write_estimate(tx: &Connection, e: &Estimate, at: &str) -> Result<()> {
         };
         tx.execute(
             "INSERT INTO estimate_items (estimate_id, position, title, requirement, hours_kind, \
-             hours, optimistic, likely, pessimistic, rate) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+             hours, optimistic, likely, pessimistic, rate, key) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             params![
                 e.id,
                 position as i64,
@@ -163,7 +178,8 @@ fn write_estimate(tx: &Connection, e: &Estimate, at: &str) -> Result<()> {
                 o.to_string(),
                 m.to_string(),
                 p.to_string(),
-                item.rate.to_string()
+                item.rate.to_string(),
+                key
             ],
         )?;
     }

@@ -154,6 +154,7 @@ const STEPS: &[&str] = &[
     CREATE TABLE estimate_items (
         id INTEGER PRIMARY KEY,
         estimate_id INTEGER NOT NULL REFERENCES estimates(id) ON DELETE CASCADE,
+        key INTEGER NOT NULL CHECK (key >= 1),
         position INTEGER NOT NULL,
         title TEXT NOT NULL,
         requirement TEXT NOT NULL,

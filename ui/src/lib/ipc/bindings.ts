@@ -199,7 +199,12 @@ export type Estimator = "manager" | "team";
 
 export type Hours = { "kind": "single", hours: string, } | { "kind": "three_point", optimistic: string, likely: string, pessimistic: string, };
 
-export type EstimateItem = { id: number, title: string, 
+export type EstimateItem = { id: number, 
+/**
+ * Stable across versions (a copy keeps it), so a requirement can point at the work
+ * that prices it; 0 for an item not saved yet.
+ */
+key: number, title: string, 
 /**
  * Optional reference to a requirement of the future specification (ТР-4.2.3).
  */
@@ -297,7 +302,7 @@ export type Requirement = {
  */
 id: string, text: string, priority: Priority, acceptance: string, 
 /**
- * Estimate items (ids) this requirement is priced in.
+ * The estimate items (their stable keys) this requirement is priced in.
  */
 estimate_items: Array<number>, };
 
