@@ -64,6 +64,23 @@ describe('specification authoring through the real window', { concurrency: false
     await el(browser, 'workspace').scrollIntoView();
     await screenshot(browser, '07-spec-editor', 'requirements');
 
+    // A section added, nested under the one above, lifted back, deleted and restored.
+    await click(browser, 'add-section');
+    await waitCount(browser, 'outline-item', 15);
+    await waitText(browser, 'workspace', '11 Новый раздел');
+    await click(browser, 'indent');
+    await waitText(browser, 'workspace', '10.1 Новый раздел');
+    await click(browser, 'outdent');
+    await waitText(browser, 'workspace', '11 Новый раздел');
+    await click(browser, 'delete-section');
+    await waitCount(browser, 'outline-item', 14);
+    await click(browser, 'undo');
+    await waitCount(browser, 'outline-item', 15);
+    await openSection(browser, '11');
+    await click(browser, 'delete-section');
+    await waitCount(browser, 'outline-item', 14);
+
+    // Approval saves what is pending first.
     await type(browser, 'approver', 'Иванов И. И.');
     await click(browser, 'approve-spec');
     await waitText(browser, 'spec-approved', 'Иванов И. И.');
