@@ -316,6 +316,18 @@ impl Store {
         ))
     }
 
+    /// The baseline the search benchmark compares with: a `LIKE` scan of every saved
+    /// version's content for the first word as typed (no stemming, no ranking).
+    #[doc(hidden)]
+    pub fn like_scan_for_bench(&self, typed: &str) -> Result<usize> {
+        let word = typed.split_whitespace().next().unwrap_or("");
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*) FROM spec_versions WHERE content LIKE '%' || ?1 || '%'",
+            [word],
+            |r| r.get(0),
+        )?)
+    }
+
     /// Full-text search across every specification of every project, best first.
     pub fn search_specs(&self, typed: &str, limit: u32) -> Result<Vec<SearchHit>> {
         let q = fts_query(typed);
