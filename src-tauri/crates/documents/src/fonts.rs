@@ -117,10 +117,32 @@ struct Metrics {
     face: Option<ttf_parser::Face<'static>>,
     /// Glyph ids of the tabulated characters (0 = none), for kerning lookups.
     gids: Vec<u16>,
-    /// Kerning of tabulated character pairs, in em, read once from the `kern` table:
-    /// for each left character, its right partners sorted (a short binary search,
-    /// no hashing — both showed up in profiles).
-    pairs: Vec<Vec<(u16, f32)>>,
+    /// Kerning of tabulated character pairs, in em, read once from the `kern` table.
+    pairs: KernMatrix,
+}
+
+/// Kerning of tabulated characters as a dense matrix over only the characters that
+/// take part in some pair (a few hundred), so a lookup is two indexings and one read —
+/// hashing and then per-letter binary searches both showed up in profiles.
+struct KernMatrix {
+    /// Row of each tabulated character as a left partner (0 = kerns with nothing).
+    left: Vec<u16>,
+    /// Column of each tabulated character as a right partner (0 = none).
+    right: Vec<u16>,
+    /// Number of columns, including the unused column 0.
+    cols: usize,
+    /// Row-major, row 0 and column 0 unused (all zero).
+    values: Vec<f32>,
+}
+
+impl KernMatrix {
+    fn get(&self, left: char, right: char) -> f32 {
+        let (l, r) = (self.left[left as usize], self.right[right as usize]);
+        if l == 0 || r == 0 {
+            return 0.0;
+        }
+        self.values[usize::from(l) * self.cols + usize::from(r)]
+    }
 }
 
 /// Code points below this are tabulated (Basic Latin … Cyrillic).
@@ -194,15 +216,12 @@ impl Metrics {
     }
 
     fn kern(&self, left: char, right: char) -> f32 {
+        if (left as u32) < TABLE && (right as u32) < TABLE {
+            // Whitespace never enters the matrix, so spaces are not kerned here either.
+            return self.pairs.get(left, right);
+        }
         if left.is_whitespace() || right.is_whitespace() {
             return 0.0;
-        }
-        if (left as u32) < TABLE && (right as u32) < TABLE {
-            let row = &self.pairs[left as usize];
-            return row
-                .binary_search_by_key(&(right as u16), |(r, _)| *r)
-                .map(|i| row[i].1)
-                .unwrap_or(0.0);
         }
         let Some(f) = self.face.as_ref() else {
             return 0.0;
@@ -244,7 +263,41 @@ impl Metrics {
 }
 
 /// Every `kern` format-0 pair whose glyphs belong to tabulated characters.
-fn kern_pairs(
+fn kern_pairs(face: Option<&ttf_parser::Face<'static>>, gids: &[u16], upem: f32) -> KernMatrix {
+    let rows = kern_rows(face, gids, upem);
+    let mut left = vec![0u16; TABLE as usize];
+    let mut right = vec![0u16; TABLE as usize];
+    let mut cols = 1usize;
+    let mut nrows = 1usize;
+    for (cp, row) in rows.iter().enumerate() {
+        if !row.is_empty() {
+            left[cp] = nrows as u16;
+            nrows += 1;
+        }
+        for (r, _) in row {
+            if right[usize::from(*r)] == 0 {
+                right[usize::from(*r)] = cols as u16;
+                cols += 1;
+            }
+        }
+    }
+    let mut values = vec![0.0f32; nrows * cols];
+    for (cp, row) in rows.iter().enumerate() {
+        let l = usize::from(left[cp]);
+        for (r, v) in row {
+            values[l * cols + usize::from(right[usize::from(*r)])] = *v;
+        }
+    }
+    KernMatrix {
+        left,
+        right,
+        cols,
+        values,
+    }
+}
+
+/// For each tabulated left character, its right partners sorted, deduplicated.
+fn kern_rows(
     face: Option<&ttf_parser::Face<'static>>,
     gids: &[u16],
     upem: f32,

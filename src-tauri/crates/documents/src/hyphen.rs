@@ -6,7 +6,8 @@
 //! is never split closer than two letters to either end; if the patterns cannot be
 //! loaded words are simply not hyphenated.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 use hyphenation::{Hyphenator, Language, Load, Standard};
 
@@ -32,33 +33,39 @@ pub fn patterns_load() -> bool {
     dictionary(Language::Russian).is_some() && dictionary(Language::EnglishUS).is_some()
 }
 
-thread_local! {
-    /// Words repeat a lot in a document and the layout runs twice (for the table of
-    /// contents); looking a word up costs ~8 µs, a cache hit ~50 ns.
-    static CACHE: std::cell::RefCell<std::collections::HashMap<String, Vec<usize>>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
-}
+/// Words repeat a lot in a document and the layout runs twice (for the table of
+/// contents); looking a word up costs ~8 µs, a cache hit ~50 ns. One cache for the
+/// process (not per thread): the layout breaks paragraphs on two threads.
+static CACHE: std::sync::LazyLock<Mutex<HashMap<String, Vec<usize>>>> =
+    std::sync::LazyLock::new(|| Mutex::new(HashMap::new()));
 
 /// The most words remembered per thread before the cache starts over.
 const CACHE_LIMIT: usize = 50_000;
 
 /// Byte offsets inside `word` (letters only, no punctuation) where a hyphen may go.
 pub fn breaks(word: &str) -> Vec<usize> {
+    with_breaks(word, <[usize]>::to_vec)
+}
+
+/// Calls `f` with the byte offsets [`breaks`] returns, without copying them out of
+/// the cache (the layout asks for every word of every paragraph).
+pub fn with_breaks<R>(word: &str, f: impl FnOnce(&[usize]) -> R) -> R {
     if word.chars().nth(4).is_none() {
-        return Vec::new();
+        return f(&[]);
     }
-    if let Some(hit) = CACHE.with(|c| c.borrow().get(word).cloned()) {
-        return hit;
+    // A poisoned lock only means another thread panicked mid-insert of a plain map.
+    let lock = || CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(hit) = lock().get(word) {
+        return f(hit);
     }
     let found = compute(word);
-    CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() >= CACHE_LIMIT {
-            c.clear();
-        }
-        c.insert(word.to_string(), found.clone());
-    });
-    found
+    let r = f(&found);
+    let mut c = lock();
+    if c.len() >= CACHE_LIMIT {
+        c.clear();
+    }
+    c.insert(word.to_string(), found);
+    r
 }
 
 fn compute(word: &str) -> Vec<usize> {

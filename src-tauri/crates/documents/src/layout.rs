@@ -23,7 +23,7 @@
 //!   groups (signature blocks) are never split unless taller than a page;
 //! - the result is a pure function of the input: no clock, no randomness.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::fonts::Face;
 use crate::hyphen;
@@ -353,7 +353,7 @@ struct Slice {
     draws: Vec<Draw>,
     anchor: Option<usize>,
     /// For a table body row: the header to repeat when the row starts a page.
-    header: Option<Rc<Slice>>,
+    header: Option<Arc<Slice>>,
     page_break: bool,
 }
 
@@ -462,32 +462,43 @@ fn is_dash(word: &str) -> bool {
 
 /// Cuts spans into fragments with break opportunities.
 fn fragments(spans: &[Span], size: f32, hyphenate: bool) -> Vec<Frag> {
-    // Words as lists of (char, face), separated by whitespace; '\n' forces a break.
-    let mut words: Vec<(Vec<(char, Face)>, Brk)> = Vec::new();
-    let mut cur: Vec<(char, Face)> = Vec::new();
+    // Words as runs of (char, face) in one buffer (a vector per word showed up in
+    // profiles), separated by whitespace; '\n' forces a break.
+    let mut flat: Vec<(char, Face)> = Vec::new();
+    let mut words: Vec<(std::ops::Range<usize>, Brk)> = Vec::new();
+    let mut cur = 0;
     for span in spans {
         for c in span.text.chars() {
             if c == '\n' {
-                if !cur.is_empty() {
-                    words.push((std::mem::take(&mut cur), Brk::Forced));
+                if flat.len() > cur {
+                    words.push((cur..flat.len(), Brk::Forced));
+                    cur = flat.len();
                 } else if let Some(last) = words.last_mut() {
                     last.1 = Brk::Forced;
                 }
             } else if c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}' {
-                if !cur.is_empty() {
-                    words.push((std::mem::take(&mut cur), Brk::Space));
+                if flat.len() > cur {
+                    words.push((cur..flat.len(), Brk::Space));
+                    cur = flat.len();
                 }
             } else {
-                cur.push((c, span.face));
+                flat.push((c, span.face));
             }
         }
     }
-    if !cur.is_empty() {
-        words.push((cur, Brk::Space));
+    if flat.len() > cur {
+        words.push((cur..flat.len(), Brk::Space));
     }
     // Typographic binding: a dash never starts a line, a one-letter word never ends one.
+    // (One text buffer for all the words: a string per word showed up in profiles; the
+    // bound words are at most five letters, so longer words are not even assembled.)
+    let mut text = String::new();
     for i in 0..words.len() {
-        let text: String = words[i].0.iter().map(|(c, _)| *c).collect();
+        if words[i].0.len() > 5 {
+            continue;
+        }
+        text.clear();
+        text.extend(flat[words[i].0.clone()].iter().map(|(c, _)| *c));
         if i > 0 && is_dash(&text) && words[i - 1].1 == Brk::Space {
             words[i - 1].1 = Brk::Glue;
         }
@@ -496,12 +507,17 @@ fn fragments(spans: &[Span], size: f32, hyphenate: bool) -> Vec<Frag> {
         }
     }
 
-    let mut out = Vec::new();
-    for (word, end_brk) in words {
-        let text: String = word.iter().map(|(c, _)| *c).collect();
+    let mut out = Vec::with_capacity(words.len() * 2);
+    // Buffers reused from word to word.
+    let mut inner: Vec<(usize, Brk)> = Vec::new();
+    let mut chars: Vec<char> = Vec::new();
+    let mut part = String::new();
+    for (range, end_brk) in words {
+        let word = &flat[range];
         // Break opportunities inside the word, as char indices: (index after which, kind).
-        let mut inner: Vec<(usize, Brk)> = Vec::new();
-        let chars: Vec<char> = text.chars().collect();
+        inner.clear();
+        chars.clear();
+        chars.extend(word.iter().map(|(c, _)| *c));
         let n = chars.len();
         let long = n > 16;
         for i in 0..n.saturating_sub(1) {
@@ -536,15 +552,19 @@ fn fragments(spans: &[Span], size: f32, hyphenate: bool) -> Vec<Frag> {
                 while end < n && is_letter(chars[end]) {
                     end += 1;
                 }
-                if end > start {
-                    let part: String = chars[start..end].iter().collect();
+                // Words under five letters are never hyphenated.
+                if end >= start + 5 {
+                    part.clear();
+                    part.extend(&chars[start..end]);
                     // Skip words with capitals inside (abbreviations, identifiers).
                     let inner_caps = part.chars().skip(1).any(|c| c.is_uppercase());
                     if !inner_caps {
-                        for b in hyphen::breaks(&part) {
-                            let ci = part[..b].chars().count();
-                            inner.push((start + ci - 1, Brk::Hyphen));
-                        }
+                        hyphen::with_breaks(&part, |breaks| {
+                            for &b in breaks {
+                                let ci = part[..b].chars().count();
+                                inner.push((start + ci - 1, Brk::Hyphen));
+                            }
+                        });
                     }
                 }
                 start = end;
@@ -658,6 +678,18 @@ fn break_segment(
         return Vec::new();
     }
     let space_w: Vec<f32> = frags.iter().map(|f| f.face.advance(' ') * size).collect();
+    // The width of the hyphen a line ending at each fragment would add (the same for
+    // every start, so measured once, not inside the inner loop).
+    let hyphen_at: Vec<f32> = frags
+        .iter()
+        .map(|f| {
+            if f.brk == Brk::Hyphen {
+                f.face.width("-", size)
+            } else {
+                0.0
+            }
+        })
+        .collect();
     // best[j] = (demerits, start of the line ending at fragment j-1), j = 0..=n
     let mut best: Vec<(f64, usize)> = vec![(f64::INFINITY, 0); n + 1];
     best[0] = (0.0, 0);
@@ -683,11 +715,7 @@ fn break_segment(
             // A line may start at 0 or right after a breakable fragment.
             let valid_start = s == 0 || can_break(frags[s - 1].brk);
             let line_width = if s == 0 { first_width } else { width };
-            let hyphen = if !last && frags[end].brk == Brk::Hyphen {
-                frags[end].face.width("-", size)
-            } else {
-                0.0
-            };
+            let hyphen = if !last { hyphen_at[end] } else { 0.0 };
             let total = natural + hyphen;
             if total > line_width + 0.01 {
                 // Even a single fragment that does not fit must be taken (it was
@@ -854,24 +882,32 @@ fn build_line(frags: &[Frag], size: f32, width: f32, align: Align, last: bool) -
         if new_run {
             runs.push((x, f.face, Vec::new()));
         }
-        let mut text = f.text.clone();
         if !new_run {
             x += junction(i);
         }
         x += f.width;
-        if i + 1 == n && hyphen {
-            text.push('-');
+        let hyphened = i + 1 == n && hyphen;
+        if hyphened {
             x += hyphen_w(f);
         }
         let spaced = i + 1 < n && is_space(f.brk);
         if spaced {
-            text.push(' ');
             x += f.face.advance(' ') * size;
         }
         if let Some(run) = runs.last_mut() {
-            match run.2.last_mut() {
-                Some(Piece::Text(t)) => t.push_str(&text),
-                _ => run.2.push(Piece::Text(text)),
+            // The fragment's text (plus the hyphen or space) appended in place.
+            if !matches!(run.2.last(), Some(Piece::Text(_))) {
+                run.2
+                    .push(Piece::Text(String::with_capacity(f.text.len() + 2)));
+            }
+            if let Some(Piece::Text(t)) = run.2.last_mut() {
+                t.push_str(&f.text);
+                if hyphened {
+                    t.push('-');
+                }
+                if spaced {
+                    t.push(' ');
+                }
             }
             if spaced && extra > 0.0 {
                 run.2.push(Piece::Gap(extra));
@@ -907,20 +943,22 @@ fn para_slices(p: &Para, width: f32) -> Vec<Slice> {
     let lines = break_lines(&p.spans, st.size, first, avail, st.align, st.hyphenate);
     let n = lines.len();
     let mut slices = Vec::with_capacity(n.max(1));
-    for (i, line) in lines.iter().enumerate() {
+    for (i, mut line) in lines.into_iter().enumerate() {
         let mut s = Slice::new(lh);
         let indent = st.left_indent + if i == 0 { st.first_indent } else { 0.0 };
         let this_avail = if i == 0 { first } else { avail };
         let x0 = indent + line_x(st.align, this_avail, line.width);
         let y = baseline(st.size, lh);
-        for (rx, face, pieces) in &line.runs {
+        s.draws.reserve(line.runs.len() + 1);
+        // The runs move into the draws (the line keeps its width for the leader).
+        for (rx, face, pieces) in std::mem::take(&mut line.runs) {
             s.draws.push(Draw::Text {
                 x: x0 + rx,
                 y,
-                face: *face,
+                face,
                 size: st.size,
                 gray: st.gray,
-                pieces: pieces.clone(),
+                pieces,
             });
         }
         if i == 0 {
@@ -939,7 +977,7 @@ fn para_slices(p: &Para, width: f32) -> Vec<Slice> {
         }
         if i + 1 == n {
             if let Some(num) = &p.leader {
-                leader_draws(&mut s, p, line, x0, y, width, num);
+                leader_draws(&mut s, p, &line, x0, y, width, num);
             }
         }
         slices.push(s);
@@ -1106,27 +1144,28 @@ fn table_slices(t: &Table, width: f32, frame: f32) -> Vec<Slice> {
                     gray: g,
                 });
             }
-            for ((x, w, align, inner, lines, size), pos) in laid.iter().zip(&placed) {
-                let clh = size * t.leading;
-                for (line, (chunk, ly)) in lines.iter().zip(pos) {
+            for ((x, w, align, inner, lines, size), pos) in laid.iter_mut().zip(&placed) {
+                let clh = *size * t.leading;
+                for (line, (chunk, ly)) in lines.iter_mut().zip(pos) {
                     if *chunk != k {
                         continue;
                     }
-                    let x0 = x + t.pad_x + line_x(*align, *inner, line.width);
+                    let x0 = *x + t.pad_x + line_x(*align, *inner, line.width);
                     let y = t.pad_y + ly + baseline(*size, clh);
-                    for (rx, face, pieces) in &line.runs {
+                    // Each line belongs to one chunk: its runs move into the draws.
+                    for (rx, face, pieces) in std::mem::take(&mut line.runs) {
                         s.draws.push(Draw::Text {
                             x: x0 + rx,
                             y,
-                            face: *face,
+                            face,
                             size: *size,
                             gray: 0.0,
-                            pieces: pieces.clone(),
+                            pieces,
                         });
                     }
                 }
                 if t.borders == Borders::Grid {
-                    for xv in [*x, x + w] {
+                    for xv in [*x, *x + *w] {
                         s.draws.push(Draw::Line {
                             x1: xv,
                             y1: 0.0,
@@ -1159,7 +1198,7 @@ fn table_slices(t: &Table, width: f32, frame: f32) -> Vec<Slice> {
         // is what repeats.
         let mut s = row(h, t.header_fill, frame).into_iter().next()?;
         s.keep_with_next = true;
-        Some(Rc::new(s))
+        Some(Arc::new(s))
     });
     let max_row = frame - header.as_ref().map(|h| h.height).unwrap_or(0.0);
     let mut out = Vec::new();
@@ -1279,17 +1318,78 @@ impl Laid {
 /// Lays blocks out on pages of `geom`.
 pub fn layout(blocks: &[Block], geom: &Geometry) -> Laid {
     let width = geom.text_width();
+    let frame = geom.text_height();
     let mut slices = Vec::new();
     let mut prev_after = 0.0f32;
-    for b in blocks {
+    for (b, own) in blocks.iter().zip(blocks_slices(blocks, width, frame)) {
         let start = slices.len();
-        block_slices(b, width, geom.text_height(), &mut slices);
+        slices.extend(own);
         if let Some(first) = slices.get_mut(start) {
             first.space_before = first.space_before.max(prev_after);
         }
         prev_after = space_after(b);
     }
-    paginate(slices, geom.text_height())
+    paginate(slices, frame)
+}
+
+/// Text bytes under a block: the measure by which the work is shared out.
+fn weight(block: &Block) -> usize {
+    let spans = |s: &[Span]| s.iter().map(|s| s.text.len()).sum::<usize>();
+    match block {
+        Block::Para(p) => spans(&p.spans) + 16,
+        Block::Table(t) => t
+            .header
+            .iter()
+            .chain(&t.rows)
+            .flatten()
+            .map(|c| spans(&c.spans) + 16)
+            .sum(),
+        Block::Group(bs) => bs.iter().map(weight).sum(),
+        _ => 1,
+    }
+}
+
+/// Each block's slices, in order. The blocks are independent until pagination, so a
+/// long flow is cut in two halves of about equal text, the second broken into lines
+/// on another thread (line breaking is most of the layout's time); the result does not
+/// depend on the split.
+fn blocks_slices(blocks: &[Block], width: f32, frame: f32) -> Vec<Vec<Slice>> {
+    let one = |bs: &[Block]| -> Vec<Vec<Slice>> {
+        bs.iter()
+            .map(|b| {
+                let mut out = Vec::new();
+                block_slices(b, width, frame, &mut out);
+                out
+            })
+            .collect()
+    };
+    let weights: Vec<usize> = blocks.iter().map(weight).collect();
+    let total: usize = weights.iter().sum();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // Below ~20 KB of text a thread costs more than it saves.
+    if cores < 2 || total < 20_000 {
+        return one(blocks);
+    }
+    let mut acc = 0;
+    let mid = weights
+        .iter()
+        .position(|w| {
+            acc += w;
+            acc * 2 >= total
+        })
+        .map_or(blocks.len(), |i| i + 1);
+    let (head, tail) = blocks.split_at(mid);
+    std::thread::scope(|scope| {
+        let second = scope.spawn(|| one(tail));
+        let mut out = one(head);
+        match second.join() {
+            Ok(rest) => out.extend(rest),
+            // The helper only runs the same code as this thread; should it ever
+            // panic, do its half here so the error surfaces the usual way.
+            Err(_) => out.extend(one(tail)),
+        }
+        out
+    })
 }
 
 fn paginate(mut slices: Vec<Slice>, frame: f32) -> Laid {

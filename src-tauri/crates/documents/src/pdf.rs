@@ -14,9 +14,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use printpdf::{
-    Color, DateTime, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont,
-    PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem,
-    TextMatrix,
+    DateTime, FontId, Mm, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Pt, TextItem,
 };
 
 use crate::fonts::Face;
@@ -45,23 +44,27 @@ pub fn write(
 ) -> Result<Vec<u8>> {
     let mut doc = PdfDocument::new(&meta.title);
 
-    // Which characters each face draws.
-    // (A flag per Basic Multilingual Plane character and face: a tree insert per
-    // character showed up in profiles.)
-    let mut seen: BTreeMap<Face, (Vec<bool>, BTreeSet<char>)> = BTreeMap::new();
+    // Which characters each face draws, each stamped with its last use in reading
+    // order (a stamp per Basic Multilingual Plane character and face: a tree insert per
+    // character showed up in profiles). The order matters where two characters share
+    // a glyph (space and no-break space): the later one names it in the ToUnicode map,
+    // as when printpdf scanned the whole text itself.
+    let mut seen: BTreeMap<Face, (Vec<u32>, BTreeMap<char, u32>)> = BTreeMap::new();
+    let mut stamp: u32 = 0;
     for page in &laid.pages {
         for d in &page.draws {
             if let Draw::Text { face, pieces, .. } = d {
                 let (flags, rest) = seen
                     .entry(*face)
-                    .or_insert_with(|| (vec![false; 0x1_0000], BTreeSet::new()));
+                    .or_insert_with(|| (vec![0; 0x1_0000], BTreeMap::new()));
                 for p in pieces {
                     if let Piece::Text(t) = p {
                         for c in t.chars() {
+                            stamp += 1;
                             match flags.get_mut(c as usize) {
-                                Some(f) => *f = true,
+                                Some(f) => *f = stamp,
                                 None => {
-                                    rest.insert(c);
+                                    rest.insert(c, stamp);
                                 }
                             }
                         }
@@ -70,21 +73,29 @@ pub fn write(
             }
         }
     }
-    let used: BTreeMap<Face, BTreeSet<char>> = seen
+    // Per face: the characters (for the subset) and the same in order of last use.
+    let used: BTreeMap<Face, (BTreeSet<char>, Vec<char>)> = seen
         .into_iter()
-        .map(|(face, (flags, mut rest))| {
-            rest.extend(
+        .map(|(face, (flags, rest))| {
+            let mut stamped: Vec<(u32, char)> = rest.into_iter().map(|(c, t)| (t, c)).collect();
+            stamped.extend(
                 flags
                     .iter()
                     .enumerate()
-                    .filter(|(_, f)| **f)
-                    .filter_map(|(cp, _)| char::from_u32(cp as u32)),
+                    .filter(|(_, t)| **t != 0)
+                    .filter_map(|(cp, t)| char::from_u32(cp as u32).map(|c| (*t, c))),
             );
-            (face, rest)
+            stamped.sort_unstable();
+            let set = stamped.iter().map(|(_, c)| *c).collect();
+            let order = stamped.into_iter().map(|(_, c)| c).collect();
+            (face, (set, order))
         })
         .collect();
     let mut ids: BTreeMap<Face, FontId> = BTreeMap::new();
-    for (face, chars) in &used {
+    let mut glyphs: BTreeMap<Face, Glyphs> = BTreeMap::new();
+    // The font programs as embedded, to be deflated ahead (see below).
+    let mut programs: Vec<Vec<u8>> = Vec::new();
+    for (face, (chars, _)) in &used {
         for c in chars {
             if !face.has_glyph(*c) {
                 return Err(DocumentError::MissingGlyph(*c));
@@ -93,6 +104,7 @@ pub fn write(
         let bytes = subset(*face, chars)?;
         // Half of a PT subset is hinting bytecode no PDF viewer needs.
         let bytes = crate::unhint::unhint(&bytes).unwrap_or(bytes);
+        programs.push(bytes.clone());
         let mut warnings = Vec::new();
         let mut parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
             .ok_or_else(|| DocumentError::Font(format!("{face:?} subset does not parse")))?;
@@ -101,6 +113,7 @@ pub fn write(
             subset_tag(face.postscript_name(), chars),
             face.postscript_name()
         ));
+        glyphs.insert(*face, Glyphs::new(&parsed, chars));
         let id = FontId(format!("F{}", *face as usize + 1));
         doc.resources
             .fonts
@@ -109,12 +122,58 @@ pub fn write(
         ids.insert(*face, id);
     }
 
+    // The content streams are written (and deflated) on this thread while another
+    // deflates the font programs; `compress` later recognises those streams by their
+    // bytes. Same bytes, same level: the file is the same as deflating them all there.
+    let (fonts_packed, contents) = std::thread::scope(|scope| {
+        let packer = scope.spawn(|| programs.iter().map(|p| pack(p)).collect::<Vec<_>>());
+        let contents: Vec<(Vec<u8>, Option<Vec<u8>>)> = laid
+            .pages
+            .iter()
+            .map(|page| {
+                let content = page_content(page, geom, &glyphs);
+                let packed = pack(&content);
+                (content, packed)
+            })
+            .collect();
+        let fonts = packer
+            .join()
+            .unwrap_or_else(|_| programs.iter().map(|p| pack(p)).collect());
+        (fonts, contents)
+    });
+    let prepacked: Vec<(&[u8], Option<Vec<u8>>)> = programs
+        .iter()
+        .map(Vec::as_slice)
+        .zip(fonts_packed)
+        .collect();
+
+    // The pages go to printpdf empty but for one text object on the first that shows
+    // every character each face uses, in order of last use: from it printpdf builds the
+    // fonts' widths and ToUnicode maps exactly as from the whole text. The content
+    // streams are written by `page_content` below and put in afterwards — translating
+    // every op through printpdf and lopdf objects was a third of the render time.
     let mut pages = Vec::with_capacity(laid.pages.len());
-    for page in &laid.pages {
+    for i in 0..laid.pages.len() {
+        let mut ops = Vec::new();
+        if i == 0 {
+            ops.push(Op::StartTextSection);
+            for (face, (_, order)) in &used {
+                if let Some(id) = ids.get(face) {
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(id.clone()),
+                        size: Pt(10.0),
+                    });
+                    ops.push(Op::ShowText {
+                        items: vec![TextItem::Text(order.iter().collect())],
+                    });
+                }
+            }
+            ops.push(Op::EndTextSection);
+        }
         pages.push(PdfPage::new(
             Mm(geom.width / crate::layout::PT_PER_MM),
             Mm(geom.height / crate::layout::PT_PER_MM),
-            page_ops(page, geom, &ids),
+            ops,
         ));
     }
     doc.with_pages(pages);
@@ -139,8 +198,30 @@ pub fn write(
         ..PdfSaveOptions::default()
     };
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+    let page_ids: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
+    if page_ids.len() != laid.pages.len() {
+        return Err(DocumentError::Pdf(format!(
+            "{} pages written for {} laid out",
+            page_ids.len(),
+            laid.pages.len()
+        )));
+    }
+    for ((content, packed), id) in contents.into_iter().zip(page_ids) {
+        let contents = lo
+            .get_dictionary(id)
+            .and_then(|d| d.get(b"Contents"))
+            .and_then(lopdf::Object::as_reference)
+            .map_err(|e| DocumentError::Pdf(e.to_string()))?;
+        match lo.get_object_mut(contents) {
+            Ok(lopdf::Object::Stream(st)) => match packed {
+                Some(packed) => set_deflated(st, packed),
+                None => st.set_content(content),
+            },
+            _ => return Err(DocumentError::Pdf("a page without a content stream".into())),
+        }
+    }
     add_outline(&mut lo, outline, geom)?;
-    compress(&mut lo);
+    compress(&mut lo, &prepacked);
     tidy_info(&mut lo);
     set_document_id(&mut lo);
     let mut out = Vec::new();
@@ -152,7 +233,8 @@ pub fn write(
 /// Deflates every stream that allows it. Level 3 instead of lopdf's 9: a third of the
 /// time for about 4 % more bytes (measured on the 20-page ТЗ: 21 ms/186 KB against
 /// 32 ms/178 KB at level 6 and 17 ms/221 KB at level 1).
-fn compress(doc: &mut lopdf::Document) {
+/// Streams whose bytes appear in `prepacked` take the deflated form found there.
+fn compress(doc: &mut lopdf::Document, prepacked: &[(&[u8], Option<Vec<u8>>)]) {
     let mut streams: Vec<&mut lopdf::Stream> = doc
         .objects
         .values_mut()
@@ -163,6 +245,20 @@ fn compress(doc: &mut lopdf::Document) {
                 Some(st)
             }
             _ => None,
+        })
+        .filter_map(|st| {
+            match prepacked
+                .iter()
+                .find(|(orig, _)| *orig == st.content.as_slice())
+            {
+                Some((_, Some(packed))) => {
+                    set_deflated(st, packed.clone());
+                    None
+                }
+                // Deflating did not pay: left as it is, as `deflate` would.
+                Some((_, None)) => None,
+                None => Some(st),
+            }
         })
         .collect();
     // The fonts are most of the bytes: deal the streams, largest first, to as many
@@ -192,24 +288,30 @@ fn compress(doc: &mut lopdf::Document) {
 }
 
 fn deflate(stream: &mut lopdf::Stream) {
+    if let Some(packed) = pack(&stream.content) {
+        set_deflated(stream, packed);
+    }
+}
+
+/// `content` deflated, if that makes it smaller (by more than the filter entry costs).
+fn pack(content: &[u8]) -> Option<Vec<u8>> {
     use std::io::Write;
     let mut enc = flate2::write::ZlibEncoder::new(
-        Vec::with_capacity(stream.content.len() / 2),
+        Vec::with_capacity(content.len() / 2),
         flate2::Compression::new(3),
     );
     // Writing into a Vec cannot fail; on the impossible error the stream simply stays
     // uncompressed, which is still a valid PDF.
-    if enc.write_all(&stream.content).is_err() {
-        return;
-    }
-    if let Ok(packed) = enc.finish() {
-        if packed.len() + 19 < stream.content.len() {
-            stream
-                .dict
-                .set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
-            stream.set_content(packed);
-        }
-    }
+    enc.write_all(content).ok()?;
+    let packed = enc.finish().ok()?;
+    (packed.len() + 19 < content.len()).then_some(packed)
+}
+
+fn set_deflated(stream: &mut lopdf::Stream, packed: Vec<u8>) {
+    stream
+        .dict
+        .set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
+    stream.set_content(packed);
 }
 
 /// Removes what printpdf writes into the document information that would misdescribe
@@ -439,40 +541,63 @@ fn subset_tag(name: &str, chars: &BTreeSet<char>) -> String {
         .collect()
 }
 
-/// `text` as TJ items with the font's kerning between letters, exactly the pairs
-/// [`Face::width`] measured.
-fn kerned(face: Face, text: &str, items: &mut Vec<TextItem>) {
-    let mut run = String::new();
-    let mut prev: Option<char> = None;
-    for c in text.chars() {
-        if let Some(p) = prev {
-            let k = face.kern(p, c);
-            if k != 0.0 {
-                items.push(TextItem::Text(std::mem::take(&mut run)));
-                items.push(TextItem::Offset(-k * 1000.0));
+/// Glyph ids of one embedded subset, looked up once per character instead of once per
+/// character drawn.
+struct Glyphs {
+    /// By code point, for the Basic Multilingual Plane (0 = `.notdef`).
+    bmp: Vec<u16>,
+    rest: BTreeMap<char, u16>,
+}
+
+impl Glyphs {
+    fn new(font: &ParsedFont, chars: &BTreeSet<char>) -> Glyphs {
+        let mut bmp = vec![0u16; 0x1_0000];
+        let mut rest = BTreeMap::new();
+        for c in chars {
+            let gid = font.lookup_glyph_index(*c as u32).unwrap_or(0);
+            match bmp.get_mut(*c as usize) {
+                Some(g) => *g = gid,
+                None => {
+                    rest.insert(*c, gid);
+                }
             }
         }
-        run.push(c);
-        prev = Some(c);
+        Glyphs { bmp, rest }
     }
-    if !run.is_empty() {
-        items.push(TextItem::Text(run));
+
+    fn get(&self, c: char) -> u16 {
+        match self.bmp.get(c as usize) {
+            Some(g) => *g,
+            None => self.rest.get(&c).copied().unwrap_or(0),
+        }
     }
 }
 
-fn gray(g: f32) -> Color {
-    Color::Greyscale(Greyscale {
-        percent: g,
-        icc_profile: None,
-    })
-}
-
-fn page_ops(page: &crate::layout::Page, geom: &Geometry, ids: &BTreeMap<Face, FontId>) -> Vec<Op> {
+/// A page's content stream, byte for byte what printpdf 0.12 and lopdf 0.44 write
+/// for the equivalent ops (`g`/`re f` fills, `G w`/`m l S` lines, one `BT … ET` text
+/// object with `Tf`, `Tm` and `Tj`/`TJ` of hex glyph ids), written straight into one
+/// buffer.
+///
+/// Fills first, then lines, then all text in one text object, so text is on top and
+/// no path operator appears inside BT/ET. Text is kerned with exactly the pairs
+/// [`Face::width`] measured.
+fn page_content(
+    page: &crate::layout::Page,
+    geom: &Geometry,
+    glyphs: &BTreeMap<Face, Glyphs>,
+) -> Vec<u8> {
+    use std::fmt::Write as _;
     let x_of = |x: f32| geom.left + x;
     let y_of = |y: f32| geom.height - geom.top - y;
-    let mut ops = Vec::new();
-    // Fills first, then lines, then all text in one text object, so text is on top
-    // and no path operator appears inside BT/ET.
+    // Operators are separated by newlines; each operand is followed by a space.
+    let mut out = String::with_capacity(16 * 1024);
+    let op = |out: &mut String, text: std::fmt::Arguments<'_>| {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        // Writing into a String cannot fail.
+        let _ = out.write_fmt(text);
+    };
     for d in &page.draws {
         if let Draw::Fill {
             x,
@@ -482,17 +607,12 @@ fn page_ops(page: &crate::layout::Page, geom: &Geometry, ids: &BTreeMap<Face, Fo
             gray: g,
         } = d
         {
-            ops.push(Op::SetFillColor { col: gray(*g) });
-            ops.push(Op::DrawRectangle {
-                rectangle: Rect {
-                    x: Pt(x_of(*x)),
-                    y: Pt(y_of(*y + *h)),
-                    width: Pt(*w),
-                    height: Pt(*h),
-                    mode: Some(PaintMode::Fill),
-                    winding_order: None,
-                },
-            });
+            op(&mut out, format_args!("{g} g"));
+            op(
+                &mut out,
+                format_args!("{} {} {w} {h} re", x_of(*x), y_of(*y + *h)),
+            );
+            op(&mut out, format_args!("f"));
         }
     }
     let mut stroke: Option<(f32, f32)> = None;
@@ -507,36 +627,20 @@ fn page_ops(page: &crate::layout::Page, geom: &Geometry, ids: &BTreeMap<Face, Fo
         } = d
         {
             if stroke != Some((*width, *g)) {
-                ops.push(Op::SetOutlineColor { col: gray(*g) });
-                ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                op(&mut out, format_args!("{g} G"));
+                op(&mut out, format_args!("{width} w"));
                 stroke = Some((*width, *g));
             }
-            ops.push(Op::DrawLine {
-                line: Line {
-                    points: vec![
-                        LinePoint {
-                            p: Point {
-                                x: Pt(x_of(*x1)),
-                                y: Pt(y_of(*y1)),
-                            },
-                            bezier: false,
-                        },
-                        LinePoint {
-                            p: Point {
-                                x: Pt(x_of(*x2)),
-                                y: Pt(y_of(*y2)),
-                            },
-                            bezier: false,
-                        },
-                    ],
-                    is_closed: false,
-                },
-            });
+            op(&mut out, format_args!("{} {} m", x_of(*x1), y_of(*y1)));
+            op(&mut out, format_args!("{} {} l", x_of(*x2), y_of(*y2)));
+            op(&mut out, format_args!("S"));
         }
     }
     let mut in_text = false;
     let mut font: Option<(Face, f32)> = None;
     let mut fill: Option<f32> = None;
+    let mut items: Vec<Item> = Vec::new();
+    let mut last_offset: (Option<u32>, String) = (None, String::new());
     for d in &page.draws {
         let Draw::Text {
             x,
@@ -549,37 +653,106 @@ fn page_ops(page: &crate::layout::Page, geom: &Geometry, ids: &BTreeMap<Face, Fo
         else {
             continue;
         };
-        let Some(id) = ids.get(face) else { continue };
+        let Some(gids) = glyphs.get(face) else {
+            continue;
+        };
         if !in_text {
-            ops.push(Op::StartTextSection);
+            op(&mut out, format_args!("BT"));
             in_text = true;
         }
         if fill != Some(*g) {
-            ops.push(Op::SetFillColor { col: gray(*g) });
+            op(&mut out, format_args!("{g} g"));
             fill = Some(*g);
         }
         if font != Some((*face, *size)) {
-            ops.push(Op::SetFont {
-                font: PdfFontHandle::External(id.clone()),
-                size: Pt(*size),
-            });
+            op(&mut out, format_args!("/F{} {size} Tf", *face as usize + 1));
             font = Some((*face, *size));
         }
-        ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(Pt(x_of(*x)), Pt(y_of(*y))),
-        });
-        let mut items = Vec::with_capacity(pieces.len());
-        for p in pieces {
+        op(
+            &mut out,
+            format_args!("1 0 0 1 {} {} Tm", x_of(*x), y_of(*y)),
+        );
+        items.clear();
+        for (k, p) in pieces.iter().enumerate() {
             match p {
-                Piece::Text(t) => kerned(*face, t, &mut items),
+                Piece::Text(t) => kerned(*face, k, t, &mut items),
                 // TJ offsets are in thousandths of an em, positive moves left.
-                Piece::Gap(g) => items.push(TextItem::Offset(-g / size * 1000.0)),
+                Piece::Gap(gap) => items.push(Item::Offset(-gap / size * 1000.0)),
             }
         }
-        ops.push(Op::ShowText { items });
+        if items.is_empty() {
+            continue;
+        }
+        out.push('\n');
+        let single = items.len() == 1 && matches!(items[0], Item::Text(..));
+        if !single {
+            out.push('[');
+        }
+        for (i, item) in items.iter().enumerate() {
+            match item {
+                Item::Text(k, a, b) => {
+                    let text = match &pieces[*k] {
+                        Piece::Text(t) => &t[*a..*b],
+                        Piece::Gap(_) => "",
+                    };
+                    out.push('<');
+                    for c in text.chars() {
+                        let gid = gids.get(c);
+                        // Four upper-case hex digits, as lopdf writes them.
+                        for shift in [12, 8, 4, 0] {
+                            out.push(char::from(HEX[usize::from((gid >> shift) & 0xF)]));
+                        }
+                    }
+                    out.push('>');
+                }
+                Item::Offset(o) => {
+                    if i > 0 {
+                        out.push(' ');
+                    }
+                    // Justification gaps repeat along a line: format each value once.
+                    if last_offset.0 != Some(o.to_bits()) {
+                        last_offset.1.clear();
+                        let _ = write!(last_offset.1, "{o}");
+                        last_offset.0 = Some(o.to_bits());
+                    }
+                    out.push_str(&last_offset.1);
+                }
+            }
+        }
+        out.push_str(if single { " Tj" } else { "] TJ" });
     }
     if in_text {
-        ops.push(Op::EndTextSection);
+        op(&mut out, format_args!("ET"));
     }
-    ops
+    out.into_bytes()
+}
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+/// One element of a TJ array: a run of text (piece index and byte range) or an
+/// offset in thousandths of an em.
+enum Item {
+    Text(usize, usize, usize),
+    Offset(f32),
+}
+
+/// `text` (piece `k`) as TJ items with the font's kerning between letters, exactly
+/// the pairs [`Face::width`] measured.
+fn kerned(face: Face, k: usize, text: &str, items: &mut Vec<Item>) {
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        if let Some(p) = prev {
+            let kern = face.kern(p, c);
+            if kern != 0.0 {
+                items.push(Item::Text(k, start, i));
+                items.push(Item::Offset(-kern * 1000.0));
+                start = i;
+            }
+        }
+        prev = Some(c);
+    }
+    if start < text.len() {
+        items.push(Item::Text(k, start, text.len()));
+    }
 }
