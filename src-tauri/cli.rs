@@ -36,6 +36,18 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
+    /// Exports a specification (ТЗ) version as a PDF, optionally with the list of
+    /// changes since an earlier version.
+    ExportSpec {
+        /// The version's id.
+        version: i64,
+        /// The id of the earlier version to list the changes since.
+        #[arg(long, value_name = "VERSION")]
+        since: Option<i64>,
+        /// The folder to write into (default: documents/ in the data folder).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
     /// Exports the commercial proposal of a project's current offer as a PDF.
     ExportProposal {
         /// The project's number, as `etap status` lists it (#12 → 12).
@@ -87,6 +99,18 @@ pub fn run(cmd: Command, data_dir: &Path) -> i32 {
             let dir = out.unwrap_or_else(|| crate::export::documents_dir(data_dir));
             report(
                 crate::export::export_proposal(&mut store, project, lang, &dir)
+                    .map(|d| format!("{}\t{}\t{}\n", d.number, d.sha256, d.path)),
+                |e| e.message().get(lang).to_string(),
+            )
+        }
+        Command::ExportSpec {
+            version,
+            since,
+            out,
+        } => {
+            let dir = out.unwrap_or_else(|| crate::export::documents_dir(data_dir));
+            report(
+                crate::export::export_spec(&mut store, version, since, &dir)
                     .map(|d| format!("{}\t{}\t{}\n", d.number, d.sha256, d.path)),
                 |e| e.message().get(lang).to_string(),
             )

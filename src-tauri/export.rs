@@ -289,23 +289,41 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// A specification body in the Markdown subset, as document blocks: paragraphs split by
-/// blank lines, "- " bullet lists and "1. " numbered lists. Inline **bold** and *italic*
-/// marks are dropped (the document model has no inline styles yet).
+/// blank lines, "- " bullet lists, "1. " numbered lists and "| a | b |" tables. Inline
+/// **bold** and *italic* marks are dropped (the document model has no inline styles
+/// yet).
 fn body_blocks(body: &str) -> Vec<etap_documents::model::Content> {
     use etap_documents::model::Content;
-    let strip = |s: &str| s.replace("**", "").replace("__", "").trim().to_string();
+    let strip = |s: &str| s.replace("**", "").replace('*', "").trim().to_string();
     let numbered_item = |l: &str| {
         let digits = l.chars().take_while(char::is_ascii_digit).count();
         (digits > 0 && l[digits..].starts_with(". ")).then(|| strip(&l[digits + 2..]))
     };
+    // Blocks are separated by lines that are empty or only spaces (as the preview reads them).
+    let mut blocks: Vec<Vec<&str>> = vec![Vec::new()];
+    for line in body.lines().map(str::trim) {
+        match (line.is_empty(), blocks.last_mut()) {
+            (true, Some(b)) if !b.is_empty() => blocks.push(Vec::new()),
+            (false, Some(b)) => b.push(line),
+            _ => {}
+        }
+    }
     let mut out = Vec::new();
-    for block in body.split("\n\n").map(str::trim).filter(|b| !b.is_empty()) {
-        let lines: Vec<&str> = block
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect();
-        if lines
+    for lines in blocks.into_iter().filter(|b| !b.is_empty()) {
+        if lines.iter().all(|l| l.starts_with('|')) {
+            // "| a | b |" rows; the "|---|---|" rule under the header is dropped.
+            let rows = lines
+                .iter()
+                .filter(|l| !l.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')))
+                .map(|l| {
+                    l.trim_matches('|')
+                        .split('|')
+                        .map(strip)
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            out.push(Content::Table(rows));
+        } else if lines
             .iter()
             .all(|l| l.starts_with("- ") || l.starts_with("* "))
         {

@@ -23,7 +23,10 @@ fn fill(content: &mut SpecContent) {
     fn walk(s: &mut [etap_domain::spec::SpecSection]) {
         for x in s {
             if x.required && x.children.is_empty() {
-                x.body = format!("Раздел «{}»: заказы дилеров хранятся три года.", x.title);
+                x.body = format!(
+                    "Раздел «{}»: заказы дилеров хранятся три года.\n\n| Роль | Права |\n|---|---|\n| Дилер | заказы |",
+                    x.title
+                );
             }
             walk(&mut x.children);
         }
@@ -155,6 +158,11 @@ fn the_next_version_starts_from_the_approved_one_and_the_diff_names_the_change()
     assert!(flat.contains("Лист изменений"), "{flat}");
     assert!(flat.contains("ТР-4.2.2"), "{flat}");
     assert!(flat.contains("фильтром по дате"), "{flat}");
+    assert!(
+        !flat.contains("| Роль |"),
+        "a Markdown table is typeset, not printed raw"
+    );
+    assert!(flat.contains("Роль") && flat.contains("Дилер"), "{flat}");
     let register = store.issued_documents(p).unwrap();
     assert_eq!(register[0].sha256, doc.sha256);
     assert_eq!(

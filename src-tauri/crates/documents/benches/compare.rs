@@ -225,6 +225,18 @@ fn html_sections(list: &[Section], prefix: &str, level: usize, out: &mut String)
                     }
                     let _ = write!(out, "</{tag}>");
                 }
+                Content::Table(rows) => {
+                    out.push_str("<table>");
+                    for (i, row) in rows.iter().enumerate() {
+                        let cell = if i == 0 { "th" } else { "td" };
+                        out.push_str("<tr>");
+                        for c in row {
+                            let _ = write!(out, "<{cell}>{}</{cell}>", esc_html(c));
+                        }
+                        out.push_str("</tr>");
+                    }
+                    out.push_str("</table>");
+                }
                 Content::Requirements(reqs) => {
                     out.push_str("<table><thead><tr><th>ID</th><th>Требование</th><th>Приоритет</th><th>Критерий приёмки</th></tr></thead><tbody>");
                     for r in reqs {
@@ -332,6 +344,17 @@ fn typ_sections(list: &[Section], level: usize, out: &mut String) {
                         let _ = writeln!(out, "+ {}", esc_typ(it));
                     }
                     out.push('\n');
+                }
+                Content::Table(rows) => {
+                    let width = rows.iter().map(Vec::len).max().unwrap_or(1);
+                    let _ = writeln!(out, "#table(columns: {width},");
+                    for row in rows {
+                        for c in row {
+                            let _ = write!(out, "[{}], ", esc_typ(c));
+                        }
+                        out.push('\n');
+                    }
+                    out.push_str(")\n");
                 }
                 Content::Requirements(reqs) => {
                     out.push_str("#table(columns: (0.9fr, 3.6fr, 1.25fr, 3fr), table.header([*ID*], [*Требование*], [*Приоритет*], [*Критерий приёмки*]),\n");

@@ -86,6 +86,8 @@ pub enum Content {
     Bullets(Vec<String>),
     Numbered(Vec<String>),
     Requirements(Vec<Requirement>),
+    /// A plain table; the first row is its header.
+    Table(Vec<Vec<String>>),
 }
 
 /// A numbered section; numbers ("3.2.1") come from the position in the tree.

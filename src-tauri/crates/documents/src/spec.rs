@@ -175,10 +175,38 @@ fn sections(
                 Content::Bullets(items) => out.extend(common::bullets(items, lang)),
                 Content::Numbered(items) => out.extend(common::numbered(items, lang)),
                 Content::Requirements(reqs) => out.push(Block::Table(requirements(reqs, lang))),
+                Content::Table(rows) => {
+                    if let Some(t) = plain_table(rows) {
+                        out.push(Block::Table(t));
+                    }
+                }
             }
         }
         sections(&s.children, lang, headings, index, out);
     }
+}
+
+/// A table typed by the user: equal columns, the first row as the repeated header.
+fn plain_table(rows: &[Vec<String>]) -> Option<Table> {
+    let (head, body) = rows.split_first()?;
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    let cols = (0..width)
+        .map(|_| Column {
+            share: 1.0,
+            align: Align::Left,
+        })
+        .collect();
+    let mut t = Table::grid(cols, TABLE);
+    let cell = |row: &[String], i: usize, face: Face| {
+        Cell::text(row.get(i).cloned().unwrap_or_default(), face)
+    };
+    t.header = Some((0..width).map(|i| cell(head, i, Face::SansBold)).collect());
+    for r in body {
+        t.rows
+            .push((0..width).map(|i| cell(r, i, Face::Sans)).collect());
+    }
+    t.keep_tail = 1;
+    Some(t)
 }
 
 fn requirements(reqs: &[Requirement], lang: Lang) -> Table {
