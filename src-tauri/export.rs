@@ -337,8 +337,47 @@ fn body_blocks(body: &str) -> Vec<etap_documents::model::Content> {
         {
             out.push(Content::Numbered(items));
         } else {
-            out.push(Content::Para(strip(&lines.join(" "))));
+            out.push(Content::Styled(runs(&lines.join(" "))));
         }
+    }
+    out
+}
+
+/// "**bold** and *italic*" as runs with their emphasis; unpaired marks stay as typed.
+fn runs(text: &str) -> Vec<etap_documents::model::Run> {
+    use etap_documents::model::Run;
+    let mut out: Vec<Run> = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let next = [("**", true), ("*", false)]
+            .iter()
+            .filter_map(|(mark, bold)| {
+                let start = rest.find(mark)?;
+                let end = rest[start + mark.len()..].find(mark)? + start + mark.len();
+                (end > start + mark.len()).then_some((start, end, mark.len(), *bold))
+            })
+            .min_by_key(|(start, _, len, _)| (*start, usize::MAX - len));
+        let Some((start, end, len, bold)) = next else {
+            out.push(Run {
+                text: rest.to_string(),
+                bold: false,
+                italic: false,
+            });
+            break;
+        };
+        if start > 0 {
+            out.push(Run {
+                text: rest[..start].to_string(),
+                bold: false,
+                italic: false,
+            });
+        }
+        out.push(Run {
+            text: rest[start + len..end].to_string(),
+            bold,
+            italic: !bold,
+        });
+        rest = &rest[end + len..];
     }
     out
 }
@@ -630,4 +669,33 @@ pub fn copy_document(store: &mut Store, id: i64, dest: &Path) -> Result<IssuedDo
         .unwrap_or_else(|| format!("{}.pdf", doc.number));
     write_atomically(dir, &name, &bytes)?;
     Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::runs;
+    use etap_documents::model::Run;
+
+    fn run(text: &str, bold: bool, italic: bool) -> Run {
+        Run {
+            text: text.into(),
+            bold,
+            italic,
+        }
+    }
+
+    #[test]
+    fn emphasis_marks_become_runs_and_stray_marks_stay() {
+        assert_eq!(
+            runs("Срок — **три года**, *не меньше*."),
+            [
+                run("Срок — ", false, false),
+                run("три года", true, false),
+                run(", ", false, false),
+                run("не меньше", false, true),
+                run(".", false, false),
+            ]
+        );
+        assert_eq!(runs("2 * 3 = 6"), [run("2 * 3 = 6", false, false)]);
+    }
 }

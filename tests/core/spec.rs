@@ -24,7 +24,7 @@ fn fill(content: &mut SpecContent) {
         for x in s {
             if x.required && x.children.is_empty() {
                 x.body = format!(
-                    "Раздел «{}»: заказы дилеров хранятся три года.\n\n| Роль | Права |\n|---|---|\n| Дилер | заказы |",
+                    "Раздел «{}»: заказы дилеров хранятся **три года**.\n\n| Роль | Права |\n|---|---|\n| Дилер | заказы |",
                     x.title
                 );
             }
@@ -163,6 +163,10 @@ fn the_next_version_starts_from_the_approved_one_and_the_diff_names_the_change()
         "a Markdown table is typeset, not printed raw"
     );
     assert!(flat.contains("Роль") && flat.contains("Дилер"), "{flat}");
+    assert!(
+        flat.contains("хранятся три года") && !flat.contains("**"),
+        "bold is typeset, not printed as marks"
+    );
     let register = store.issued_documents(p).unwrap();
     assert_eq!(register[0].sha256, doc.sha256);
     assert_eq!(

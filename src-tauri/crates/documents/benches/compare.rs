@@ -213,6 +213,10 @@ fn html_sections(list: &[Section], prefix: &str, level: usize, out: &mut String)
                 Content::Para(t) => {
                     let _ = write!(out, "<p>{}</p>", esc_html(t));
                 }
+                Content::Styled(runs) => {
+                    let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+                    let _ = write!(out, "<p>{}</p>", esc_html(&text));
+                }
                 Content::Bullets(items) | Content::Numbered(items) => {
                     let tag = if matches!(c, Content::Bullets(_)) {
                         "ul"
@@ -332,6 +336,10 @@ fn typ_sections(list: &[Section], level: usize, out: &mut String) {
             match c {
                 Content::Para(t) => {
                     let _ = writeln!(out, "{}\n", esc_typ(t));
+                }
+                Content::Styled(runs) => {
+                    let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+                    let _ = writeln!(out, "{}\n", esc_typ(&text));
                 }
                 Content::Bullets(items) => {
                     for it in items {

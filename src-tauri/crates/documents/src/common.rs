@@ -24,6 +24,13 @@ pub fn body(text: impl Into<String>) -> Block {
     Block::Para(Para::new(vec![Span::new(text, Face::Serif)], st))
 }
 
+/// A body paragraph made of runs with their own faces.
+pub fn body_spans(spans: Vec<Span>) -> Block {
+    let mut st = ParaStyle::body(BODY);
+    st.first_indent = mm(10.0);
+    Block::Para(Para::new(spans, st))
+}
+
 pub fn centered(text: impl Into<String>, face: Face, size: f32, space_after: f32) -> Block {
     let mut st = ParaStyle::body(size);
     st.align = Align::Center;

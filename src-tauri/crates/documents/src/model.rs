@@ -79,10 +79,21 @@ pub struct Requirement {
     pub acceptance: String,
 }
 
+/// A run of text with its emphasis, inside a [`Content::Styled`] paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+}
+
 /// One piece of a section's body.
 #[derive(Debug, Clone)]
 pub enum Content {
     Para(String),
+    /// A paragraph with **bold** and *italic* runs (bold wins where both are set: the
+    /// embedded fonts have no bold italic).
+    Styled(Vec<Run>),
     Bullets(Vec<String>),
     Numbered(Vec<String>),
     Requirements(Vec<Requirement>),

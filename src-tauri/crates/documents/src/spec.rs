@@ -172,6 +172,18 @@ fn sections(
         for c in &s.content {
             match c {
                 Content::Para(t) => out.push(common::body(t.clone())),
+                Content::Styled(runs) => out.push(common::body_spans(
+                    runs.iter()
+                        .map(|r| {
+                            let face = match (r.bold, r.italic) {
+                                (true, _) => Face::SerifBold,
+                                (false, true) => Face::SerifItalic,
+                                (false, false) => Face::Serif,
+                            };
+                            Span::new(r.text.clone(), face)
+                        })
+                        .collect(),
+                )),
                 Content::Bullets(items) => out.extend(common::bullets(items, lang)),
                 Content::Numbered(items) => out.extend(common::numbered(items, lang)),
                 Content::Requirements(reqs) => out.push(Block::Table(requirements(reqs, lang))),
