@@ -104,13 +104,7 @@ fn save_as_copies_the_checked_file_and_refuses_a_changed_one() {
     let (dir, mut store) = temp_store();
     let c = store.create_client("Клиент").unwrap();
     let p = store.create_project(c.id, "Проект").unwrap().id;
-    for k in [
-        ActionKind::StartClarification,
-        ActionKind::RequestEstimate,
-        ActionKind::SendOffer,
-    ] {
-        crate::go(&mut store, p, k);
-    }
+    crate::walk_to(&mut store, p, etap_domain::Step::Negotiation);
     let doc = etap_app::export::export_proposal(&mut store, p, Lang::Ru, &dir.path().join("docs"))
         .unwrap();
     let dest = dir.path().join("Клиенту").join("КП.pdf");

@@ -101,7 +101,7 @@ proptest! {
                 crate::approve_spec(&mut store, p.id);
             }
             if state.step == etap_domain::Step::TeamHandover && !c.blockers {
-                store.save_team_member(p.id, &freelancer()).unwrap();
+                store.save_team_member(p.id, &crate::freelancer()).unwrap();
             }
             let facts = store.facts(p.id).unwrap();
             let kind = choose(&state, c, &facts);
@@ -142,7 +142,7 @@ fn the_offered_actions_lead_from_request_to_closed() {
         if state.step == etap_domain::Step::TeamHandover
             && store.team_card(p.id).unwrap().members.is_empty()
         {
-            store.save_team_member(p.id, &freelancer()).unwrap();
+            store.save_team_member(p.id, &crate::freelancer()).unwrap();
             continue;
         }
         if state.step == etap_domain::Step::StagePlanning && store.stages(p.id).unwrap().len() < 2 {
@@ -183,18 +183,6 @@ fn the_offered_actions_lead_from_request_to_closed() {
     let page = store.project_page(p.id).unwrap();
     assert!(page.map.loops.iter().all(|l| l.count >= 1));
     assert_eq!(store.replayed_state(p.id).unwrap(), page.project.state);
-}
-
-/// One person in every role.
-fn freelancer() -> etap_domain::preparation::TeamMember {
-    etap_domain::preparation::TeamMember {
-        id: 0,
-        name: "Анна".into(),
-        contact: String::new(),
-        devops: true,
-        developer: true,
-        tester: true,
-    }
 }
 
 mod spec_diff {

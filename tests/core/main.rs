@@ -39,7 +39,8 @@ pub fn fill_estimate(store: &mut Store, project_id: i64) {
     }
 }
 
-/// [`Store::advance`], filling the estimate first when the offer is about to be sent.
+/// [`Store::advance`], first filling what the step's guard needs: the estimate before
+/// the offer, an approved specification at 1.5, a team member at 1.6.
 pub fn go(
     store: &mut Store,
     project_id: i64,
@@ -50,6 +51,17 @@ pub fn go(
     }
     if kind == etap_domain::ActionKind::ApproveSpecification {
         approve_spec(store, project_id);
+    }
+    if kind == etap_domain::ActionKind::HandOverToTeam
+        && store
+            .team_card(project_id)
+            .expect("team")
+            .members
+            .is_empty()
+    {
+        store
+            .save_team_member(project_id, &freelancer())
+            .expect("team member");
     }
     store.advance(project_id, kind, "").expect("allowed")
 }
@@ -89,4 +101,37 @@ pub fn approve_spec(store: &mut Store, project_id: i64) {
     }
     store.save_spec(v.id, &content).expect("save spec");
     store.approve_spec(v.id, "Менеджер").expect("approve spec");
+}
+
+/// The preparation steps in order, each with the action that leaves it.
+const MAIN_PATH: [etap_domain::ActionKind; 6] = [
+    etap_domain::ActionKind::StartClarification,
+    etap_domain::ActionKind::RequestEstimate,
+    etap_domain::ActionKind::SendOffer,
+    etap_domain::ActionKind::AcceptOffer,
+    etap_domain::ActionKind::ApproveSpecification,
+    etap_domain::ActionKind::HandOverToTeam,
+];
+
+/// Walks a new project along the main path (no loops) until it stands at `step`.
+pub fn walk_to(store: &mut Store, project_id: i64, step: etap_domain::Step) {
+    for kind in MAIN_PATH {
+        if store.project(project_id).expect("project").state.step == step {
+            return;
+        }
+        go(store, project_id, kind);
+    }
+    assert_eq!(store.project(project_id).expect("project").state.step, step);
+}
+
+/// One person in every role, as a freelancer is.
+pub fn freelancer() -> etap_domain::preparation::TeamMember {
+    etap_domain::preparation::TeamMember {
+        id: 0,
+        name: "Анна".into(),
+        contact: String::new(),
+        devops: true,
+        developer: true,
+        tester: true,
+    }
 }

@@ -137,15 +137,7 @@ fn an_empty_question_is_refused_in_words() {
 fn the_handover_needs_someone_in_every_role() {
     let (_dir, mut store) = temp_store();
     let p = project(&mut store);
-    for k in [
-        ActionKind::StartClarification,
-        ActionKind::RequestEstimate,
-        ActionKind::SendOffer,
-        ActionKind::AcceptOffer,
-        ActionKind::ApproveSpecification,
-    ] {
-        crate::go(&mut store, p, k);
-    }
+    crate::walk_to(&mut store, p, Step::TeamHandover);
     let err = store
         .advance(p, ActionKind::HandOverToTeam, "")
         .unwrap_err();

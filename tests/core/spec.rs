@@ -216,14 +216,7 @@ fn the_specification_step_needs_an_approved_version() {
     use etap_domain::lifecycle::{ActionKind, Step};
     let (_dir, mut store) = temp_store();
     let p = project(&mut store);
-    for k in [
-        ActionKind::StartClarification,
-        ActionKind::RequestEstimate,
-        ActionKind::SendOffer,
-        ActionKind::AcceptOffer,
-    ] {
-        crate::go(&mut store, p, k);
-    }
+    crate::walk_to(&mut store, p, Step::Specification);
     let err = store
         .advance(p, ActionKind::ApproveSpecification, "")
         .unwrap_err();

@@ -115,13 +115,7 @@ fn a_refusal_needs_a_reason_and_loops_back_with_the_next_round() {
     let (_dir, mut store) = temp_store();
     let c = store.create_client("ООО «Ромашка»").unwrap();
     let p = store.create_project(c.id, "CRM").unwrap();
-    for k in [
-        ActionKind::StartClarification,
-        ActionKind::RequestEstimate,
-        ActionKind::SendOffer,
-    ] {
-        crate::go(&mut store, p.id, k);
-    }
+    crate::walk_to(&mut store, p.id, Step::Negotiation);
     let err = store
         .advance(p.id, ActionKind::RefuseOffer, "  ")
         .unwrap_err();
@@ -162,25 +156,7 @@ fn stages_are_required_before_development_and_frozen_after() {
     let p = store.create_project(c.id, "Бот").unwrap();
     let err = store.add_stage(p.id, "Этап 1").unwrap_err();
     assert_eq!(err.code(), "stages_frozen");
-    for k in [
-        ActionKind::StartClarification,
-        ActionKind::RequestEstimate,
-        ActionKind::SendOffer,
-        ActionKind::AcceptOffer,
-        ActionKind::ApproveSpecification,
-    ] {
-        crate::go(&mut store, p.id, k);
-    }
-    let freelancer = etap_domain::preparation::TeamMember {
-        id: 0,
-        name: "Анна".into(),
-        contact: String::new(),
-        devops: true,
-        developer: true,
-        tester: true,
-    };
-    store.save_team_member(p.id, &freelancer).unwrap();
-    store.advance(p.id, ActionKind::HandOverToTeam, "").unwrap();
+    crate::walk_to(&mut store, p.id, Step::StagePlanning);
     let err = store
         .advance(p.id, ActionKind::ConfirmStagePlan, "")
         .unwrap_err();
