@@ -294,18 +294,34 @@ fn deflate(stream: &mut lopdf::Stream) {
 }
 
 /// `content` deflated, if that makes it smaller (by more than the filter entry costs).
+/// One compressor per thread, reset between streams: setting one up (its window and
+/// hash tables) cost as much as deflating a page.
 fn pack(content: &[u8]) -> Option<Vec<u8>> {
-    use std::io::Write;
-    let mut enc = flate2::write::ZlibEncoder::new(
-        Vec::with_capacity(content.len() / 2),
-        flate2::Compression::new(3),
-    );
-    // Writing into a Vec cannot fail; on the impossible error the stream simply stays
-    // uncompressed, which is still a valid PDF.
-    enc.write_all(content).ok()?;
-    let packed = enc.finish().ok()?;
-    (packed.len() + 19 < content.len()).then_some(packed)
+    thread_local! {
+        static ZLIB: std::cell::RefCell<flate2::Compress> =
+            std::cell::RefCell::new(flate2::Compress::new(flate2::Compression::new(LEVEL), true));
+    }
+    ZLIB.with(|z| {
+        let mut z = z.borrow_mut();
+        z.reset();
+        let mut packed = Vec::with_capacity(content.len() / 2 + 64);
+        loop {
+            let read = z.total_in() as usize;
+            let status = z
+                .compress_vec(&content[read..], &mut packed, flate2::FlushCompress::Finish)
+                .ok()?;
+            if status == flate2::Status::StreamEnd {
+                break;
+            }
+            // Out of room: grow and go on (compress_vec never writes past capacity).
+            packed.reserve(content.len() / 4 + 64);
+        }
+        (packed.len() + 19 < content.len()).then_some(packed)
+    })
 }
+
+/// Deflate level: see [`compress`].
+const LEVEL: u32 = 3;
 
 fn set_deflated(stream: &mut lopdf::Stream, packed: Vec<u8>) {
     stream
@@ -586,33 +602,24 @@ fn page_content(
     geom: &Geometry,
     glyphs: &BTreeMap<Face, Glyphs>,
 ) -> Vec<u8> {
-    use std::fmt::Write as _;
     let x_of = |x: f32| geom.left + x;
     let y_of = |y: f32| geom.height - geom.top - y;
-    // Operators are separated by newlines; each operand is followed by a space.
-    let mut out = String::with_capacity(16 * 1024);
-    let op = |out: &mut String, text: std::fmt::Arguments<'_>| {
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        // Writing into a String cannot fail.
-        let _ = out.write_fmt(text);
-    };
+    // Operators are separated by newlines; numbers are written with at most two
+    // decimals (1/100 pt: far below what a viewer or printer resolves) — formatting
+    // shortest-round-trip floats was a tenth of the render.
+    let mut w = Ops(Vec::with_capacity(16 * 1024));
     for d in &page.draws {
         if let Draw::Fill {
             x,
             y,
-            w,
+            w: fw,
             h,
             gray: g,
         } = d
         {
-            op(&mut out, format_args!("{g} g"));
-            op(
-                &mut out,
-                format_args!("{} {} {w} {h} re", x_of(*x), y_of(*y + *h)),
-            );
-            op(&mut out, format_args!("f"));
+            w.op(&[*g], "g");
+            w.op(&[x_of(*x), y_of(*y + *h), *fw, *h], "re");
+            w.op(&[], "f");
         }
     }
     let mut stroke: Option<(f32, f32)> = None;
@@ -627,20 +634,19 @@ fn page_content(
         } = d
         {
             if stroke != Some((*width, *g)) {
-                op(&mut out, format_args!("{g} G"));
-                op(&mut out, format_args!("{width} w"));
+                w.op(&[*g], "G");
+                w.op(&[*width], "w");
                 stroke = Some((*width, *g));
             }
-            op(&mut out, format_args!("{} {} m", x_of(*x1), y_of(*y1)));
-            op(&mut out, format_args!("{} {} l", x_of(*x2), y_of(*y2)));
-            op(&mut out, format_args!("S"));
+            w.op(&[x_of(*x1), y_of(*y1)], "m");
+            w.op(&[x_of(*x2), y_of(*y2)], "l");
+            w.op(&[], "S");
         }
     }
     let mut in_text = false;
     let mut font: Option<(Face, f32)> = None;
     let mut fill: Option<f32> = None;
     let mut items: Vec<Item> = Vec::new();
-    let mut last_offset: (Option<u32>, String) = (None, String::new());
     for d in &page.draws {
         let Draw::Text {
             x,
@@ -657,21 +663,23 @@ fn page_content(
             continue;
         };
         if !in_text {
-            op(&mut out, format_args!("BT"));
+            w.op(&[], "BT");
             in_text = true;
         }
         if fill != Some(*g) {
-            op(&mut out, format_args!("{g} g"));
+            w.op(&[*g], "g");
             fill = Some(*g);
         }
         if font != Some((*face, *size)) {
-            op(&mut out, format_args!("/F{} {size} Tf", *face as usize + 1));
+            w.sep();
+            w.0.extend_from_slice(b"/F");
+            w.int(*face as i64 + 1);
+            w.0.push(b' ');
+            w.num(*size);
+            w.0.extend_from_slice(b" Tf");
             font = Some((*face, *size));
         }
-        op(
-            &mut out,
-            format_args!("1 0 0 1 {} {} Tm", x_of(*x), y_of(*y)),
-        );
+        w.op(&[1.0, 0.0, 0.0, 1.0, x_of(*x), y_of(*y)], "Tm");
         items.clear();
         for (k, p) in pieces.iter().enumerate() {
             match p {
@@ -683,10 +691,10 @@ fn page_content(
         if items.is_empty() {
             continue;
         }
-        out.push('\n');
+        w.sep();
         let single = items.len() == 1 && matches!(items[0], Item::Text(..));
         if !single {
-            out.push('[');
+            w.0.push(b'[');
         }
         for (i, item) in items.iter().enumerate() {
             match item {
@@ -695,39 +703,97 @@ fn page_content(
                         Piece::Text(t) => &t[*a..*b],
                         Piece::Gap(_) => "",
                     };
-                    out.push('<');
+                    // Two bytes per glyph id (Identity-H) in a literal string; the
+                    // delimiters, the backslash and line ends escaped.
+                    w.0.push(b'(');
                     for c in text.chars() {
                         let gid = gids.get(c);
-                        // Four upper-case hex digits, as lopdf writes them.
-                        for shift in [12, 8, 4, 0] {
-                            out.push(char::from(HEX[usize::from((gid >> shift) & 0xF)]));
+                        for byte in gid.to_be_bytes() {
+                            match byte {
+                                b'(' | b')' | b'\\' => w.0.extend_from_slice(&[b'\\', byte]),
+                                b'\r' => w.0.extend_from_slice(b"\\r"),
+                                b'\n' => w.0.extend_from_slice(b"\\n"),
+                                _ => w.0.push(byte),
+                            }
                         }
                     }
-                    out.push('>');
+                    w.0.push(b')');
                 }
                 Item::Offset(o) => {
                     if i > 0 {
-                        out.push(' ');
+                        w.0.push(b' ');
                     }
-                    // Justification gaps repeat along a line: format each value once.
-                    if last_offset.0 != Some(o.to_bits()) {
-                        last_offset.1.clear();
-                        let _ = write!(last_offset.1, "{o}");
-                        last_offset.0 = Some(o.to_bits());
-                    }
-                    out.push_str(&last_offset.1);
+                    w.num(*o);
                 }
             }
         }
-        out.push_str(if single { " Tj" } else { "] TJ" });
+        w.0.extend_from_slice(if single { b" Tj" } else { b"] TJ" });
     }
     if in_text {
-        op(&mut out, format_args!("ET"));
+        w.op(&[], "ET");
     }
-    out.into_bytes()
+    w.0
 }
 
-const HEX: &[u8; 16] = b"0123456789ABCDEF";
+/// A content stream being written.
+struct Ops(Vec<u8>);
+
+impl Ops {
+    /// The newline between operators.
+    fn sep(&mut self) {
+        if !self.0.is_empty() {
+            self.0.push(b'\n');
+        }
+    }
+
+    /// `operands… operator` on a line of its own.
+    fn op(&mut self, operands: &[f32], operator: &str) {
+        self.sep();
+        for v in operands {
+            self.num(*v);
+            self.0.push(b' ');
+        }
+        self.0.extend_from_slice(operator.as_bytes());
+    }
+
+    /// `v` rounded to two decimals, without trailing zeros ("12.5", "-3", "0.35").
+    /// Hand-written: a fixed-point integer and its digits (no crate writes PDF reals
+    /// this way, and `{:.2}` keeps the zeros and is as slow as the shortest form).
+    fn num(&mut self, v: f32) {
+        let hundredths = (f64::from(v) * 100.0).round() as i64;
+        if hundredths < 0 {
+            self.0.push(b'-');
+        }
+        let h = hundredths.unsigned_abs();
+        self.int((h / 100) as i64);
+        let frac = h % 100;
+        if frac != 0 {
+            self.0.push(b'.');
+            self.0.push(b'0' + (frac / 10) as u8);
+            if frac % 10 != 0 {
+                self.0.push(b'0' + (frac % 10) as u8);
+            }
+        }
+    }
+
+    fn int(&mut self, v: i64) {
+        if v < 0 {
+            self.0.push(b'-');
+        }
+        let mut digits = [0u8; 20];
+        let mut n = v.unsigned_abs();
+        let mut i = digits.len();
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.0.extend_from_slice(&digits[i..]);
+    }
+}
 
 /// One element of a TJ array: a run of text (piece index and byte range) or an
 /// offset in thousandths of an em.
