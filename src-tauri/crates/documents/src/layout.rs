@@ -390,12 +390,24 @@ enum Brk {
     Forced,
 }
 
-#[derive(Debug, Clone)]
+/// A piece of a word between break opportunities. Its text is a byte range of the
+/// paragraph's buffer (a `String` per fragment showed up in profiles), with its first
+/// and last characters at hand for kerning across junctions.
+#[derive(Debug, Clone, Copy)]
 struct Frag {
-    text: String,
+    start: u32,
+    end: u32,
+    first: char,
+    last: char,
     face: Face,
     width: f32,
     brk: Brk,
+}
+
+impl Frag {
+    fn text<'a>(&self, buf: &'a str) -> &'a str {
+        &buf[self.start as usize..self.end as usize]
+    }
 }
 
 /// A laid-out line: runs of one face each, with x relative to the line start.
@@ -460,8 +472,8 @@ fn is_dash(word: &str) -> bool {
     matches!(word, "—" | "–" | "-")
 }
 
-/// Cuts spans into fragments with break opportunities.
-fn fragments(spans: &[Span], size: f32, hyphenate: bool) -> Vec<Frag> {
+/// Cuts spans into fragments with break opportunities; their text goes to `buf`.
+fn fragments(spans: &[Span], size: f32, hyphenate: bool, buf: &mut String) -> Vec<Frag> {
     // Words as runs of (char, face) in one buffer (a vector per word showed up in
     // profiles), separated by whitespace; '\n' forces a break.
     let mut flat: Vec<(char, Face)> = Vec::new();
@@ -573,34 +585,26 @@ fn fragments(spans: &[Span], size: f32, hyphenate: bool) -> Vec<Frag> {
         inner.sort_by_key(|(i, _)| *i);
         inner.dedup_by_key(|(i, _)| *i);
         // Split at break opportunities and at face changes.
-        let mut piece = String::new();
+        let mut piece = buf.len();
         let mut piece_face = word.first().map(|(_, f)| *f).unwrap_or(Face::Serif);
         let mut k = 0;
         for (i, (c, face)) in word.iter().enumerate() {
-            if *face != piece_face && !piece.is_empty() {
-                out.push(frag(
-                    std::mem::take(&mut piece),
-                    piece_face,
-                    size,
-                    Brk::None,
-                ));
+            if *face != piece_face && buf.len() > piece {
+                out.push(frag(buf, piece, piece_face, size, Brk::None));
+                piece = buf.len();
             }
             piece_face = *face;
-            piece.push(*c);
+            buf.push(*c);
             while k < inner.len() && inner[k].0 < i {
                 k += 1;
             }
             if k < inner.len() && inner[k].0 == i && i + 1 < n {
-                out.push(frag(
-                    std::mem::take(&mut piece),
-                    piece_face,
-                    size,
-                    inner[k].1,
-                ));
+                out.push(frag(buf, piece, piece_face, size, inner[k].1));
+                piece = buf.len();
             }
         }
-        if !piece.is_empty() {
-            out.push(frag(piece, piece_face, size, end_brk));
+        if buf.len() > piece {
+            out.push(frag(buf, piece, piece_face, size, end_brk));
         } else if let Some(last) = out.last_mut() {
             last.brk = end_brk;
         }
@@ -608,19 +612,28 @@ fn fragments(spans: &[Span], size: f32, hyphenate: bool) -> Vec<Frag> {
     out
 }
 
-fn frag(text: String, face: Face, size: f32, brk: Brk) -> Frag {
-    let width = face.width(&text, size);
+/// The fragment of `buf` from byte `start` to its end.
+fn frag(buf: &str, start: usize, face: Face, size: f32, brk: Brk) -> Frag {
+    let text = &buf[start..];
     Frag {
-        text,
+        start: start as u32,
+        end: buf.len() as u32,
+        first: text.chars().next().unwrap_or(' '),
+        last: text.chars().next_back().unwrap_or(' '),
         face,
-        width,
+        width: face.width(text, size),
         brk,
     }
 }
 
 /// Breaks fragments wider than `max` between letters so that each piece fits.
-fn split_too_wide(frags: Vec<Frag>, max: f32, size: f32) -> Vec<Frag> {
-    let mut out = Vec::with_capacity(frags.len());
+fn split_too_wide(frags: Vec<Frag>, buf: &str, max: f32, size: f32) -> Vec<Frag> {
+    // Almost every paragraph has none: then the fragments stay as they are.
+    let too_wide = |f: &Frag| f.width + f.face.width("-", size) > max;
+    if !frags.iter().any(too_wide) {
+        return frags;
+    }
+    let mut out = Vec::with_capacity(frags.len() + 8);
     for f in frags {
         // Leave room for a hyphen that may be added at the end of the line.
         let hyphen = f.face.width("-", size);
@@ -628,28 +641,34 @@ fn split_too_wide(frags: Vec<Frag>, max: f32, size: f32) -> Vec<Frag> {
             out.push(f);
             continue;
         }
-        let mut piece = String::new();
-        let mut w = 0.0;
-        for c in f.text.chars() {
+        let mut piece: Option<Frag> = None;
+        for (i, c) in f.text(buf).char_indices() {
+            let at = f.start + i as u32;
             let cw = f.face.advance(c) * size;
-            if w + cw > max - hyphen && !piece.is_empty() {
-                out.push(Frag {
-                    text: std::mem::take(&mut piece),
-                    face: f.face,
-                    width: w,
-                    brk: Brk::Free,
-                });
-                w = 0.0;
+            if let Some(p) = piece.as_mut() {
+                if p.width + cw > max - hyphen {
+                    out.push(Frag {
+                        brk: Brk::Free,
+                        ..*p
+                    });
+                    piece = None;
+                }
             }
-            piece.push(c);
-            w += cw;
+            let p = piece.get_or_insert(Frag {
+                start: at,
+                end: at,
+                first: c,
+                last: c,
+                width: 0.0,
+                ..f
+            });
+            p.end = at + c.len_utf8() as u32;
+            p.last = c;
+            p.width += cw;
         }
-        out.push(Frag {
-            text: piece,
-            face: f.face,
-            width: w,
-            brk: f.brk,
-        });
+        if let Some(p) = piece {
+            out.push(Frag { brk: f.brk, ..p });
+        }
     }
     out
 }
@@ -677,50 +696,70 @@ fn break_segment(
     if n == 0 {
         return Vec::new();
     }
-    let space_w: Vec<f32> = frags.iter().map(|f| f.face.advance(' ') * size).collect();
-    // The width of the hyphen a line ending at each fragment would add (the same for
-    // every start, so measured once, not inside the inner loop).
-    let hyphen_at: Vec<f32> = frags
-        .iter()
-        .map(|f| {
-            if f.brk == Brk::Hyphen {
-                f.face.width("-", size)
-            } else {
-                0.0
-            }
-        })
-        .collect();
+    // What the inner loop reads, laid out flat and computed once per fragment: the
+    // space after it (0 if none), the hyphen a line ending there adds, whether a line
+    // may start there, and the penalty for ending a line there (the inner loop runs a
+    // line's worth of fragments for every break opportunity).
+    let mut space_w = Vec::with_capacity(n);
+    let mut hyphen_at = Vec::with_capacity(n);
+    let mut may_start = Vec::with_capacity(n);
+    let mut after_hyphen = Vec::with_capacity(n);
+    for (i, f) in frags.iter().enumerate() {
+        space_w.push(if is_space(f.brk) {
+            f.face.advance(' ') * size
+        } else {
+            0.0
+        });
+        hyphen_at.push(if f.brk == Brk::Hyphen {
+            f.face.width("-", size)
+        } else {
+            0.0
+        });
+        may_start.push(i == 0 || can_break(frags[i - 1].brk));
+        after_hyphen.push(i > 0 && frags[i - 1].brk == Brk::Hyphen);
+    }
     // best[j] = (demerits, start of the line ending at fragment j-1), j = 0..=n
     let mut best: Vec<(f64, usize)> = vec![(f64::INFINITY, 0); n + 1];
     best[0] = (0.0, 0);
     for end in 0..n {
         let last = end == n - 1;
-        if !last && !can_break(frags[end].brk) {
+        let brk = frags[end].brk;
+        if !last && !can_break(brk) {
             continue;
         }
+        let hyphen = if !last { hyphen_at[end] } else { 0.0 };
+        let penalty: f64 = if last {
+            0.0
+        } else {
+            match brk {
+                Brk::Hyphen if align == Align::Justify => 50.0,
+                Brk::Hyphen => 150.0,
+                Brk::Free => 30.0,
+                Brk::Glue => 10_000.0,
+                _ => 0.0,
+            }
+        };
+        let penalty_sq = penalty * penalty;
+        let ends_hyphen = !last && brk == Brk::Hyphen;
         // Walk starts backwards while the line still fits.
         let mut natural = 0.0f32;
         let mut spaces = 0usize;
         let mut stretchable = 0.0f32;
-        let mut start = end + 1;
-        while start > 0 {
-            let s = start - 1;
+        let mut s = end + 1;
+        while s > 0 {
+            s -= 1;
             natural += frags[s].width;
-            if s < end && is_space(frags[s].brk) {
+            if s < end && space_w[s] != 0.0 {
                 natural += space_w[s];
                 spaces += 1;
                 stretchable += space_w[s];
             }
-            start = s;
-            // A line may start at 0 or right after a breakable fragment.
-            let valid_start = s == 0 || can_break(frags[s - 1].brk);
             let line_width = if s == 0 { first_width } else { width };
-            let hyphen = if !last { hyphen_at[end] } else { 0.0 };
             let total = natural + hyphen;
             if total > line_width + 0.01 {
                 // Even a single fragment that does not fit must be taken (it was
                 // pre-split to fit, so this only happens through rounding).
-                if s == end && valid_start && best[s].0.is_finite() {
+                if s == end && may_start[s] && best[s].0.is_finite() {
                     let d = best[s].0 + 1.0e7;
                     if d < best[end + 1].0 {
                         best[end + 1] = (d, s);
@@ -728,7 +767,7 @@ fn break_segment(
                 }
                 break;
             }
-            if !valid_start || !best[s].0.is_finite() {
+            if !may_start[s] || !best[s].0.is_finite() {
                 continue;
             }
             let slack = line_width - total;
@@ -747,31 +786,14 @@ fn break_segment(
                 };
                 (100.0 * (ratio as f64).powi(3)).min(10_000.0)
             };
-            let penalty = if !last && frags[end].brk == Brk::Hyphen {
-                if align == Align::Justify {
-                    50.0
-                } else {
-                    150.0
-                }
-            } else if !last && frags[end].brk == Brk::Free {
-                30.0
-            } else if !last && frags[end].brk == Brk::Glue {
-                10_000.0
-            } else {
-                0.0
-            };
             // Two hyphenated lines in a row cost extra (TeX's \doublehyphendemerits):
             // a ladder of hyphens at the right edge is what readers notice first.
-            let ladder = if !last
-                && frags[end].brk == Brk::Hyphen
-                && s > 0
-                && frags[s - 1].brk == Brk::Hyphen
-            {
+            let ladder = if ends_hyphen && after_hyphen[s] {
                 10_000.0
             } else {
                 0.0
             };
-            let d = best[s].0 + (10.0 + badness).powi(2) + penalty * penalty + ladder;
+            let d = best[s].0 + (10.0 + badness).powi(2) + penalty_sq + ladder;
             if d < best[end + 1].0 {
                 best[end + 1] = (d, s);
             }
@@ -801,8 +823,9 @@ fn break_lines(
     align: Align,
     hyphenate: bool,
 ) -> Vec<LineOut> {
-    let frags = fragments(spans, size, hyphenate);
-    let frags = split_too_wide(frags, first_width.min(width).max(size), size);
+    let mut buf = String::new();
+    let frags = fragments(spans, size, hyphenate, &mut buf);
+    let frags = split_too_wide(frags, &buf, first_width.min(width).max(size), size);
     let mut out = Vec::new();
     let mut seg_start = 0;
     let n = frags.len();
@@ -819,6 +842,7 @@ fn break_lines(
                 };
                 out.push(build_line(
                     &seg[a..=b],
+                    &buf,
                     size,
                     line_width,
                     align,
@@ -831,7 +855,14 @@ fn break_lines(
     out
 }
 
-fn build_line(frags: &[Frag], size: f32, width: f32, align: Align, last: bool) -> LineOut {
+fn build_line(
+    frags: &[Frag],
+    buf: &str,
+    size: f32,
+    width: f32,
+    align: Align,
+    last: bool,
+) -> LineOut {
     let n = frags.len();
     let hyphen = !last && frags.last().map(|f| f.brk == Brk::Hyphen).unwrap_or(false);
     // Kerning across a junction of two glued fragments of one face (they are drawn
@@ -840,13 +871,7 @@ fn build_line(frags: &[Frag], size: f32, width: f32, align: Align, last: bool) -
         if i == 0 || is_space(frags[i - 1].brk) || frags[i - 1].face != frags[i].face {
             return 0.0;
         }
-        match (
-            frags[i - 1].text.chars().last(),
-            frags[i].text.chars().next(),
-        ) {
-            (Some(a), Some(b)) => frags[i].face.kern(a, b) * size,
-            _ => 0.0,
-        }
+        frags[i].face.kern(frags[i - 1].last, frags[i].first) * size
     };
     let mut natural = 0.0;
     let mut spaces = 0;
@@ -858,15 +883,7 @@ fn build_line(frags: &[Frag], size: f32, width: f32, align: Align, last: bool) -
         }
     }
     // The hyphen added at the line end, kerned against the last letter.
-    let hyphen_w = |f: &Frag| -> f32 {
-        let k = f
-            .text
-            .chars()
-            .last()
-            .map(|c| f.face.kern(c, '-'))
-            .unwrap_or(0.0);
-        f.face.width("-", size) + k * size
-    };
+    let hyphen_w = |f: &Frag| -> f32 { f.face.width("-", size) + f.face.kern(f.last, '-') * size };
     if hyphen {
         natural += hyphen_w(&frags[n - 1]);
     }
@@ -897,11 +914,12 @@ fn build_line(frags: &[Frag], size: f32, width: f32, align: Align, last: bool) -
         if let Some(run) = runs.last_mut() {
             // The fragment's text (plus the hyphen or space) appended in place.
             if !matches!(run.2.last(), Some(Piece::Text(_))) {
-                run.2
-                    .push(Piece::Text(String::with_capacity(f.text.len() + 2)));
+                // Room for the rest of the line's text, so the string grows once.
+                let rest = frags[n - 1].end.saturating_sub(f.start) as usize + 8;
+                run.2.push(Piece::Text(String::with_capacity(rest)));
             }
             if let Some(Piece::Text(t)) = run.2.last_mut() {
-                t.push_str(&f.text);
+                t.push_str(f.text(buf));
                 if hyphened {
                     t.push('-');
                 }
