@@ -770,7 +770,7 @@ impl Ops {
         if frac != 0 {
             self.0.push(b'.');
             self.0.push(b'0' + (frac / 10) as u8);
-            if frac % 10 != 0 {
+            if !frac.is_multiple_of(10) {
                 self.0.push(b'0' + (frac % 10) as u8);
             }
         }
