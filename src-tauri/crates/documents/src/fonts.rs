@@ -168,14 +168,16 @@ impl Metrics {
         let mut table = vec![MISSING; TABLE as usize];
         let mut present = vec![false; TABLE as usize];
         let mut gids = vec![0u16; TABLE as usize];
-        for cp in 0..TABLE {
-            if let Some(c) = char::from_u32(cp) {
-                if let Some(w) = adv(c) {
-                    table[cp as usize] = w;
+        if let Some(f) = face.as_ref() {
+            // One cmap lookup per code point, the advance read from its glyph.
+            for cp in 0..TABLE {
+                let Some(gid) = char::from_u32(cp).and_then(|c| f.glyph_index(c)) else {
+                    continue;
+                };
+                gids[cp as usize] = gid.0;
+                if let Some(a) = f.glyph_hor_advance(gid) {
+                    table[cp as usize] = a as f32 / upem;
                     present[cp as usize] = true;
-                }
-                if let Some(g) = face.as_ref().and_then(|f| f.glyph_index(c)) {
-                    gids[cp as usize] = g.0;
                 }
             }
         }
@@ -306,13 +308,18 @@ fn kern_rows(
     let Some(kern) = face.and_then(|f| f.tables().kern) else {
         return out;
     };
-    // Glyph id → the tabulated characters drawn with it.
-    let mut chars_of: std::collections::HashMap<u16, Vec<char>> = std::collections::HashMap::new();
+    // Glyph id → the tabulated characters drawn with it (indexed by glyph id: a hash
+    // map here was most of loading a face).
+    let mut chars_of: Vec<Vec<char>> = Vec::new();
     for (cp, g) in gids.iter().enumerate() {
         if *g != 0 {
             if let Some(c) = char::from_u32(cp as u32) {
                 if !c.is_whitespace() {
-                    chars_of.entry(*g).or_default().push(c);
+                    let g = usize::from(*g);
+                    if chars_of.len() <= g {
+                        chars_of.resize(g + 1, Vec::new());
+                    }
+                    chars_of[g].push(c);
                 }
             }
         }
@@ -326,7 +333,10 @@ fn kern_rows(
         };
         for pair in table.pairs {
             let (l, r) = ((pair.pair >> 16) as u16, (pair.pair & 0xFFFF) as u16);
-            let (Some(ls), Some(rs)) = (chars_of.get(&l), chars_of.get(&r)) else {
+            let (Some(ls), Some(rs)) = (
+                chars_of.get(usize::from(l)).filter(|v| !v.is_empty()),
+                chars_of.get(usize::from(r)).filter(|v| !v.is_empty()),
+            ) else {
                 continue;
             };
             for a in ls {
