@@ -122,23 +122,51 @@ pub fn write(
         ids.insert(*face, id);
     }
 
-    // The content streams are written (and deflated) on this thread while another
-    // deflates the font programs; `compress` later recognises those streams by their
-    // bytes. Same bytes, same level: the file is the same as deflating them all there.
+    // The content streams are written and deflated on two threads: a helper first
+    // deflates the font programs, then both take pages from a shared counter until
+    // none is left; `compress` later recognises the fonts' streams by their bytes.
+    // Same bytes, same level: the file is the same as deflating everything here.
+    let n_pages = laid.pages.len();
+    let next_page = std::sync::atomic::AtomicUsize::new(0);
+    type Packed = (Vec<u8>, Option<Vec<u8>>);
+    let take_pages = || {
+        let mut done: Vec<(usize, Packed)> = Vec::new();
+        loop {
+            let i = next_page.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(page) = laid.pages.get(i) else {
+                break;
+            };
+            let content = page_content(page, geom, &glyphs);
+            let packed = pack(&content);
+            done.push((i, (content, packed)));
+        }
+        done
+    };
     let (fonts_packed, contents) = std::thread::scope(|scope| {
-        let packer = scope.spawn(|| programs.iter().map(|p| pack(p)).collect::<Vec<_>>());
-        let contents: Vec<(Vec<u8>, Option<Vec<u8>>)> = laid
-            .pages
-            .iter()
-            .map(|page| {
-                let content = page_content(page, geom, &glyphs);
-                let packed = pack(&content);
-                (content, packed)
+        let helper = scope.spawn(|| {
+            let fonts = programs.iter().map(|p| pack(p)).collect::<Vec<_>>();
+            (fonts, take_pages())
+        });
+        let mine = take_pages();
+        let (fonts, theirs) = helper.join().unwrap_or_else(|_| {
+            // The helper cannot panic short of a bug; its share is redone here.
+            (programs.iter().map(|p| pack(p)).collect(), Vec::new())
+        });
+        let mut contents: Vec<Option<Packed>> = (0..n_pages).map(|_| None).collect();
+        for (i, packed) in mine.into_iter().chain(theirs) {
+            contents[i] = Some(packed);
+        }
+        let contents: Vec<Packed> = contents
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| {
+                c.unwrap_or_else(|| {
+                    let content = page_content(&laid.pages[i], geom, &glyphs);
+                    let packed = pack(&content);
+                    (content, packed)
+                })
             })
             .collect();
-        let fonts = packer
-            .join()
-            .unwrap_or_else(|_| programs.iter().map(|p| pack(p)).collect());
         (fonts, contents)
     });
     let prepacked: Vec<(&[u8], Option<Vec<u8>>)> = programs
