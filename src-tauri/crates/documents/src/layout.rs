@@ -1367,47 +1367,51 @@ fn weight(block: &Block) -> usize {
     }
 }
 
-/// Each block's slices, in order. The blocks are independent until pagination, so a
-/// long flow is cut in two halves of about equal text, the second broken into lines
-/// on another thread (line breaking is most of the layout's time); the result does not
-/// depend on the split.
+/// Each block's slices, in order. The blocks are independent until pagination, so on
+/// a long flow two threads take blocks from a shared counter until none is left (line
+/// breaking is most of the layout's time, and tables cost more per letter than
+/// paragraphs, so a split fixed in advance left one thread idle); the result does
+/// not depend on which thread laid out which block.
 fn blocks_slices(blocks: &[Block], width: f32, frame: f32) -> Vec<Vec<Slice>> {
-    let one = |bs: &[Block]| -> Vec<Vec<Slice>> {
-        bs.iter()
-            .map(|b| {
-                let mut out = Vec::new();
-                block_slices(b, width, frame, &mut out);
-                out
-            })
-            .collect()
+    let lay = |b: &Block| -> Vec<Slice> {
+        let mut out = Vec::new();
+        block_slices(b, width, frame, &mut out);
+        out
     };
-    let weights: Vec<usize> = blocks.iter().map(weight).collect();
-    let total: usize = weights.iter().sum();
+    let total: usize = blocks.iter().map(weight).sum();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     // Below ~20 KB of text a thread costs more than it saves.
     if cores < 2 || total < 20_000 {
-        return one(blocks);
+        return blocks.iter().map(lay).collect();
     }
-    let mut acc = 0;
-    let mid = weights
-        .iter()
-        .position(|w| {
-            acc += w;
-            acc * 2 >= total
-        })
-        .map_or(blocks.len(), |i| i + 1);
-    let (head, tail) = blocks.split_at(mid);
-    std::thread::scope(|scope| {
-        let second = scope.spawn(|| one(tail));
-        let mut out = one(head);
-        match second.join() {
-            Ok(rest) => out.extend(rest),
-            // The helper only runs the same code as this thread; should it ever
-            // panic, do its half here so the error surfaces the usual way.
-            Err(_) => out.extend(one(tail)),
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let take = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(b) = blocks.get(i) else {
+                break;
+            };
+            done.push((i, lay(b)));
         }
-        out
-    })
+        done
+    };
+    let mut out: Vec<Option<Vec<Slice>>> = (0..blocks.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let helper = scope.spawn(take);
+        for (i, slices) in take() {
+            out[i] = Some(slices);
+        }
+        // The helper only runs the same code as this thread; should it ever panic,
+        // its blocks are laid out below so the error surfaces the usual way.
+        for (i, slices) in helper.join().unwrap_or_default() {
+            out[i] = Some(slices);
+        }
+    });
+    out.into_iter()
+        .zip(blocks)
+        .map(|(s, b)| s.unwrap_or_else(|| lay(b)))
+        .collect()
 }
 
 fn paginate(mut slices: Vec<Slice>, frame: f32) -> Laid {
