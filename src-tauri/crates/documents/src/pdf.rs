@@ -617,10 +617,9 @@ impl Glyphs {
     }
 }
 
-/// A page's content stream, byte for byte what printpdf 0.12 and lopdf 0.44 write
-/// for the equivalent ops (`g`/`re f` fills, `G w`/`m l S` lines, one `BT … ET` text
-/// object with `Tf`, `Tm` and `Tj`/`TJ` of hex glyph ids), written straight into one
-/// buffer.
+/// A page's content stream, written straight into one buffer: `g`/`re f` fills,
+/// `G w` and `m l … S` rules, one `BT … ET` text object with `Tf`, `Tm` and `Tj`/`TJ`
+/// of two-byte glyph ids (Identity-H) in literal strings.
 ///
 /// Fills first, then lines, then all text in one text object, so text is on top and
 /// no path operator appears inside BT/ET. Text is kerned with exactly the pairs
@@ -650,7 +649,11 @@ fn page_content(
             w.op(&[], "f");
         }
     }
+    // Rules, as few paths as their stroke settings allow; a rule drawn twice (cells
+    // sharing a border, a row's bottom and the next row's top) is drawn once.
     let mut stroke: Option<(f32, f32)> = None;
+    let mut seen: std::collections::HashSet<[i64; 4]> = std::collections::HashSet::new();
+    let mut open_path = false;
     for d in &page.draws {
         if let Draw::Line {
             x1,
@@ -661,15 +664,31 @@ fn page_content(
             gray: g,
         } = d
         {
+            let (a, b) = ((x_of(*x1), y_of(*y1)), (x_of(*x2), y_of(*y2)));
+            // Compared as written (hundredths of a point), either direction.
+            let key = |p: (f32, f32)| (hundredths(p.0), hundredths(p.1));
+            let (ka, kb) = (key(a), key(b));
+            let (lo, hi) = if ka <= kb { (ka, kb) } else { (kb, ka) };
             if stroke != Some((*width, *g)) {
+                if open_path {
+                    w.op(&[], "S");
+                    open_path = false;
+                }
                 w.op(&[*g], "G");
                 w.op(&[*width], "w");
                 stroke = Some((*width, *g));
+                seen.clear();
             }
-            w.op(&[x_of(*x1), y_of(*y1)], "m");
-            w.op(&[x_of(*x2), y_of(*y2)], "l");
-            w.op(&[], "S");
+            if !seen.insert([lo.0, lo.1, hi.0, hi.1]) {
+                continue;
+            }
+            w.op(&[a.0, a.1], "m");
+            w.op(&[b.0, b.1], "l");
+            open_path = true;
         }
+    }
+    if open_path {
+        w.op(&[], "S");
     }
     let mut in_text = false;
     let mut font: Option<(Face, f32)> = None;
@@ -763,6 +782,11 @@ fn page_content(
     w.0
 }
 
+/// `v` in hundredths, rounded: how [`Ops::num`] writes it.
+fn hundredths(v: f32) -> i64 {
+    (f64::from(v) * 100.0).round() as i64
+}
+
 /// A content stream being written.
 struct Ops(Vec<u8>);
 
@@ -788,7 +812,7 @@ impl Ops {
     /// Hand-written: a fixed-point integer and its digits (no crate writes PDF reals
     /// this way, and `{:.2}` keeps the zeros and is as slow as the shortest form).
     fn num(&mut self, v: f32) {
-        let hundredths = (f64::from(v) * 100.0).round() as i64;
+        let hundredths = hundredths(v);
         if hundredths < 0 {
             self.0.push(b'-');
         }
@@ -848,5 +872,91 @@ fn kerned(face: Face, k: usize, text: &str, items: &mut Vec<Item>) {
     }
     if start < text.len() {
         items.push(Item::Text(k, start, text.len()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::Page;
+
+    fn line(x1: f32, y1: f32, x2: f32, y2: f32) -> Draw {
+        Draw::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            width: 0.5,
+            gray: 0.3,
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_with_two_decimals_at_most() {
+        let mut w = Ops(Vec::new());
+        for v in [12.5, -3.0, 0.35, 0.004, -0.004, 1234.5678, 99.999] {
+            w.num(v);
+            w.0.push(b' ');
+        }
+        assert_eq!(
+            String::from_utf8(w.0).unwrap(),
+            "12.5 -3 0.35 0 0 1234.57 100 "
+        );
+    }
+
+    #[test]
+    fn a_rule_shared_by_two_cells_is_drawn_once_in_one_path() {
+        let page = Page {
+            draws: vec![
+                line(0.0, 0.0, 0.0, 10.0),
+                line(0.0, 10.0, 0.0, 0.0),
+                line(0.0, 10.0, 50.0, 10.0),
+                line(0.0, 10.0, 50.0, 10.0),
+                line(50.0, 0.0, 50.0, 10.0),
+            ],
+        };
+        let out = page_content(&page, &Geometry::a4(), &BTreeMap::new());
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text.matches(" m\n").count(), 3, "{text}");
+        assert_eq!(text.matches("\nS").count(), 1, "{text}");
+    }
+
+    #[test]
+    fn glyph_strings_escape_delimiters_and_line_ends() {
+        // Glyph ids whose bytes are '(' ')' '\\' CR LF must not end or bend the string.
+        let mut bmp = vec![0u16; 0x1_0000];
+        for (c, gid) in [
+            ('a', 0x28),
+            ('b', 0x29),
+            ('c', 0x5C),
+            ('d', 0x0D),
+            ('e', 0x0A),
+        ] {
+            bmp[c as usize] = gid;
+        }
+        let glyphs = BTreeMap::from([(
+            Face::Serif,
+            Glyphs {
+                bmp,
+                rest: BTreeMap::new(),
+            },
+        )]);
+        let page = Page {
+            draws: vec![Draw::Text {
+                x: 0.0,
+                y: 0.0,
+                face: Face::Serif,
+                size: 10.0,
+                gray: 0.0,
+                pieces: vec![Piece::Text("abcde".into())],
+            }],
+        };
+        let out = page_content(&page, &Geometry::a4(), &glyphs);
+        let start = out.windows(2).position(|w| w == b"\n(").unwrap() + 1;
+        let end = out.windows(3).position(|w| w == b" Tj").unwrap();
+        assert_eq!(
+            &out[start..end],
+            b"(\x00\\(\x00\\)\x00\\\\\x00\\r\x00\\n)".as_slice()
+        );
     }
 }
