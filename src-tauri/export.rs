@@ -289,12 +289,11 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// A specification body in the Markdown subset, as document blocks: paragraphs split by
-/// blank lines, "- " bullet lists, "1. " numbered lists and "| a | b |" tables. Inline
-/// **bold** and *italic* marks are dropped (the document model has no inline styles
-/// yet).
+/// blank lines, "- " bullet lists, "1. " numbered lists and "| a | b |" tables, each
+/// keeping its inline **bold** and *italic*, as the preview shows them.
 fn body_blocks(body: &str) -> Vec<etap_documents::model::Content> {
-    use etap_documents::model::Content;
-    let strip = |s: &str| s.replace("**", "").replace('*', "").trim().to_string();
+    use etap_documents::model::{Content, Inline};
+    let strip = |s: &str| Inline(runs(s.trim()));
     let numbered_item = |l: &str| {
         let digits = l.chars().take_while(char::is_ascii_digit).count();
         (digits > 0 && l[digits..].starts_with(". ")).then(|| strip(&l[digits + 2..]))
@@ -548,7 +547,9 @@ fn change_list(
             Lang::Ru => format!("Лист изменений (дополнение к версии {from})"),
             Lang::En => format!("List of changes (addendum to version {from})"),
         },
-        content: vec![Content::Numbered(items)],
+        content: vec![Content::Numbered(
+            items.into_iter().map(Into::into).collect(),
+        )],
         children: vec![],
     }
 }
@@ -673,8 +674,8 @@ pub fn copy_document(store: &mut Store, id: i64, dest: &Path) -> Result<IssuedDo
 
 #[cfg(test)]
 mod tests {
-    use super::runs;
-    use etap_documents::model::Run;
+    use super::{body_blocks, runs};
+    use etap_documents::model::{Content, Inline, Run};
 
     fn run(text: &str, bold: bool, italic: bool) -> Run {
         Run {
@@ -697,5 +698,35 @@ mod tests {
             ]
         );
         assert_eq!(runs("2 * 3 = 6"), [run("2 * 3 = 6", false, false)]);
+    }
+
+    #[test]
+    fn list_items_and_table_cells_keep_their_emphasis() {
+        let blocks = body_blocks(
+            "- **Важно:** резервная копия\n- обычный пункт\n\n1. *курсив* в номере\n\n| Роль | *Права* |\n|---|---|\n| **Дилер** | заказы |",
+        );
+        let [Content::Bullets(items), Content::Numbered(numbered), Content::Table(rows)] =
+            &blocks[..]
+        else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(
+            items[0],
+            Inline(vec![
+                run("Важно:", true, false),
+                run(" резервная копия", false, false)
+            ])
+        );
+        assert_eq!(items[1], Inline::from("обычный пункт"));
+        assert_eq!(
+            numbered[0],
+            Inline(vec![
+                run("курсив", false, true),
+                run(" в номере", false, false)
+            ])
+        );
+        assert_eq!(rows[0][1], Inline(vec![run("Права", false, true)]));
+        assert_eq!(rows[1][0], Inline(vec![run("Дилер", true, false)]));
+        assert_eq!(rows[1][1], Inline::from("заказы"));
     }
 }

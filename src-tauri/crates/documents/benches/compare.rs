@@ -264,17 +264,18 @@ fn variant(spec: &Spec, k: usize) -> Spec {
                             mark(&mut r.text, k);
                         }
                     }
-                    Content::Bullets(items) | Content::Numbered(items) => {
-                        items.iter_mut().for_each(|i| mark(i, k))
-                    }
+                    Content::Bullets(items) | Content::Numbered(items) => items
+                        .iter_mut()
+                        .filter_map(|i| i.0.last_mut())
+                        .for_each(|r| mark(&mut r.text, k)),
                     Content::Requirements(reqs) => {
                         reqs.iter_mut().for_each(|r| mark(&mut r.text, k))
                     }
                     Content::Table(rows) => rows
                         .iter_mut()
                         .skip(1)
-                        .filter_map(|r| r.first_mut())
-                        .for_each(|c| mark(c, k)),
+                        .filter_map(|r| r.first_mut().and_then(|c| c.0.last_mut()))
+                        .for_each(|r| mark(&mut r.text, k)),
                 }
             }
             walk(&mut sec.children, k);
@@ -330,7 +331,7 @@ fn html_sections(list: &[Section], prefix: &str, level: usize, out: &mut String)
                     };
                     let _ = write!(out, "<{tag}>");
                     for it in items {
-                        let _ = write!(out, "<li>{}</li>", esc_html(it));
+                        let _ = write!(out, "<li>{}</li>", esc_html(&it.text()));
                     }
                     let _ = write!(out, "</{tag}>");
                 }
@@ -340,7 +341,7 @@ fn html_sections(list: &[Section], prefix: &str, level: usize, out: &mut String)
                         let cell = if i == 0 { "th" } else { "td" };
                         out.push_str("<tr>");
                         for c in row {
-                            let _ = write!(out, "<{cell}>{}</{cell}>", esc_html(c));
+                            let _ = write!(out, "<{cell}>{}</{cell}>", esc_html(&c.text()));
                         }
                         out.push_str("</tr>");
                     }
@@ -448,13 +449,13 @@ fn typ_sections(list: &[Section], level: usize, out: &mut String) {
                 }
                 Content::Bullets(items) => {
                     for it in items {
-                        let _ = writeln!(out, "- {}", esc_typ(it));
+                        let _ = writeln!(out, "- {}", esc_typ(&it.text()));
                     }
                     out.push('\n');
                 }
                 Content::Numbered(items) => {
                     for it in items {
-                        let _ = writeln!(out, "+ {}", esc_typ(it));
+                        let _ = writeln!(out, "+ {}", esc_typ(&it.text()));
                     }
                     out.push('\n');
                 }
@@ -463,7 +464,7 @@ fn typ_sections(list: &[Section], level: usize, out: &mut String) {
                     let _ = writeln!(out, "#table(columns: {width},");
                     for row in rows {
                         for c in row {
-                            let _ = write!(out, "[{}], ", esc_typ(c));
+                            let _ = write!(out, "[{}], ", esc_typ(&c.text()));
                         }
                         out.push('\n');
                     }

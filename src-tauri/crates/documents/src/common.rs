@@ -5,7 +5,7 @@ use etap_domain::text::Lang;
 
 use crate::fonts::Face;
 use crate::layout::{mm, Align, Block, Borders, Cell, Column, Para, ParaStyle, Span, Table};
-use crate::model::Party;
+use crate::model::{Inline, Party, Run};
 
 pub const BODY: f32 = 11.0;
 pub const TABLE: f32 = 9.5;
@@ -60,36 +60,65 @@ pub fn heading(text: impl Into<String>, level: usize, anchor: Option<usize>) -> 
 }
 
 /// A list item with a hanging marker.
-pub fn list_item(marker: impl Into<String>, text: impl Into<String>, last: bool) -> Block {
+pub fn list_item(marker: impl Into<String>, spans: Vec<Span>, last: bool) -> Block {
     let mut st = ParaStyle::body(BODY);
     st.left_indent = mm(17.0);
     st.space_after = if last { BODY * 0.45 } else { BODY * 0.2 };
-    let mut p = Para::new(vec![Span::new(text, Face::Serif)], st);
+    let mut p = Para::new(spans, st);
     p.marker = Some(Span::new(marker, Face::Serif));
     Block::Para(p)
 }
 
-pub fn bullets(items: &[String], lang: Lang) -> Vec<Block> {
-    // Russian typography marks unordered lists with a dash (ГОСТ 2.105), English with
-    // a bullet.
-    let marker = tr(lang, "–", "•");
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, t)| list_item(marker, t.clone(), i + 1 == items.len()))
+/// Runs as spans of `face`'s family: bold runs in its bold, italic ones in its italic.
+pub fn run_spans(runs: &[Run], face: Face) -> Vec<Span> {
+    runs.iter()
+        .map(|r| {
+            let face = match (r.bold, r.italic) {
+                (true, _) => face.bold(),
+                (false, true) => face.italic(),
+                (false, false) => face,
+            };
+            Span::new(r.text.clone(), face)
+        })
         .collect()
 }
 
-pub fn numbered(items: &[String], lang: Lang) -> Vec<Block> {
+/// List items set in the body face, each keeping its emphasis.
+pub fn item_spans(items: &[Inline]) -> Vec<Vec<Span>> {
+    items.iter().map(|i| run_spans(&i.0, Face::Serif)).collect()
+}
+
+/// Plain list items set in the body face.
+pub fn plain_items(items: &[String]) -> Vec<Vec<Span>> {
     items
         .iter()
+        .map(|t| vec![Span::new(t.clone(), Face::Serif)])
+        .collect()
+}
+
+pub fn bullets(items: Vec<Vec<Span>>, lang: Lang) -> Vec<Block> {
+    // Russian typography marks unordered lists with a dash (ГОСТ 2.105), English with
+    // a bullet.
+    let marker = tr(lang, "–", "•");
+    let n = items.len();
+    items
+        .into_iter()
         .enumerate()
-        .map(|(i, t)| {
+        .map(|(i, spans)| list_item(marker, spans, i + 1 == n))
+        .collect()
+}
+
+pub fn numbered(items: Vec<Vec<Span>>, lang: Lang) -> Vec<Block> {
+    let n = items.len();
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, spans)| {
             let marker = match lang {
                 Lang::Ru => format!("{})", i + 1),
                 Lang::En => format!("{}.", i + 1),
             };
-            list_item(marker, t.clone(), i + 1 == items.len())
+            list_item(marker, spans, i + 1 == n)
         })
         .collect()
 }

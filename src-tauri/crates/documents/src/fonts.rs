@@ -13,15 +13,17 @@ pub enum Face {
     SerifItalic,
     Sans,
     SansBold,
+    SansItalic,
 }
 
 impl Face {
-    pub const ALL: [Face; 5] = [
+    pub const ALL: [Face; 6] = [
         Face::Serif,
         Face::SerifBold,
         Face::SerifItalic,
         Face::Sans,
         Face::SansBold,
+        Face::SansItalic,
     ];
 
     pub fn bytes(self) -> &'static [u8] {
@@ -31,6 +33,7 @@ impl Face {
             Face::SerifItalic => include_bytes!("../fonts/PTSerif-Italic.ttf"),
             Face::Sans => include_bytes!("../fonts/PTSans-Regular.ttf"),
             Face::SansBold => include_bytes!("../fonts/PTSans-Bold.ttf"),
+            Face::SansItalic => include_bytes!("../fonts/PTSans-Italic.ttf"),
         }
     }
 
@@ -42,6 +45,7 @@ impl Face {
             Face::SerifItalic => "PTSerif-Italic",
             Face::Sans => "PTSans-Regular",
             Face::SansBold => "PTSans-Bold",
+            Face::SansItalic => "PTSans-Italic",
         }
     }
 
@@ -49,7 +53,16 @@ impl Face {
     pub fn bold(self) -> Face {
         match self {
             Face::Serif | Face::SerifBold | Face::SerifItalic => Face::SerifBold,
-            Face::Sans | Face::SansBold => Face::SansBold,
+            Face::Sans | Face::SansBold | Face::SansItalic => Face::SansBold,
+        }
+    }
+
+    /// The italic face of the same family (bold stays bold: there is no bold italic).
+    pub fn italic(self) -> Face {
+        match self {
+            Face::Serif | Face::SerifItalic => Face::SerifItalic,
+            Face::Sans | Face::SansItalic => Face::SansItalic,
+            Face::SerifBold | Face::SansBold => self,
         }
     }
 
@@ -58,7 +71,8 @@ impl Face {
     }
 
     fn metrics(self) -> &'static Metrics {
-        static CELLS: [OnceLock<Metrics>; 5] = [
+        static CELLS: [OnceLock<Metrics>; 6] = [
+            OnceLock::new(),
             OnceLock::new(),
             OnceLock::new(),
             OnceLock::new(),

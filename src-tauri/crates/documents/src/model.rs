@@ -79,12 +79,47 @@ pub struct Requirement {
     pub acceptance: String,
 }
 
-/// A run of text with its emphasis, inside a [`Content::Styled`] paragraph.
+/// A run of text with its emphasis, inside a [`Content::Styled`] paragraph or an
+/// [`Inline`] text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Run {
     pub text: String,
     pub bold: bool,
     pub italic: bool,
+}
+
+impl Run {
+    pub fn plain(text: impl Into<String>) -> Run {
+        Run {
+            text: text.into(),
+            bold: false,
+            italic: false,
+        }
+    }
+}
+
+/// Text with emphasis, as runs: a list item or a table cell (bold wins where both
+/// are set: the embedded fonts have no bold italic).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Inline(pub Vec<Run>);
+
+impl Inline {
+    /// The text without its emphasis.
+    pub fn text(&self) -> String {
+        self.0.iter().map(|r| r.text.as_str()).collect()
+    }
+}
+
+impl From<&str> for Inline {
+    fn from(text: &str) -> Inline {
+        Inline(vec![Run::plain(text)])
+    }
+}
+
+impl From<String> for Inline {
+    fn from(text: String) -> Inline {
+        Inline(vec![Run::plain(text)])
+    }
 }
 
 /// One piece of a section's body.
@@ -94,11 +129,11 @@ pub enum Content {
     /// A paragraph with **bold** and *italic* runs (bold wins where both are set: the
     /// embedded fonts have no bold italic).
     Styled(Vec<Run>),
-    Bullets(Vec<String>),
-    Numbered(Vec<String>),
+    Bullets(Vec<Inline>),
+    Numbered(Vec<Inline>),
     Requirements(Vec<Requirement>),
     /// A plain table; the first row is its header.
-    Table(Vec<Vec<String>>),
+    Table(Vec<Vec<Inline>>),
 }
 
 /// A numbered section; numbers ("3.2.1") come from the position in the tree.

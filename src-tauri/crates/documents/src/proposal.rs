@@ -216,7 +216,7 @@ pub fn blocks(p: &Proposal) -> Result<Vec<Block>> {
     // The terms, the validity date and the signature form one group: a signature
     // never stands alone on the last page.
     let mut closing = vec![common::heading(tr(lang, "Условия", "Terms"), 2, None)];
-    closing.extend(common::numbered(&p.terms, lang));
+    closing.extend(common::numbered(common::plain_items(&p.terms), lang));
 
     let mut valid = ParaStyle::body(BODY);
     valid.space_before = 6.0;

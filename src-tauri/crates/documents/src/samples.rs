@@ -15,8 +15,8 @@ use etap_domain::text::Lang;
 use rust_decimal::Decimal;
 
 use crate::model::{
-    Act, ActItem, Approval, ApprovalKind, Content, ContractRef, DocMeta, Party, Priority, Proposal,
-    ProposalItem, Requirement, Section, Spec,
+    Act, ActItem, Approval, ApprovalKind, Content, ContractRef, DocMeta, Inline, Party, Priority,
+    Proposal, ProposalItem, Requirement, Section, Spec,
 };
 use crate::{DocumentError, Result};
 
@@ -97,8 +97,12 @@ fn para(t: &str) -> Content {
     Content::Para(t.to_string())
 }
 
-fn list(items: &[&str]) -> Vec<String> {
+fn strings(items: &[&str]) -> Vec<String> {
     items.iter().map(|s| s.to_string()).collect()
+}
+
+fn list(items: &[&str]) -> Vec<Inline> {
+    items.iter().map(|s| Inline::from(*s)).collect()
 }
 
 fn req(id: &str, text: &str, p: Priority, acc: &str) -> Requirement {
@@ -626,12 +630,12 @@ pub fn proposal(lang: Lang) -> Proposal {
             Lang::En => "Eight weeks from the signing of the contract and access to the 1C test database. The work is done in three stages; an acceptance certificate is signed after each.".into(),
         },
         terms: match lang {
-            Lang::Ru => list(&[
+            Lang::Ru => strings(&[
                 "Оплата: 30\u{a0}% — аванс, 70\u{a0}% — по этапам после подписания актов сдачи-приёмки.",
                 "Гарантия на исправление ошибок — 3\u{a0}месяца после приёмки последнего этапа.",
                 "Исходный код и права на него передаются Заказчику после полной оплаты.",
             ]),
-            Lang::En => list(&[
+            Lang::En => strings(&[
                 "Payment: 30% in advance, 70% by stages after the acceptance certificates are signed.",
                 "Bug-fix warranty: three months after the last stage is accepted.",
                 "The source code and the rights to it pass to the customer upon full payment.",

@@ -14,7 +14,7 @@ use crate::fonts::Face;
 use crate::layout::{
     self, mm, Align, Block, Cell, Column, Geometry, Laid, Para, ParaStyle, Span, Table,
 };
-use crate::model::{long_date, ApprovalKind, Content, Requirement, Section, Spec};
+use crate::model::{long_date, ApprovalKind, Content, Inline, Requirement, Section, Spec};
 use crate::pdf::{self, Bookmark};
 use crate::Result;
 
@@ -172,20 +172,15 @@ fn sections(
         for c in &s.content {
             match c {
                 Content::Para(t) => out.push(common::body(t.clone())),
-                Content::Styled(runs) => out.push(common::body_spans(
-                    runs.iter()
-                        .map(|r| {
-                            let face = match (r.bold, r.italic) {
-                                (true, _) => Face::SerifBold,
-                                (false, true) => Face::SerifItalic,
-                                (false, false) => Face::Serif,
-                            };
-                            Span::new(r.text.clone(), face)
-                        })
-                        .collect(),
-                )),
-                Content::Bullets(items) => out.extend(common::bullets(items, lang)),
-                Content::Numbered(items) => out.extend(common::numbered(items, lang)),
+                Content::Styled(runs) => {
+                    out.push(common::body_spans(common::run_spans(runs, Face::Serif)))
+                }
+                Content::Bullets(items) => {
+                    out.extend(common::bullets(common::item_spans(items), lang))
+                }
+                Content::Numbered(items) => {
+                    out.extend(common::numbered(common::item_spans(items), lang))
+                }
                 Content::Requirements(reqs) => out.push(Block::Table(requirements(reqs, lang))),
                 Content::Table(rows) => {
                     if let Some(t) = plain_table(rows) {
@@ -198,8 +193,9 @@ fn sections(
     }
 }
 
-/// A table typed by the user: equal columns, the first row as the repeated header.
-fn plain_table(rows: &[Vec<String>]) -> Option<Table> {
+/// A table typed by the user: equal columns, the first row as the repeated header;
+/// cells keep their emphasis (in the header everything is bold already).
+fn plain_table(rows: &[Vec<Inline>]) -> Option<Table> {
     let (head, body) = rows.split_first()?;
     let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
     let cols = (0..width)
@@ -209,8 +205,11 @@ fn plain_table(rows: &[Vec<String>]) -> Option<Table> {
         })
         .collect();
     let mut t = Table::grid(cols, TABLE);
-    let cell = |row: &[String], i: usize, face: Face| {
-        Cell::text(row.get(i).cloned().unwrap_or_default(), face)
+    let cell = |row: &[Inline], i: usize, face: Face| {
+        Cell::spans(common::run_spans(
+            row.get(i).map(|c| c.0.as_slice()).unwrap_or_default(),
+            face,
+        ))
     };
     t.header = Some((0..width).map(|i| cell(head, i, Face::SansBold)).collect());
     for r in body {

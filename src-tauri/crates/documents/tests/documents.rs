@@ -5,8 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use etap_documents::fonts::Face;
 use etap_documents::layout::{self, Draw, Geometry, Piece};
-use etap_documents::model::{Content, Priority, Requirement, Section};
+use etap_documents::model::{Content, Inline, Priority, Requirement, Run, Section};
 use etap_documents::samples;
 use etap_domain::text::Lang;
 
@@ -283,6 +284,64 @@ fn spec_with(sections: Vec<Section>) -> etap_documents::Spec {
 }
 
 #[test]
+fn emphasis_in_list_items_and_table_cells_is_typeset_in_its_faces() {
+    let run = |text: &str, bold, italic| Run {
+        text: text.into(),
+        bold,
+        italic,
+    };
+    let mut sec = Section::new("Выделение");
+    sec.content.push(Content::Bullets(vec![Inline(vec![
+        run("Пункт с ", false, false),
+        run("полужирным", true, false),
+        run(" словом", false, false),
+    ])]));
+    sec.content.push(Content::Table(vec![
+        vec!["Роль".into(), "Права".into()],
+        vec![
+            Inline(vec![run("курсив", false, true)]),
+            Inline(vec![run("жирный", true, false)]),
+        ],
+    ]));
+    let spec = spec_with(vec![sec]);
+    // Each emphasised word is drawn in its face (the title page uses bold too, so the
+    // font list alone would prove little).
+    let (laid, _) = etap_documents::spec::lay_out(&spec, &Geometry::a4());
+    let face_of = |word: &str| {
+        laid.pages
+            .iter()
+            .flat_map(|p| &p.draws)
+            .find_map(|d| match d {
+                Draw::Text { face, pieces, .. }
+                    if pieces
+                        .iter()
+                        .any(|p| matches!(p, Piece::Text(t) if t.contains(word))) =>
+                {
+                    Some(*face)
+                }
+                _ => None,
+            })
+    };
+    assert_eq!(face_of("полужирным"), Some(Face::SerifBold));
+    assert_eq!(face_of("словом"), Some(Face::Serif));
+    assert_eq!(face_of("курсив"), Some(Face::SansItalic));
+    assert_eq!(face_of("жирный"), Some(Face::SansBold));
+    let pdf = etap_documents::spec::render(&spec).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "emphasis.pdf", &pdf);
+    let fonts = run_fonts(&path);
+    assert!(fonts.contains("PTSans-Italic"), "{fonts}");
+    let text = text_of(&path, None);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Пункт с полужирным словом"), "{flat}");
+    assert!(flat.contains("курсив") && flat.contains("жирный"), "{flat}");
+}
+
+fn run_fonts(pdf: &Path) -> String {
+    run("pdffonts", &[s(pdf)])
+}
+
+#[test]
 fn long_unbreakable_strings_never_cross_the_margin() {
     let url = "https://example.org/an/extremely/long/path/that/has/no/spaces/at/all/and/keeps/going/index.html?with=query&parameters=ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     let id =
@@ -293,7 +352,7 @@ fn long_unbreakable_strings_never_cross_the_margin() {
         "Ссылка: {url}. Идентификатор: {id}. Слово: {word}."
     )));
     sec.content
-        .push(Content::Bullets(vec![url.to_string(), id.to_string()]));
+        .push(Content::Bullets(vec![url.into(), id.into()]));
     sec.content.push(Content::Requirements(vec![Requirement {
         id: id.into(),
         text: url.into(),
@@ -466,7 +525,7 @@ fn odd_input_gives_a_valid_document_not_a_panic() {
     empty.content.push(Content::Para(" \t \n\n ".into()));
     empty
         .content
-        .push(Content::Bullets(vec![String::new(), "\n".into()]));
+        .push(Content::Bullets(vec![String::new().into(), "\n".into()]));
     empty.content.push(Content::Requirements(Vec::new()));
     empty.content.push(Content::Requirements(vec![Requirement {
         id: String::new(),
