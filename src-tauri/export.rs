@@ -39,6 +39,7 @@ impl ExportError {
             ExportError::Document(etap_documents::DocumentError::MissingGlyph(_)) => {
                 "unprintable_character"
             }
+            ExportError::Document(etap_documents::DocumentError::Image(_)) => "logo_unreadable",
             ExportError::Document(_) => "document_failed",
             ExportError::NoOffer => "no_offer",
             ExportError::Changed(_) => "document_changed",
@@ -52,6 +53,10 @@ impl ExportError {
             ExportError::Document(etap_documents::DocumentError::MissingGlyph(c)) => Text::new(
                 format!("Символ «{c}» нельзя напечатать шрифтами документа — замените его в тексте."),
                 format!("The character “{c}” cannot be printed with the document fonts — replace it in the text."),
+            ),
+            ExportError::Document(etap_documents::DocumentError::Image(why)) => Text::new(
+                format!("Логотип из профиля не удаётся поместить в документ ({why}). Загрузите в «Мой профиль» PNG или JPEG не больше 4000 × 4000 точек или уберите логотип."),
+                format!("The logo from your profile cannot be placed in the document ({why}). Upload a PNG or JPEG of at most 4000 × 4000 pixels under “My profile”, or remove the logo."),
             ),
             ExportError::Document(e) => Text::new(
                 format!("Не удалось собрать PDF: {e}. Данные проекта не изменены."),
@@ -238,6 +243,9 @@ pub fn proposal_model(
         vat: e.vat.clone(),
         timeline,
         terms,
+        logo: store
+            .provider_logo()?
+            .map(|(bytes, _)| etap_documents::image::Image { bytes }),
     })
 }
 

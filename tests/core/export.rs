@@ -100,6 +100,31 @@ fn without_an_offer_there_is_no_proposal_and_it_says_why() {
 }
 
 #[test]
+fn the_proposal_carries_the_logo_from_the_profile() {
+    let (dir, mut store) = temp_store();
+    store.set_provider_logo(crate::TINY_PNG).unwrap();
+    let c = store.create_client("Клиент").unwrap();
+    let p = store.create_project(c.id, "Проект").unwrap().id;
+    crate::walk_to(&mut store, p, etap_domain::Step::Negotiation);
+    let doc = etap_app::export::export_proposal(&mut store, p, Lang::Ru, &dir.path().join("docs"))
+        .unwrap();
+    let out = std::process::Command::new("pdfimages")
+        .args(["-list", &doc.path])
+        .output()
+        .expect("pdfimages (poppler-utils) is required");
+    let list = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        list.lines().filter(|l| l.contains(" image ")).count(),
+        1,
+        "one logo image: {list}"
+    );
+    assert!(
+        list.contains("     4     2 "),
+        "the logo's own pixels: {list}"
+    );
+}
+
+#[test]
 fn save_as_copies_the_checked_file_and_refuses_a_changed_one() {
     let (dir, mut store) = temp_store();
     let c = store.create_client("Клиент").unwrap();

@@ -395,7 +395,15 @@ fn the_provider_profile_keeps_defaults_and_refuses_a_non_image_logo() {
         store.set_provider_logo(b"not an image").unwrap_err().code(),
         "bad_logo"
     );
-    let png = b"\x89PNG\r\n\x1a\n0000";
+    assert_eq!(
+        store
+            .set_provider_logo(b"\x89PNG\r\n\x1a\n0000")
+            .unwrap_err()
+            .code(),
+        "bad_logo",
+        "a damaged PNG is refused on upload, not when a document is made"
+    );
+    let png = crate::TINY_PNG;
     assert_eq!(
         store.set_provider_logo(png).unwrap().profile.logo_mime,
         "image/png"

@@ -257,6 +257,13 @@ pub enum Block {
         thickness: f32,
         gray: f32,
     },
+    /// A picture of the given size in points (a logo), aligned in the text width.
+    Image {
+        image: Arc<crate::image::Image>,
+        width: f32,
+        height: f32,
+        align: Align,
+    },
     PageBreak,
 }
 
@@ -287,6 +294,14 @@ pub enum Draw {
         h: f32,
         gray: f32,
     },
+    /// A picture; (x, y) is its top-left corner.
+    Image {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        image: Arc<crate::image::Image>,
+    },
 }
 
 impl Draw {
@@ -297,7 +312,7 @@ impl Draw {
                 *y1 += dy;
                 *y2 += dy;
             }
-            Draw::Fill { y, .. } => *y += dy,
+            Draw::Fill { y, .. } | Draw::Image { y, .. } => *y += dy,
         }
     }
 
@@ -326,7 +341,7 @@ impl Draw {
                     .sum::<f32>()
             }
             Draw::Line { x1, x2, .. } => x1.max(*x2),
-            Draw::Fill { x, w, .. } => x + w,
+            Draw::Fill { x, w, .. } | Draw::Image { x, w, .. } => x + w,
         }
     }
 }
@@ -1289,6 +1304,23 @@ fn block_slices(block: &Block, width: f32, frame: f32, out: &mut Vec<Slice>) {
                 width: *thickness,
                 gray: *gray,
             });
+            out.push(s);
+        }
+        Block::Image {
+            image,
+            width: w,
+            height: h,
+            align,
+        } => {
+            let mut s = Slice::new(*h);
+            s.draws.push(Draw::Image {
+                x: line_x(*align, width, *w),
+                y: 0.0,
+                w: *w,
+                h: *h,
+                image: image.clone(),
+            });
+            s.keep_with_next = true;
             out.push(s);
         }
         Block::PageBreak => {

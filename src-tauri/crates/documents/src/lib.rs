@@ -22,6 +22,7 @@ pub mod act;
 mod common;
 pub mod fonts;
 pub mod hyphen;
+pub mod image;
 pub mod layout;
 pub mod model;
 pub mod pdf;
@@ -45,6 +46,9 @@ pub enum DocumentError {
     Font(String),
     #[error("the PDF could not be assembled: {0}")]
     Pdf(String),
+    /// The logo is not a PNG or JPEG this engine can place.
+    #[error("the image cannot be placed: {0}")]
+    Image(String),
     #[error(transparent)]
     Money(#[from] etap_domain::money::MoneyError),
     #[error("writing {path}: {source}")]

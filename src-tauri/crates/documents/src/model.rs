@@ -234,6 +234,8 @@ pub struct Proposal {
     pub vat: VatMode,
     pub timeline: String,
     pub terms: Vec<String>,
+    /// The contractor's logo (PNG or JPEG) for the letterhead, if there is one.
+    pub logo: Option<crate::image::Image>,
 }
 
 const RU_MONTHS_GENITIVE: [&str; 12] = [

@@ -27,6 +27,16 @@ pub fn render(p: &Proposal) -> Result<Vec<u8>> {
     pdf::write(&laid, &geom, &p.meta, &[])
 }
 
+/// The logo's printed size: its proportions kept, within 45 × 16 mm (a letterhead
+/// mark, not a banner), never enlarged past 150 dpi so a small file stays sharp.
+fn logo_box((px_w, px_h): (u32, u32)) -> (f32, f32) {
+    let (max_w, max_h) = (layout::mm(45.0), layout::mm(16.0));
+    let at_150_dpi = |px: u32| px as f32 * 72.0 / 150.0;
+    let (w, h) = (at_150_dpi(px_w), at_150_dpi(px_h));
+    let scale = (max_w / w).min(max_h / h).min(1.0);
+    (w * scale, h * scale)
+}
+
 fn hours(h: Decimal, lang: Lang) -> String {
     let s = h.normalize().to_string();
     match lang {
@@ -38,7 +48,18 @@ fn hours(h: Decimal, lang: Lang) -> String {
 pub fn blocks(p: &Proposal) -> Result<Vec<Block>> {
     let lang = p.lang;
     let mut out = Vec::new();
-    // Letterhead: contractor name and requisites in small sans, a rule under them.
+    // Letterhead: the logo if there is one, the contractor's name and requisites in
+    // small sans, a rule under them.
+    if let Some(logo) = &p.logo {
+        let (w, h) = logo_box(crate::image::size(&logo.bytes)?);
+        out.push(Block::Image {
+            image: std::sync::Arc::new(logo.clone()),
+            width: w,
+            height: h,
+            align: Align::Left,
+        });
+        out.push(Block::Space(4.0));
+    }
     let c = &p.contractor;
     let mut head = ParaStyle::body(9.0);
     head.align = Align::Left;

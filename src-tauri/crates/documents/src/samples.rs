@@ -641,6 +641,7 @@ pub fn proposal(lang: Lang) -> Proposal {
                 "The source code and the rights to it pass to the customer upon full payment.",
             ]),
         },
+        logo: None,
     }
 }
 

@@ -337,6 +337,115 @@ fn emphasis_in_list_items_and_table_cells_is_typeset_in_its_faces() {
     assert!(flat.contains("курсив") && flat.contains("жирный"), "{flat}");
 }
 
+/// A `w` × `h` PNG in one colour with a transparent right half (a logo on no
+/// background).
+fn logo_png(w: u32, h: u32, rgb: [u8; 3]) -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut out, w, h);
+        enc.set_color(png::ColorType::Rgba);
+        enc.set_depth(png::BitDepth::Eight);
+        let mut wr = enc.write_header().unwrap();
+        let mut px = Vec::with_capacity((w * h * 4) as usize);
+        for _ in 0..h {
+            for x in 0..w {
+                px.extend(rgb);
+                px.push(if x < w / 2 { 255 } else { 0 });
+            }
+        }
+        wr.write_image_data(&px).unwrap();
+    }
+    out
+}
+
+/// The colour of page 1 at (x, y) millimetres from its top-left corner, rendered at
+/// 72 dpi.
+fn colour_at(pdf: &Path, x_mm: f32, y_mm: f32) -> [u8; 3] {
+    let dir = tempfile::tempdir().unwrap();
+    let stem = dir.path().join("page");
+    let ok = Command::new("pdftoppm")
+        .args(["-r", "72", "-png", "-singlefile", "-f", "1", "-l", "1"])
+        .arg(pdf)
+        .arg(&stem)
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+    let file = std::fs::File::open(stem.with_extension("png")).unwrap();
+    let mut reader = png::Decoder::new(std::io::BufReader::new(file))
+        .read_info()
+        .unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let channels = info.color_type.samples();
+    let (x, y) = ((x_mm * 72.0 / 25.4) as usize, (y_mm * 72.0 / 25.4) as usize);
+    let i = (y * info.width as usize + x) * channels;
+    [buf[i], buf[i + 1], buf[i + 2]]
+}
+
+#[test]
+fn the_proposal_prints_the_contractors_logo_in_its_letterhead() {
+    let dir = tempfile::tempdir().unwrap();
+    // A PNG with transparency: drawn where opaque, the page shows through elsewhere.
+    let mut kp = samples::proposal(Lang::Ru);
+    kp.logo = Some(etap_documents::image::Image {
+        bytes: logo_png(300, 100, [200, 30, 40]),
+    });
+    let path = write(
+        dir.path(),
+        "kp-png.pdf",
+        &etap_documents::proposal::render(&kp).unwrap(),
+    );
+    run("qpdf", &["--check", s(&path)]);
+    let list = run("pdfimages", &["-list", s(&path)]);
+    assert!(list.contains("300   100"), "{list}");
+    assert!(list.contains("smask"), "the transparency is kept: {list}");
+    // 300 × 100 px at 150 dpi is 50.8 × 16.9 mm, so it is scaled into 45 × 16 mm at
+    // the top-left of the text frame (left margin 25 mm, top 20 mm).
+    let [r, g, b] = colour_at(&path, 25.0 + 5.0, 20.0 + 7.0);
+    assert!(
+        r > 150 && g < 90 && b < 90,
+        "logo red expected, got {r},{g},{b}"
+    );
+    let [r, g, b] = colour_at(&path, 25.0 + 40.0, 20.0 + 7.0);
+    assert!(
+        r > 240 && g > 240 && b > 240,
+        "transparent half is white paper, got {r},{g},{b}"
+    );
+    // The letterhead text follows below the logo, not over it.
+    let text = text_of(&path, Some(1));
+    assert!(text.contains("ИП Морозова"), "{text}");
+
+    // A JPEG is embedded as it is.
+    let jpeg = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/logo.jpg"))
+        .unwrap();
+    kp.logo = Some(etap_documents::image::Image {
+        bytes: jpeg.clone(),
+    });
+    let pdf = etap_documents::proposal::render(&kp).unwrap();
+    assert!(
+        pdf.windows(jpeg.len()).any(|w| w == jpeg.as_slice()),
+        "the JPEG's bytes go into the PDF unchanged"
+    );
+    let path = write(dir.path(), "kp-jpeg.pdf", &pdf);
+    let list = run("pdfimages", &["-list", s(&path)]);
+    assert!(
+        list.contains("jpeg") && list.contains("240    80"),
+        "{list}"
+    );
+    let [r, g, b] = colour_at(&path, 25.0 + 10.0, 20.0 + 5.0);
+    assert!(b > 120 && r < 80, "logo blue expected, got {r},{g},{b}");
+
+    // Not an image: a clear error, not a broken picture.
+    kp.logo = Some(etap_documents::image::Image {
+        bytes: b"GIF89a....".to_vec(),
+    });
+    assert!(matches!(
+        etap_documents::proposal::render(&kp),
+        Err(etap_documents::DocumentError::Image(_))
+    ));
+}
+
 fn run_fonts(pdf: &Path) -> String {
     run("pdffonts", &[s(pdf)])
 }

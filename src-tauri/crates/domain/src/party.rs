@@ -85,20 +85,6 @@ pub struct ProviderCard {
     pub warnings: Vec<FieldWarning>,
 }
 
-/// The image type of a logo from its first bytes: PNG or JPEG, nothing else.
-pub fn logo_mime(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some("image/png")
-    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some("image/jpeg")
-    } else {
-        None
-    }
-}
-
-/// The largest logo accepted: a logo on a document needs no more.
-pub const MAX_LOGO_BYTES: usize = 2 * 1024 * 1024;
-
 /// A warning about one field of a card.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

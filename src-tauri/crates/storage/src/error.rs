@@ -33,7 +33,7 @@ pub enum StorageError {
     NoPendingOffer,
     #[error("{0:?} is not an amount")]
     BadAmount(String),
-    #[error("the logo is not a PNG or JPEG file under 2 MB")]
+    #[error("the logo is not a readable PNG or JPEG file under 2 MB and 4000 × 4000 pixels")]
     BadLogo,
     #[error("approved specification versions are frozen")]
     SpecFrozen,
@@ -132,8 +132,8 @@ impl StorageError {
                 format!("“{text}” is not an amount. Enter a positive number, for example 150000.00."),
             ),
             StorageError::BadLogo => Text::new(
-                "Логотип должен быть файлом PNG или JPEG размером до 2 МБ.",
-                "The logo must be a PNG or JPEG file of up to 2 MB.",
+                "Логотип должен быть неповреждённым файлом PNG или JPEG размером до 2 МБ и не больше 4000 × 4000 точек.",
+                "The logo must be an undamaged PNG or JPEG file of up to 2 MB and at most 4000 × 4000 pixels.",
             ),
             StorageError::SpecFrozen => Text::new(
                 "Утверждённая версия ТЗ заморожена: начните новую версию, чтобы внести изменения.",

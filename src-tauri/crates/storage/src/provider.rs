@@ -3,8 +3,9 @@
 
 use std::str::FromStr;
 
+use etap_domain::logo::{header, logo_mime, MAX_LOGO_BYTES};
 use etap_domain::money::{Currency, VatMode};
-use etap_domain::party::{logo_mime, ProviderCard, ProviderProfile, MAX_LOGO_BYTES};
+use etap_domain::party::{ProviderCard, ProviderProfile};
 use rusqlite::{params, Connection, OptionalExtension};
 use rust_decimal::Decimal;
 
@@ -108,7 +109,9 @@ impl Store {
         self.provider()
     }
 
-    /// Sets the logo from a PNG or JPEG file's bytes; an empty slice removes it.
+    /// Sets the logo from a PNG or JPEG file's bytes; an empty slice removes it. A
+    /// file that is not one, is damaged, or is over 2 MB or 4000 × 4000 pixels is
+    /// refused here, not when a document is made.
     pub fn set_provider_logo(&mut self, bytes: &[u8]) -> Result<ProviderCard> {
         let mime = if bytes.is_empty() {
             ""
@@ -116,6 +119,7 @@ impl Store {
             if bytes.len() > MAX_LOGO_BYTES {
                 return Err(StorageError::BadLogo);
             }
+            header(bytes).map_err(|_| StorageError::BadLogo)?;
             logo_mime(bytes).ok_or(StorageError::BadLogo)?
         };
         let at = now();
