@@ -301,10 +301,10 @@ fn hex(bytes: &[u8]) -> String {
 /// keeping its inline **bold** and *italic*, as the preview shows them.
 fn body_blocks(body: &str) -> Vec<etap_documents::model::Content> {
     use etap_documents::model::{Content, Inline};
-    let strip = |s: &str| Inline(runs(s.trim()));
+    let inline = |s: &str| Inline(runs(s.trim()));
     let numbered_item = |l: &str| {
         let digits = l.chars().take_while(char::is_ascii_digit).count();
-        (digits > 0 && l[digits..].starts_with(". ")).then(|| strip(&l[digits + 2..]))
+        (digits > 0 && l[digits..].starts_with(". ")).then(|| inline(&l[digits + 2..]))
     };
     // Blocks are separated by lines that are empty or only spaces (as the preview reads them).
     let mut blocks: Vec<Vec<&str>> = vec![Vec::new()];
@@ -325,7 +325,7 @@ fn body_blocks(body: &str) -> Vec<etap_documents::model::Content> {
                 .map(|l| {
                     l.trim_matches('|')
                         .split('|')
-                        .map(strip)
+                        .map(inline)
                         .collect::<Vec<_>>()
                 })
                 .collect();
@@ -335,7 +335,7 @@ fn body_blocks(body: &str) -> Vec<etap_documents::model::Content> {
             .all(|l| l.starts_with("- ") || l.starts_with("* "))
         {
             out.push(Content::Bullets(
-                lines.iter().map(|l| strip(&l[2..])).collect(),
+                lines.iter().map(|l| inline(&l[2..])).collect(),
             ));
         } else if let Some(items) = lines
             .iter()
@@ -344,7 +344,7 @@ fn body_blocks(body: &str) -> Vec<etap_documents::model::Content> {
         {
             out.push(Content::Numbered(items));
         } else {
-            out.push(Content::Styled(runs(&lines.join(" "))));
+            out.push(Content::Styled(inline(&lines.join(" "))));
         }
     }
     out

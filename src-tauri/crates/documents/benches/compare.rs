@@ -259,8 +259,8 @@ fn variant(spec: &Spec, k: usize) -> Spec {
             for c in &mut sec.content {
                 match c {
                     Content::Para(p) => mark(p, k),
-                    Content::Styled(runs) => {
-                        if let Some(r) = runs.last_mut() {
+                    Content::Styled(text) => {
+                        if let Some(r) = text.0.last_mut() {
                             mark(&mut r.text, k);
                         }
                     }
@@ -319,9 +319,8 @@ fn html_sections(list: &[Section], prefix: &str, level: usize, out: &mut String)
                 Content::Para(t) => {
                     let _ = write!(out, "<p>{}</p>", esc_html(t));
                 }
-                Content::Styled(runs) => {
-                    let text: String = runs.iter().map(|r| r.text.as_str()).collect();
-                    let _ = write!(out, "<p>{}</p>", esc_html(&text));
+                Content::Styled(text) => {
+                    let _ = write!(out, "<p>{}</p>", esc_html(&text.text()));
                 }
                 Content::Bullets(items) | Content::Numbered(items) => {
                     let tag = if matches!(c, Content::Bullets(_)) {
@@ -443,9 +442,8 @@ fn typ_sections(list: &[Section], level: usize, out: &mut String) {
                 Content::Para(t) => {
                     let _ = writeln!(out, "{}\n", esc_typ(t));
                 }
-                Content::Styled(runs) => {
-                    let text: String = runs.iter().map(|r| r.text.as_str()).collect();
-                    let _ = writeln!(out, "{}\n", esc_typ(&text));
+                Content::Styled(text) => {
+                    let _ = writeln!(out, "{}\n", esc_typ(&text.text()));
                 }
                 Content::Bullets(items) => {
                     for it in items {

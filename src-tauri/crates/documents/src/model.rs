@@ -79,8 +79,7 @@ pub struct Requirement {
     pub acceptance: String,
 }
 
-/// A run of text with its emphasis, inside a [`Content::Styled`] paragraph or an
-/// [`Inline`] text.
+/// A run of text with its emphasis, inside an [`Inline`] text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Run {
     pub text: String,
@@ -98,8 +97,8 @@ impl Run {
     }
 }
 
-/// Text with emphasis, as runs: a list item or a table cell (bold wins where both
-/// are set: the embedded fonts have no bold italic).
+/// Text with emphasis, as runs: a paragraph, a list item or a table cell (bold wins
+/// where both are set: the embedded fonts have no bold italic).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Inline(pub Vec<Run>);
 
@@ -126,9 +125,8 @@ impl From<String> for Inline {
 #[derive(Debug, Clone)]
 pub enum Content {
     Para(String),
-    /// A paragraph with **bold** and *italic* runs (bold wins where both are set: the
-    /// embedded fonts have no bold italic).
-    Styled(Vec<Run>),
+    /// A paragraph with **bold** and *italic* runs.
+    Styled(Inline),
     Bullets(Vec<Inline>),
     Numbered(Vec<Inline>),
     Requirements(Vec<Requirement>),

@@ -172,8 +172,8 @@ fn sections(
         for c in &s.content {
             match c {
                 Content::Para(t) => out.push(common::body(t.clone())),
-                Content::Styled(runs) => {
-                    out.push(common::body_spans(common::run_spans(runs, Face::Serif)))
+                Content::Styled(text) => {
+                    out.push(common::body_spans(common::run_spans(&text.0, Face::Serif)))
                 }
                 Content::Bullets(items) => {
                     out.extend(common::bullets(common::item_spans(items), lang))
