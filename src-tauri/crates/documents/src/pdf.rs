@@ -126,10 +126,8 @@ pub fn write(
     let mut images: Vec<std::sync::Arc<crate::image::Image>> = Vec::new();
     for d in laid.pages.iter().flat_map(|p| &p.draws) {
         if let Draw::Image { image, .. } = d {
-            if !images
-                .iter()
-                .any(|i| std::sync::Arc::ptr_eq(i, image) || i == image)
-            {
+            // (`Arc`'s equality looks at the pointer before the bytes.)
+            if !images.contains(image) {
                 images.push(image.clone());
             }
         }
@@ -374,8 +372,8 @@ fn set_deflated(stream: &mut lopdf::Stream, packed: Vec<u8>) {
 }
 
 /// Adds each picture as an image XObject (with its soft mask) and names it /Im1, /Im2,
-/// … in the resources of every page (printpdf's pages share one resource dictionary;
-/// a name no page uses costs nothing).
+/// … in the pages' resources. printpdf gives every page a resource dictionary by
+/// reference, all of them the same one; a name a page does not use costs nothing.
 fn add_images(
     doc: &mut lopdf::Document,
     images: &[std::sync::Arc<crate::image::Image>],
@@ -397,56 +395,33 @@ fn add_images(
     let pdf_err = |e: lopdf::Error| DocumentError::Pdf(e.to_string());
     let page_ids: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
     for page in page_ids {
-        // The page's resources: a reference (printpdf) or a dictionary in the page.
-        let res_ref = match doc.get_dictionary(page).map_err(pdf_err)?.get(b"Resources") {
-            Ok(Object::Reference(r)) => Some(*r),
-            Ok(Object::Dictionary(_)) => None,
+        let resources = doc
+            .get_dictionary(page)
+            .and_then(|p| p.get(b"Resources"))
+            .and_then(Object::as_reference)
+            .map_err(pdf_err)?;
+        // The XObject dictionary: its own object (printpdf) or inside the resources.
+        let xobjects = match doc
+            .get_dictionary(resources)
+            .map_err(pdf_err)?
+            .get(b"XObject")
+        {
+            Ok(Object::Reference(r)) => doc.get_dictionary_mut(*r).map_err(pdf_err)?,
             _ => {
-                let id = doc.add_object(lopdf::Dictionary::new());
-                doc.get_dictionary_mut(page)
+                let res = doc.get_dictionary_mut(resources).map_err(pdf_err)?;
+                if !matches!(res.get(b"XObject"), Ok(Object::Dictionary(_))) {
+                    res.set("XObject", lopdf::Dictionary::new());
+                }
+                res.get_mut(b"XObject")
+                    .and_then(Object::as_dict_mut)
                     .map_err(pdf_err)?
-                    .set("Resources", Object::Reference(id));
-                Some(id)
             }
         };
-        let resources = match res_ref {
-            Some(r) => doc.get_dictionary(r).map_err(pdf_err)?,
-            None => doc
-                .get_dictionary(page)
-                .and_then(|p| p.get(b"Resources"))
-                .and_then(Object::as_dict)
-                .map_err(pdf_err)?,
-        };
-        let xobj_ref = match resources.get(b"XObject") {
-            Ok(Object::Reference(r)) => Some(*r),
-            _ => None,
-        };
-        let target: &mut lopdf::Dictionary = match (xobj_ref, res_ref) {
-            (Some(x), _) => doc.get_dictionary_mut(x).map_err(pdf_err)?,
-            (None, Some(r)) => xobject_dict(doc.get_dictionary_mut(r).map_err(pdf_err)?)?,
-            (None, None) => xobject_dict(
-                doc.get_dictionary_mut(page)
-                    .and_then(|p| p.get_mut(b"Resources"))
-                    .and_then(Object::as_dict_mut)
-                    .map_err(pdf_err)?,
-            )?,
-        };
         for (name, id) in &named {
-            target.set(name.as_bytes().to_vec(), Object::Reference(*id));
+            xobjects.set(name.as_bytes().to_vec(), Object::Reference(*id));
         }
     }
     Ok(())
-}
-
-/// The `/XObject` dictionary inside `resources`, made if missing.
-fn xobject_dict(resources: &mut lopdf::Dictionary) -> Result<&mut lopdf::Dictionary> {
-    if !matches!(resources.get(b"XObject"), Ok(lopdf::Object::Dictionary(_))) {
-        resources.set("XObject", lopdf::Dictionary::new());
-    }
-    resources
-        .get_mut(b"XObject")
-        .and_then(lopdf::Object::as_dict_mut)
-        .map_err(|e| DocumentError::Pdf(e.to_string()))
 }
 
 /// Removes what printpdf writes into the document information that would misdescribe

@@ -7,15 +7,25 @@
 /// The largest logo file accepted: a logo on a document needs no more.
 pub const MAX_LOGO_BYTES: usize = 2 * 1024 * 1024;
 
-/// The most pixels a logo may have: printed 45 mm wide it needs about 530 pixels
-/// across at 300 dpi; 4 000 × 4 000 is far beyond any use and keeps the decoded
+/// The most pixels a logo may have on either side: printed 45 mm wide it needs about
+/// 530 pixels across at 300 dpi; 4 000 is far beyond any use and keeps the decoded
 /// picture's memory bounded.
-pub const MAX_LOGO_PIXELS: u64 = 16_000_000;
+pub const MAX_LOGO_SIDE: u32 = 4000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LogoKind {
     Png,
     Jpeg,
+}
+
+impl LogoKind {
+    /// The MIME type the profile stores.
+    pub fn mime(self) -> &'static str {
+        match self {
+            LogoKind::Png => "image/png",
+            LogoKind::Jpeg => "image/jpeg",
+        }
+    }
 }
 
 /// What a logo's header says.
@@ -44,38 +54,26 @@ pub enum LogoProblem {
 
 const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
 
-/// The image type of a logo from its first bytes: PNG or JPEG, nothing else.
-pub fn logo_mime(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(PNG_SIGNATURE) {
-        Some("image/png")
-    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some("image/jpeg")
-    } else {
-        None
-    }
-}
-
-/// The logo's kind and size, or why it cannot be one.
+/// The logo's kind (from its first bytes: PNG or JPEG, nothing else) and size, or
+/// why it cannot be one.
 pub fn header(bytes: &[u8]) -> Result<LogoHeader, LogoProblem> {
-    let h = match logo_mime(bytes) {
-        Some("image/png") => png_header(bytes)?,
-        Some(_) => jpeg_header(bytes)?,
-        None => return Err(LogoProblem::NotAnImage),
+    let h = if bytes.starts_with(PNG_SIGNATURE) {
+        png_header(bytes)?
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        jpeg_header(bytes)?
+    } else {
+        return Err(LogoProblem::NotAnImage);
     };
     if h.width == 0 || h.height == 0 {
-        return Err(LogoProblem::Damaged(kind_name(h.kind)));
+        return Err(LogoProblem::Damaged(match h.kind {
+            LogoKind::Png => "PNG",
+            LogoKind::Jpeg => "JPEG",
+        }));
     }
-    if u64::from(h.width) * u64::from(h.height) > MAX_LOGO_PIXELS {
+    if h.width > MAX_LOGO_SIDE || h.height > MAX_LOGO_SIDE {
         return Err(LogoProblem::TooLarge(h.width, h.height));
     }
     Ok(h)
-}
-
-fn kind_name(kind: LogoKind) -> &'static str {
-    match kind {
-        LogoKind::Png => "PNG",
-        LogoKind::Jpeg => "JPEG",
-    }
 }
 
 fn png_header(bytes: &[u8]) -> Result<LogoHeader, LogoProblem> {
@@ -186,9 +184,11 @@ mod tests {
         );
         assert_eq!(header(PNG_SIGNATURE), Err(LogoProblem::Damaged("PNG")));
         assert_eq!(
-            header(&png_head(5000, 5000)),
-            Err(LogoProblem::TooLarge(5000, 5000))
+            header(&png_head(5000, 100)),
+            Err(LogoProblem::TooLarge(5000, 100)),
+            "each side is limited, as the message says"
         );
+        assert!(header(&png_head(4000, 4000)).is_ok());
         assert_eq!(header(&png_head(0, 10)), Err(LogoProblem::Damaged("PNG")));
     }
 }

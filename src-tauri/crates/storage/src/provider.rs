@@ -3,7 +3,7 @@
 
 use std::str::FromStr;
 
-use etap_domain::logo::{header, logo_mime, MAX_LOGO_BYTES};
+use etap_domain::logo::{header, MAX_LOGO_BYTES};
 use etap_domain::money::{Currency, VatMode};
 use etap_domain::party::{ProviderCard, ProviderProfile};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -119,8 +119,10 @@ impl Store {
             if bytes.len() > MAX_LOGO_BYTES {
                 return Err(StorageError::BadLogo);
             }
-            header(bytes).map_err(|_| StorageError::BadLogo)?;
-            logo_mime(bytes).ok_or(StorageError::BadLogo)?
+            header(bytes)
+                .map_err(|_| StorageError::BadLogo)?
+                .kind
+                .mime()
         };
         let at = now();
         self.write(|tx| {
