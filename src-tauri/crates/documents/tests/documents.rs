@@ -285,22 +285,22 @@ fn spec_with(sections: Vec<Section>) -> etap_documents::Spec {
 
 #[test]
 fn emphasis_in_list_items_and_table_cells_is_typeset_in_its_faces() {
-    let run = |text: &str, bold, italic| Run {
+    let styled = |text: &str, bold, italic| Run {
         text: text.into(),
         bold,
         italic,
     };
     let mut sec = Section::new("Выделение");
     sec.content.push(Content::Bullets(vec![Inline(vec![
-        run("Пункт с ", false, false),
-        run("полужирным", true, false),
-        run(" словом", false, false),
+        styled("Пункт с ", false, false),
+        styled("полужирным", true, false),
+        styled(" словом", false, false),
     ])]));
     sec.content.push(Content::Table(vec![
         vec!["Роль".into(), "Права".into()],
         vec![
-            Inline(vec![run("курсив", false, true)]),
-            Inline(vec![run("жирный", true, false)]),
+            Inline(vec![styled("курсив", false, true)]),
+            Inline(vec![styled("жирный", true, false)]),
         ],
     ]));
     let spec = spec_with(vec![sec]);
@@ -329,7 +329,7 @@ fn emphasis_in_list_items_and_table_cells_is_typeset_in_its_faces() {
     let pdf = etap_documents::spec::render(&spec).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "emphasis.pdf", &pdf);
-    let fonts = run_fonts(&path);
+    let fonts = run("pdffonts", &[s(&path)]);
     assert!(fonts.contains("PTSans-Italic"), "{fonts}");
     let text = text_of(&path, None);
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -444,10 +444,6 @@ fn the_proposal_prints_the_contractors_logo_in_its_letterhead() {
         etap_documents::proposal::render(&kp),
         Err(etap_documents::DocumentError::Image(_))
     ));
-}
-
-fn run_fonts(pdf: &Path) -> String {
-    run("pdffonts", &[s(pdf)])
 }
 
 #[test]
