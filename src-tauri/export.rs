@@ -8,7 +8,6 @@ use chrono::{Duration, NaiveDate, Utc};
 use etap_documents::model::{DocMeta, Party, Proposal, ProposalItem};
 use etap_domain::entity::{DocKind, IssuedDocument};
 use etap_domain::estimate::{Offer, OfferAnswer};
-use etap_domain::money::Money;
 use etap_domain::party::Requisites;
 use etap_domain::{Lang, Text};
 use etap_storage::{StorageError, Store};
@@ -169,7 +168,8 @@ pub fn proposal_model(
         .map(|(item, total)| ProposalItem {
             name: item.title.clone(),
             hours: total.hours,
-            rate: Money::new(item.rate, e.currency),
+            rate: item.rate,
+            amount: total.amount,
         })
         .collect();
     let contractor_name = if provider.requisites.short_name.is_empty() {

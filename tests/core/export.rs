@@ -144,3 +144,47 @@ fn save_as_copies_the_checked_file_and_refuses_a_changed_one() {
     assert_eq!(err.code(), "document_changed");
     assert!(err.message().ru.contains("SHA-256 не совпадает с реестром"));
 }
+
+/// Issue 9: a rate with more than two decimals was rounded before it was multiplied
+/// (12 345,678 ₽ × 10 h gave 123 456,80). The КП prints the app's figures and the rate
+/// as entered.
+#[test]
+fn a_rate_with_three_decimals_prints_the_amount_the_app_shows() {
+    let (dir, mut store) = temp_store();
+    let c = store.create_client("ООО «Ромашка»").unwrap();
+    let p = store.create_project(c.id, "Портал").unwrap().id;
+    store
+        .advance(p, ActionKind::StartClarification, "")
+        .unwrap();
+    store.advance(p, ActionKind::RequestEstimate, "").unwrap();
+    let mut e = store.estimate_card(p).unwrap().current.unwrap().estimate;
+    e.items = [("Аналитика", "12345.678"), ("Мелочь", "0.001")]
+        .into_iter()
+        .map(|(title, rate)| EstimateItem {
+            id: 0,
+            key: 0,
+            title: title.into(),
+            requirement: String::new(),
+            hours: Hours::Single { hours: 10.into() },
+            rate: rate.parse().unwrap(),
+        })
+        .collect();
+    let totals = store.save_estimate(p, &e).unwrap().current.unwrap().totals;
+    let norm = |s: &str| s.replace('\u{a0}', " ");
+    assert_eq!(norm(&totals.items[0].amount_text.ru), "123 456,78 ₽");
+    assert_eq!(norm(&totals.items[1].amount_text.ru), "0,01 ₽");
+    store.advance(p, ActionKind::SendOffer, "").unwrap();
+
+    let doc = etap_app::export::export_proposal(&mut store, p, Lang::Ru, &dir.path().join("docs"))
+        .unwrap();
+    let text = pdftotext(std::path::Path::new(&doc.path));
+    for figure in ["12 345,678 ₽", "123 456,78 ₽", "0,001 ₽", "0,01 ₽"] {
+        assert!(text.contains(figure), "{figure} missing from:\n{text}");
+    }
+    assert!(
+        text.contains(&norm(&totals.total_text.ru)),
+        "{}",
+        totals.total_text.ru
+    );
+    assert!(!text.contains("123 456,80"), "{text}");
+}

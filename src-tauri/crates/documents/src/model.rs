@@ -209,7 +209,11 @@ pub struct Act {
 pub struct ProposalItem {
     pub name: String,
     pub hours: Decimal,
-    pub rate: Money,
+    /// The hourly rate as entered, all its decimals kept (it is not money to pay).
+    pub rate: Decimal,
+    /// Rate × hours as `etap_domain::estimate::totals` computed it: the PDF prints the
+    /// figure the app shows.
+    pub amount: Money,
 }
 
 /// The commercial proposal (КП) made from an estimate.

@@ -5,7 +5,7 @@
 //! Guarantees: amounts are exact decimals rounded once per line and once for VAT; the
 //! totals never start a page alone; the signature stays with the validity line.
 
-use etap_domain::money::{Money, VatMode};
+use etap_domain::money::{format_unit_price, Money, VatMode};
 use etap_domain::text::Lang;
 use rust_decimal::Decimal;
 
@@ -148,14 +148,14 @@ pub fn blocks(p: &Proposal) -> Result<Vec<Block>> {
     let mut lines = Vec::new();
     let mut total_hours = Decimal::ZERO;
     for (i, item) in p.items.iter().enumerate() {
-        let line = item.rate.times(item.hours)?;
+        let line = item.amount;
         lines.push(line);
         total_hours += item.hours;
         table.rows.push(vec![
             Cell::text((i + 1).to_string(), Face::Sans),
             Cell::text(item.name.clone(), Face::Sans),
             Cell::text(hours(item.hours, lang), Face::Sans),
-            Cell::text(item.rate.format(lang), Face::Sans),
+            Cell::text(format_unit_price(item.rate, p.currency, lang), Face::Sans),
             Cell::text(line.format(lang), Face::Sans),
         ]);
     }

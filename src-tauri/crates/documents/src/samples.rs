@@ -615,7 +615,9 @@ pub fn proposal(lang: Lang) -> Proposal {
                     Lang::En => en.into(),
                 },
                 hours: h,
-                rate: rub("2500"),
+                rate: 2500.into(),
+                amount: Money::product(2500.into(), h, Currency::Rub)
+                    .unwrap_or(Money::zero(Currency::Rub)),
             })
             .collect(),
         currency: Currency::Rub,

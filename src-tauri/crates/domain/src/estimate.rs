@@ -3,7 +3,8 @@
 //! Guarantees:
 //! - every amount is exact decimal [`Money`], rounded only by
 //!   [`crate::money::round_to_minor`]: an item's amount is rate × expected hours
-//!   rounded once; the discount is rounded once; VAT is computed on the discounted net;
+//!   multiplied exactly and rounded once (a rate keeps all its decimals); the
+//!   discount is rounded once; VAT is computed on the discounted net;
 //!   the total is net + VAT. The UI, the database and the PDF all show these figures
 //!   from [`totals`], so they cannot disagree;
 //! - three-point hours give the PERT expectation (O + 4M + P) / 6, kept to 0.01 h.
@@ -209,7 +210,7 @@ pub fn totals(e: &Estimate) -> Result<EstimateTotals, MoneyError> {
         .iter()
         .map(|i| {
             let hours = i.hours.expected();
-            let amount = Money::new(i.rate, e.currency).times(hours)?;
+            let amount = Money::product(i.rate, hours, e.currency)?;
             Ok(ItemTotal {
                 hours,
                 amount_text: both(&amount),
@@ -458,6 +459,29 @@ mod tests {
         assert_eq!(t.total.amount(), d("32946.00"));
         assert_eq!(t.total_text.ru, "32\u{a0}946,00\u{a0}₽");
         assert_eq!(t.hours, d("11.17"));
+    }
+
+    /// Issue 9: the rate was rounded to kopecks before it was multiplied.
+    #[test]
+    fn a_rate_with_more_than_two_decimals_is_multiplied_exactly_then_rounded_once() {
+        let e = |rate: &str| Estimate {
+            id: 1,
+            version: 1,
+            round: 1,
+            estimated_by: Estimator::Manager,
+            discount_percent: d("0"),
+            vat: VatMode::Exempt {
+                reason: "УСН".into(),
+            },
+            currency: Currency::Rub,
+            items: vec![item("Работа", Hours::Single { hours: d("10") }, rate)],
+        };
+        let t = totals(&e("12345.678")).unwrap();
+        assert_eq!(t.items[0].amount.amount(), d("123456.78"));
+        assert_eq!(t.total_text.ru, "123\u{a0}456,78\u{a0}₽");
+        let t = totals(&e("0.001")).unwrap();
+        assert_eq!(t.items[0].amount.amount(), d("0.01"));
+        assert_eq!(t.total.amount(), d("0.01"));
     }
 
     #[test]

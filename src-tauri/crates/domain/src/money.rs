@@ -228,26 +228,22 @@ impl Money {
     /// "1 234 567,00 ₽" (NBSP) in Russian; "RUB 1,234,567.00" in English for roubles
     /// (a Latin reader may not know ₽), "$1,234,567.00" and "€1,234,567.00" otherwise.
     pub fn format(&self, lang: Lang) -> String {
-        let negative = self.amount.is_sign_negative() && !self.amount.is_zero();
-        let abs = self.amount.abs();
-        let units = abs.trunc();
-        let minor = ((abs - units) * Decimal::from(100)).trunc();
-        let digits = units.to_string();
-        let minor = format!("{:02}", minor.to_u32().unwrap_or(0));
-        let sign = if negative { "-" } else { "" };
-        match lang {
-            Lang::Ru => {
-                let grouped = group_thousands(&digits, NBSP);
-                format!("{sign}{grouped},{minor}{NBSP}{}", self.currency.symbol())
-            }
-            Lang::En => {
-                let grouped = group_thousands(&digits, ',');
-                match self.currency {
-                    Currency::Rub => format!("{sign}RUB{NBSP}{grouped}.{minor}"),
-                    c => format!("{sign}{}{grouped}.{minor}", c.symbol()),
-                }
-            }
-        }
+        format_amount(self.amount, self.currency, lang)
+    }
+
+    /// Unit price × quantity (an hourly rate × hours), multiplied exactly and rounded
+    /// once. A rate may have more decimals than kopecks: 12 345,678 ₽ × 10 h is
+    /// 123 456,78 ₽, and 0,001 ₽ × 10 is 0,01 ₽ — rounding the rate first would give
+    /// 123 456,80 ₽ and 0,00 ₽.
+    pub fn product(
+        unit_price: Decimal,
+        quantity: Decimal,
+        currency: Currency,
+    ) -> Result<Money, MoneyError> {
+        unit_price
+            .checked_mul(quantity)
+            .map(|a| Money::new(a, currency))
+            .ok_or(MoneyError::Overflow)
     }
 
     /// The amount spelled out, capitalised, minor units as two digits:
@@ -335,6 +331,44 @@ impl VatMode {
             (VatMode::Rate { percent }, Lang::En) => format!("VAT {}%", percent.normalize()),
             (VatMode::Exempt { .. }, Lang::Ru) => "Без НДС".to_string(),
             (VatMode::Exempt { .. }, Lang::En) => "No VAT".to_string(),
+        }
+    }
+}
+
+/// A unit price (an hourly rate) as written: like [`Money::format`], with as many
+/// decimals as it has beyond two — a rate is not rounded, so it is not shown rounded
+/// ("12 345,678 ₽").
+pub fn format_unit_price(price: Decimal, currency: Currency, lang: Lang) -> String {
+    format_amount(price, currency, lang)
+}
+
+/// Formats an amount with at least two decimals and every further significant one.
+fn format_amount(amount: Decimal, currency: Currency, lang: Lang) -> String {
+    let negative = amount.is_sign_negative() && !amount.is_zero();
+    let abs = amount.abs().normalize();
+    let units = abs.trunc();
+    let digits = units.to_string();
+    let fraction = (abs - units).to_string();
+    let mut minor = fraction
+        .strip_prefix("0.")
+        .unwrap_or("")
+        .trim_end_matches('0')
+        .to_string();
+    while minor.len() < 2 {
+        minor.push('0');
+    }
+    let sign = if negative { "-" } else { "" };
+    match lang {
+        Lang::Ru => {
+            let grouped = group_thousands(&digits, NBSP);
+            format!("{sign}{grouped},{minor}{NBSP}{}", currency.symbol())
+        }
+        Lang::En => {
+            let grouped = group_thousands(&digits, ',');
+            match currency {
+                Currency::Rub => format!("{sign}RUB{NBSP}{grouped}.{minor}"),
+                c => format!("{sign}{}{grouped}.{minor}", c.symbol()),
+            }
         }
     }
 }
@@ -563,6 +597,23 @@ mod tests {
 
     fn rub(s: &str) -> Money {
         Money::parse(s, Currency::Rub).unwrap()
+    }
+
+    #[test]
+    fn a_unit_price_shows_every_decimal_it_has_and_at_least_two() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        assert_eq!(
+            format_unit_price(d("12345.678"), Currency::Rub, Lang::Ru),
+            "12\u{a0}345,678\u{a0}₽"
+        );
+        assert_eq!(
+            format_unit_price(d("2500"), Currency::Rub, Lang::En),
+            "RUB\u{a0}2,500.00"
+        );
+        assert_eq!(
+            format_unit_price(d("0.50"), Currency::Usd, Lang::En),
+            "$0.50"
+        );
     }
 
     #[test]
