@@ -67,7 +67,7 @@ fn approval_needs_the_required_sections_and_then_freezes_the_version() {
     let err = store.approve_spec(v1.id, "Иванов И. И.").unwrap_err();
     assert_eq!(err.code(), "spec_incomplete");
     assert!(
-        err.message().ru.contains("1 Общие сведения"),
+        err.message().ru.contains("1 Общие положения"),
         "{}",
         err.message().ru
     );

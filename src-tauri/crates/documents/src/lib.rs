@@ -29,7 +29,6 @@ pub mod pdf;
 pub mod proposal;
 pub mod samples;
 pub mod spec;
-pub mod templates;
 mod unhint;
 
 pub use model::{Act, ActItem, Approval, DocMeta, Party, Proposal, ProposalItem, Spec};

@@ -25,10 +25,17 @@ type Row = (
     &'static [(&'static str, &'static str, bool)],
 );
 
+/// ГОСТ 34.602-2020 «Техническое задание на создание автоматизированной системы»,
+/// section 5 (the ten sections of a ТЗ, in its order and wording, «Общие положения»
+/// first — the 1989 edition called it «Общие сведения» and put «цели» before
+/// «назначение»), and 5.5 for the subsections of «Требования к системе». Source: the
+/// standard's text as published (Стандартинформ, 2021), checked from memory of it —
+/// no copy is bundled; 4.2 «Требования к функциям» is where requirement IDs ТР-4.2.N
+/// come from.
 const GOST_34: &[Row] = &[
-    ("Общие сведения", "General information", true, &[]),
+    ("Общие положения", "General provisions", true, &[]),
     (
-        "Цели и назначение создания системы",
+        "Назначение и цели создания системы",
         "Purpose and objectives of the system",
         true,
         &[],
@@ -40,45 +47,53 @@ const GOST_34: &[Row] = &[
         &[],
     ),
     (
-        "Требования к автоматизированной системе",
-        "Requirements for the automated system",
+        "Требования к системе",
+        "Requirements for the system",
         true,
         &[
-            ("Требования к структуре", "Structure requirements", false),
-            ("Требования к функциям", "Functional requirements", true),
+            (
+                "Требования к системе в целом",
+                "Requirements for the system as a whole",
+                false,
+            ),
+            (
+                "Требования к функциям (задачам), выполняемым системой",
+                "Requirements for the functions (tasks) of the system",
+                true,
+            ),
             (
                 "Требования к видам обеспечения",
                 "Requirements for kinds of support",
                 false,
             ),
             (
-                "Общие технические требования",
-                "General technical requirements",
+                "Общие технические требования к автоматизированной системе",
+                "General technical requirements for the automated system",
                 false,
             ),
         ],
     ),
     (
         "Состав и содержание работ по созданию системы",
-        "Scope and content of the work",
+        "Scope and content of the work to create the system",
         true,
         &[],
     ),
     (
         "Порядок разработки автоматизированной системы",
-        "Development procedure",
+        "Procedure for developing the automated system",
         false,
         &[],
     ),
     (
         "Порядок контроля и приёмки системы",
-        "Inspection and acceptance procedure",
+        "Procedure for inspection and acceptance of the system",
         true,
         &[],
     ),
     (
-        "Требования к подготовке объекта автоматизации к вводу системы в действие",
-        "Preparing for putting the system into operation",
+        "Требования к составу и содержанию работ по подготовке объекта автоматизации к вводу системы в действие",
+        "Requirements for preparing the automated object for putting the system into operation",
         false,
         &[],
     ),
@@ -88,7 +103,7 @@ const GOST_34: &[Row] = &[
         false,
         &[],
     ),
-    ("Источники разработки", "Sources", false, &[]),
+    ("Источники разработки", "Sources of development", false, &[]),
 ];
 
 const GOST_19: &[Row] = &[
@@ -302,13 +317,33 @@ mod tests {
     use super::*;
     use crate::spec::numbered;
 
+    /// Issue 10: the app's ГОСТ 34.602 template said «Общие сведения» (the 1989
+    /// wording) while an unused copy said «Общие положения»; this is the one set.
     #[test]
-    fn gost_34_has_ten_sections_and_4_2_is_functions() {
+    fn gost_34_has_the_ten_sections_of_the_2020_standard_and_4_2_is_functions() {
         let c = Template::Gost34_602.skeleton(Lang::Ru);
-        assert_eq!(c.sections.len(), 10);
+        let titles: Vec<&str> = c.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Общие положения",
+                "Назначение и цели создания системы",
+                "Характеристика объекта автоматизации",
+                "Требования к системе",
+                "Состав и содержание работ по созданию системы",
+                "Порядок разработки автоматизированной системы",
+                "Порядок контроля и приёмки системы",
+                "Требования к составу и содержанию работ по подготовке объекта автоматизации к вводу системы в действие",
+                "Требования к документированию",
+                "Источники разработки",
+            ]
+        );
         let n = numbered(&c.sections);
         let f = n.iter().find(|(n, _)| n == "4.2").unwrap();
-        assert_eq!(f.1.title, "Требования к функциям");
+        assert_eq!(
+            f.1.title,
+            "Требования к функциям (задачам), выполняемым системой"
+        );
         assert!(f.1.required);
         assert_eq!(c.max_key() as usize, n.len());
     }
