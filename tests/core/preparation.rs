@@ -416,3 +416,30 @@ fn the_provider_profile_keeps_defaults_and_refuses_a_non_image_logo() {
     assert_eq!(card.default_rate.to_string(), "2750");
     assert_eq!(card.current.unwrap().estimate.vat, profile.vat);
 }
+
+/// Issue 9: a request dated 1900 or due in 9999 was saved without a word. It is saved
+/// as typed, and the warning comes back beside it.
+#[test]
+fn an_implausible_date_is_saved_with_a_warning_beside_it() {
+    let (_dir, mut store) = temp_store();
+    let c = store.create_client("ООО «Ромашка»").unwrap();
+    let p = store.create_project(c.id, "Портал").unwrap().id;
+    let request = etap_domain::preparation::Request {
+        title: "Кабинет".into(),
+        received_on: "1900-01-01".into(),
+        desired_deadline: "9999-12-31".into(),
+        ..Default::default()
+    };
+    let card = store.save_request(p, &request).unwrap();
+    let fields: Vec<&str> = card.warnings.iter().map(|w| w.field).collect();
+    assert_eq!(
+        fields,
+        ["received_on", "desired_deadline"],
+        "{:?}",
+        card.warnings
+    );
+    let again = store.request(p).unwrap();
+    assert_eq!(again.request.received_on, "1900-01-01");
+    assert_eq!(again.request.desired_deadline, "9999-12-31");
+    assert_eq!(again.warnings.len(), 2);
+}

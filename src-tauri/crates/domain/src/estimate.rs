@@ -346,11 +346,15 @@ pub struct Offer {
     pub price_text: Text,
 }
 
-/// What the offer fields the user edits look like.
-pub fn check_offer(deadline: &str, valid_until: &str) -> Vec<FieldWarning> {
+/// What the offer fields the user edits look like, as of `today`.
+pub fn check_offer(
+    deadline: &str,
+    valid_until: &str,
+    today: chrono::NaiveDate,
+) -> Vec<FieldWarning> {
     [
-        crate::preparation::check_date("deadline", deadline),
-        crate::preparation::check_date("valid_until", valid_until),
+        crate::preparation::check_date("deadline", deadline, today),
+        crate::preparation::check_date("valid_until", valid_until, today),
     ]
     .into_iter()
     .flatten()

@@ -56,27 +56,70 @@ pub struct Request {
     pub attachments: Vec<String>,
 }
 
+/// The first year a date in a project record is believable in: this app carries
+/// current client work, so an earlier year is almost surely a typo (1900, 0202).
+pub const PLAUSIBLE_FROM_YEAR: i32 = 2000;
+/// How many years ahead of today a date is believable: no request, offer or handover
+/// is planned further ahead (9999 is a placeholder or a slip of the keyboard).
+pub const PLAUSIBLE_YEARS_AHEAD: u32 = 20;
+
 /// Checks an ISO date field: empty is allowed (a draft), otherwise it must be a real
-/// calendar date.
-pub fn check_date(field: &'static str, value: &str) -> Option<crate::party::FieldWarning> {
+/// calendar date, and one between 1 January [`PLAUSIBLE_FROM_YEAR`] and
+/// [`PLAUSIBLE_YEARS_AHEAD`] years after `today`. Each is a warning beside the saved
+/// record, never a refusal: a draft is never lost to validation.
+pub fn check_date(
+    field: &'static str,
+    value: &str,
+    today: chrono::NaiveDate,
+) -> Option<crate::party::FieldWarning> {
+    use chrono::Datelike;
     let v = value.trim();
-    if v.is_empty() || chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok() {
+    if v.is_empty() {
         return None;
     }
-    Some(crate::party::FieldWarning {
-        field,
-        message: Text::new(
-            "Дата должна быть настоящей датой в виде ГГГГ-ММ-ДД.",
-            "The date must be a real date written as YYYY-MM-DD.",
-        ),
-    })
+    let warning = |ru: String, en: String| {
+        Some(crate::party::FieldWarning {
+            field,
+            message: Text::new(ru, en),
+        })
+    };
+    let Ok(date) = chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d") else {
+        return warning(
+            "Дата должна быть настоящей датой в виде ГГГГ-ММ-ДД.".into(),
+            "The date must be a real date written as YYYY-MM-DD.".into(),
+        );
+    };
+    let shown = date.format("%d.%m.%Y");
+    if date.year() < PLAUSIBLE_FROM_YEAR {
+        return warning(
+            format!("Дата {shown} раньше {PLAUSIBLE_FROM_YEAR} года — проверьте год."),
+            format!(
+                "The date {} is before {PLAUSIBLE_FROM_YEAR} — check the year.",
+                date.format("%Y-%m-%d")
+            ),
+        );
+    }
+    let horizon = today
+        .checked_add_months(chrono::Months::new(12 * PLAUSIBLE_YEARS_AHEAD))
+        .unwrap_or(chrono::NaiveDate::MAX);
+    if date > horizon {
+        return warning(
+            format!("Дата {shown} позже, чем через {PLAUSIBLE_YEARS_AHEAD} лет, — проверьте год."),
+            format!(
+                "The date {} is more than {PLAUSIBLE_YEARS_AHEAD} years ahead — check the year.",
+                date.format("%Y-%m-%d")
+            ),
+        );
+    }
+    None
 }
 
 impl Request {
-    pub fn check(&self) -> Vec<crate::party::FieldWarning> {
+    /// Warnings about the request's dates, as of `today`.
+    pub fn check(&self, today: chrono::NaiveDate) -> Vec<crate::party::FieldWarning> {
         let mut w: Vec<_> = [
-            check_date("received_on", &self.received_on),
-            check_date("desired_deadline", &self.desired_deadline),
+            check_date("received_on", &self.received_on, today),
+            check_date("desired_deadline", &self.desired_deadline, today),
         ]
         .into_iter()
         .flatten()
@@ -261,20 +304,49 @@ mod tests {
         assert_eq!(missing_roles(&[dev]), [Role::DevOps, Role::Tester]);
     }
 
+    fn today() -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+    }
+
+    /// Issue 9: dates in 1900 or 9999 were taken without a word.
+    #[test]
+    fn implausible_years_are_warned_about() {
+        let warned = |d: &str| check_date("date", d, today()).map(|w| w.message.ru);
+        for ok in ["2000-01-01", "2026-11-30", "2046-11-30"] {
+            assert_eq!(warned(ok), None, "{ok}");
+        }
+        let w = warned("1900-05-01").unwrap();
+        assert!(w.contains("01.05.1900") && w.contains("2000"), "{w}");
+        let w = warned("9999-12-31").unwrap();
+        assert!(w.contains("31.12.9999") && w.contains("20 лет"), "{w}");
+        assert!(warned("2046-12-01").is_some());
+        assert!(warned("1999-12-31").is_some());
+        let r = Request {
+            received_on: "1900-01-01".into(),
+            desired_deadline: "9999-01-01".into(),
+            ..Request::default()
+        };
+        let fields: Vec<&str> = r.check(today()).iter().map(|w| w.field).collect();
+        assert_eq!(fields, ["received_on", "desired_deadline"]);
+    }
+
     #[test]
     fn request_dates_are_checked_but_may_be_empty() {
-        assert!(Request::default().check().is_empty());
+        assert!(Request::default().check(today()).is_empty());
         let r = Request {
             received_on: "2026-11-20".into(),
             desired_deadline: "2026-02-30".into(),
             ..Request::default()
         };
-        assert_eq!(r.check()[0].field, "desired_deadline");
+        assert_eq!(r.check(today())[0].field, "desired_deadline");
         let r = Request {
             received_on: "2026-11-20".into(),
             desired_deadline: "2026-11-01".into(),
             ..Request::default()
         };
-        assert!(r.check()[0].message.en.contains("before the request date"));
+        assert!(r.check(today())[0]
+            .message
+            .en
+            .contains("before the request date"));
     }
 }

@@ -387,7 +387,7 @@ impl Store {
             .rev()
             .find(|o| o.answer == OfferAnswer::Pending);
         let warnings = pending
-            .map(|o| check_offer(&o.deadline, &o.valid_until))
+            .map(|o| check_offer(&o.deadline, &o.valid_until, crate::today()))
             .unwrap_or_default();
         Ok(Negotiation {
             pending: pending.map(|o| o.id),

@@ -183,7 +183,7 @@ impl Store {
             )
             .optional()?
             .unwrap_or_default();
-        let warnings = request.check();
+        let warnings = request.check(crate::today());
         Ok(RequestCard { request, warnings })
     }
 
@@ -349,7 +349,7 @@ impl Store {
             )
             .optional()?
             .unwrap_or_default();
-        let warnings = etap_domain::preparation::check_date("date", &handover.date)
+        let warnings = etap_domain::preparation::check_date("date", &handover.date, crate::today())
             .into_iter()
             .collect();
         Ok(TeamCard {
