@@ -36,7 +36,7 @@ fn fill(content: &mut SpecContent) {
         .iter()
         .enumerate()
     {
-        let id = next_req_id(content, "4.2");
+        let id = next_req_id(content, "4.2", &Default::default());
         let functions = &mut content.sections[3].children[1];
         functions.requirements.push(Requirement {
             id,
@@ -239,4 +239,167 @@ fn the_specification_step_needs_an_approved_version() {
         .advance(p, ActionKind::ApproveSpecification, "")
         .unwrap();
     assert_eq!(s.state.step, Step::TeamHandover);
+}
+
+/// A draft of the freelancer template whose first section says `body`.
+fn spec_saying(store: &mut Store, body: &str) -> i64 {
+    let p = project(store);
+    let v = store
+        .create_spec(p, Template::Freelancer, Lang::Ru)
+        .unwrap();
+    let mut content = v.content.clone();
+    content.sections[0].body = body.into();
+    store.save_spec(v.id, &content).unwrap();
+    v.id
+}
+
+/// Issue 9: any word with ё found nothing — the query folded ё to е, the index did not.
+#[test]
+fn yo_and_ye_find_each_other_both_ways() {
+    let (_dir, mut store) = temp_store();
+    spec_saying(
+        &mut store,
+        "Согласовано с Ёлкиным; ответственный — Пётр, модуль «Учёт заявок».",
+    );
+    for typed in [
+        "Ёлкин",
+        "елкин",
+        "Пётр",
+        "Петр",
+        "учёт",
+        "учет",
+        "Учёт заявок",
+    ] {
+        let hits = store.search_specs(typed, 20).unwrap();
+        assert_eq!(hits.len(), 1, "{typed}: {hits:?}");
+    }
+    // The snippet shows the text as written, ё and all.
+    let hits = store.search_specs("петр", 20).unwrap();
+    assert!(hits[0].snippet.contains("[Пётр]"), "{hits:?}");
+
+    let (_dir, mut store) = temp_store();
+    spec_saying(&mut store, "Ответственный — Петр Елкин, учет заявок.");
+    for typed in ["Пётр", "Ёлкин", "учёт"] {
+        assert_eq!(store.search_specs(typed, 20).unwrap().len(), 1, "{typed}");
+    }
+}
+
+/// Issue 9: «-1» found every bare «1». What is typed is never FTS5 syntax, and a piece
+/// typed with punctuation must be in the hit as typed.
+#[test]
+fn a_search_for_minus_one_is_not_a_search_for_one() {
+    let (_dir, mut store) = temp_store();
+    spec_saying(&mut store, "Версия 1 и этап 1 из 10.");
+    let with_minus = spec_saying(&mut store, "Температура не ниже -1 °C.");
+    let hits = store.search_specs("-1", 20).unwrap();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0].version_id, with_minus);
+    assert_eq!(store.search_specs("1", 20).unwrap().len(), 2);
+    for syntax in [
+        "NOT 1",
+        "1 OR",
+        "NEAR(версия этап)",
+        "\"версия",
+        "этап*",
+        "^этап",
+        "body:этап",
+    ] {
+        store
+            .search_specs(syntax, 20)
+            .unwrap_or_else(|e| panic!("{syntax}: {e}"));
+    }
+    assert_eq!(store.search_specs("«Версия»,", 20).unwrap().len(), 1);
+}
+
+/// A database from before the fold (schema 5, ё kept in the index) is re-indexed when
+/// it is migrated, so its old ТЗ texts are found by «учет»; the requirement IDs it
+/// gave are recorded, so none is given again.
+#[test]
+fn the_migration_reindexes_old_specifications() {
+    use etap_storage::migrations;
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+        migrations::migrations().to_version(&mut conn, 5).unwrap();
+        let content = Template::Freelancer.skeleton(Lang::Ru);
+        let mut content = content.clone();
+        content.sections[0].body = "Модуль учёта заявок".into();
+        content.sections[0].requirements.push(Requirement {
+            id: "ТР-1.1".into(),
+            text: "Заявка сохраняется".into(),
+            priority: Priority::Must,
+            acceptance: String::new(),
+            estimate_items: vec![],
+        });
+        conn.execute_batch(
+            "INSERT INTO clients (id, name, created_at) VALUES (1, 'ООО «Ёж»', '2026-01-01');
+             INSERT INTO projects (id, client_id, title, step, round, stage, stages_total,
+                 created_at, updated_at)
+             VALUES (1, 1, 'Учёт', 'request', 1, 0, 0, '2026-01-01', '2026-01-01');",
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO spec_versions (id, project_id, number, template, status, content, \
+             created_at, updated_at) VALUES (1, 1, 1, 'freelancer', 'draft', ?1, 'x', 'x')",
+            [content.canonical()],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO spec_search (title, body, version_id, section_key, section_number) \
+             VALUES ('Цели', 'Модуль учёта заявок', 1, 1, '1')",
+            [],
+        )
+        .unwrap();
+    }
+    let mut store = Store::open_dir(dir.path()).unwrap();
+    let hits = store.search_specs("учет", 20).unwrap();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert!(hits[0].snippet.contains("[учёта]"), "{hits:?}");
+
+    // The IDs given before the migration are known to it: ТР-1.1, deleted, stays used.
+    let mut content = store.spec_version(1).unwrap().content;
+    content.sections[0].requirements.clear();
+    store.save_spec(1, &content).unwrap();
+    let key = content.sections[0].key;
+    let v = store.add_requirement(1, key).unwrap();
+    assert_eq!(v.content.sections[0].requirements[0].id, "ТР-1.2");
+}
+
+/// Issue 10: requirement IDs were reused — delete ТР-4.2.3 in a new draft, add a
+/// requirement, and it was handed ТР-4.2.3 again, the ID the approved version and its
+/// PDF gave to another requirement.
+#[test]
+fn a_deleted_requirement_id_is_never_given_again() {
+    let (_dir, mut store) = temp_store();
+    let p = project(&mut store);
+    let v1 = store
+        .create_spec(p, Template::Gost34_602, Lang::Ru)
+        .unwrap();
+    let mut content = v1.content.clone();
+    fill(&mut content);
+    store.save_spec(v1.id, &content).unwrap();
+    store.approve_spec(v1.id, "Иванов И. И.").unwrap();
+
+    let v2 = store.new_spec_version(p).unwrap();
+    let mut draft = v2.content.clone();
+    let functions = &mut draft.sections[3].children[1];
+    let key = functions.key;
+    assert_eq!(functions.requirements.pop().unwrap().id, "ТР-4.2.3");
+    store.save_spec(v2.id, &draft).unwrap();
+    let ids = |v: &etap_domain::spec::SpecVersion| -> Vec<String> {
+        v.content.sections[3].children[1]
+            .requirements
+            .iter()
+            .map(|r| r.id.clone())
+            .collect()
+    };
+    let v2 = store.add_requirement(v2.id, key).unwrap();
+    assert_eq!(ids(&v2), ["ТР-4.2.1", "ТР-4.2.2", "ТР-4.2.4"]);
+
+    // Added and deleted within the draft: not given again either.
+    let mut draft = v2.content.clone();
+    draft.sections[3].children[1].requirements.pop();
+    store.save_spec(v2.id, &draft).unwrap();
+    let v2 = store.add_requirement(v2.id, key).unwrap();
+    assert_eq!(ids(&v2), ["ТР-4.2.1", "ТР-4.2.2", "ТР-4.2.5"]);
 }

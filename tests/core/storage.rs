@@ -265,3 +265,68 @@ fn an_on_demand_backup_is_a_complete_database() {
     let copy = Store::open_file(&dest).unwrap();
     assert_eq!(copy.clients().unwrap()[0].name, "Клиент для копии");
 }
+
+/// Issue 10: unknown codes read back from the database silently became a default (an
+/// unknown document kind a proposal, an unknown answer «pending»). Each is an error
+/// that names the table and the value.
+#[test]
+fn an_unknown_stored_code_is_an_error_naming_the_table_and_the_value() {
+    let (dir, mut store) = temp_store();
+    let c = store.create_client("ООО «Ромашка»").unwrap();
+    let p = store.create_project(c.id, "Портал").unwrap().id;
+    store.save_request(p, &Default::default()).unwrap();
+    crate::walk_to(&mut store, p, etap_domain::Step::Negotiation);
+    let raw = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+    // As a newer version with a wider CHECK would have written them.
+    raw.pragma_update(None, "ignore_check_constraints", true)
+        .unwrap();
+    raw.execute_batch(&format!(
+        "UPDATE requests SET source = 'pigeon';
+         UPDATE offers SET answer = 'maybe';
+         INSERT INTO issued_documents (project_id, kind, number, issued_at, lang, sha256, path)
+         VALUES ({p}, 'invoice', 'С-1', '2026-01-01', 'ru', '{}', 'x.pdf');",
+        "0".repeat(64)
+    ))
+    .unwrap();
+    let errors = [
+        (
+            "requests",
+            "pigeon",
+            store.request(p).map(|_| ()).unwrap_err(),
+        ),
+        (
+            "offers",
+            "maybe",
+            store.negotiation(p).map(|_| ()).unwrap_err(),
+        ),
+        (
+            "issued_documents",
+            "invoice",
+            store.issued_documents(p).map(|_| ()).unwrap_err(),
+        ),
+    ];
+    for (table, value, err) in errors {
+        assert_eq!(err.code(), "unknown_code", "{err}");
+        for lang in [etap_domain::Lang::Ru, etap_domain::Lang::En] {
+            let words = err.message().get(lang).to_string();
+            assert!(words.contains(table) && words.contains(value), "{words}");
+        }
+    }
+}
+
+/// Issue 10: a missing document said «Проект не найден»; a missing version «он был
+/// удалён». Each subject is named, in agreement.
+#[test]
+fn not_found_names_what_was_not_found() {
+    let (_dir, store) = temp_store();
+    let ru = |e: etap_storage::StorageError| e.message().ru;
+    let doc = ru(store.issued_document(404).unwrap_err());
+    assert!(doc.starts_with("Документ не найден"), "{doc}");
+    let version = ru(store.spec_version(404).unwrap_err());
+    assert!(
+        version.starts_with("Версия ТЗ не найдена: возможно, она была удалена"),
+        "{version}"
+    );
+    let en = store.project(404).unwrap_err().message().en;
+    assert!(en.starts_with("The project was not found"), "{en}");
+}

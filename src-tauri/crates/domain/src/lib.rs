@@ -14,6 +14,7 @@ pub mod logo;
 pub mod money;
 pub mod party;
 pub mod preparation;
+pub mod search;
 pub mod spec;
 pub mod spec_templates;
 pub mod text;

@@ -5,13 +5,14 @@
 //! Guarantees:
 //! - section numbers come from the position in the tree only ([`numbered`]), so a move
 //!   renumbers everything after it; requirement IDs are assigned once ([`next_req_id`])
-//!   and never change, so a client's reference to ТР-4.2.3 stays valid;
+//!   and never change nor return after a deletion, so a client's reference to ТР-4.2.3
+//!   stays valid;
 //! - [`SpecContent::sha256`] hashes a canonical JSON form: equal content, equal hash;
 //! - [`diff`] lists every added, removed, changed and moved section and requirement,
 //!   with word-level changes for people, and carries the new values, so
 //!   [`apply`]`(a, diff(a, b)) == b` (property-tested).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -84,6 +85,14 @@ impl SpecContent {
         Sha256::digest(self.canonical().as_bytes())
             .iter()
             .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
+    /// The IDs of every requirement in the content.
+    pub fn requirement_ids(&self) -> BTreeSet<String> {
+        numbered(&self.sections)
+            .into_iter()
+            .flat_map(|(_, s)| s.requirements.iter().map(|r| r.id.clone()))
             .collect()
     }
 
@@ -166,20 +175,19 @@ pub fn numbered(sections: &[SpecSection]) -> Vec<(String, &SpecSection)> {
     out
 }
 
-/// The ID for a new requirement in the section numbered `number`: the next free
-/// ТР-`number`.N (REQ- in English), never reusing one that exists anywhere.
-pub fn next_req_id(content: &SpecContent, number: &str) -> String {
+/// The ID for a new requirement in the section numbered `number`: the next
+/// ТР-`number`.N (REQ- in English) that is neither in `content` nor in `issued` — every
+/// ID ever given in any version of the project's specification (storage keeps that
+/// set), so an ID deleted from a draft is never handed to another requirement.
+pub fn next_req_id(content: &SpecContent, number: &str, issued: &BTreeSet<String>) -> String {
     let prefix = match content.lang {
         Lang::Ru => "ТР",
         Lang::En => "REQ",
     };
-    let taken: Vec<&str> = numbered(&content.sections)
-        .into_iter()
-        .flat_map(|(_, s)| s.requirements.iter().map(|r| r.id.as_str()))
-        .collect();
+    let taken = content.requirement_ids();
     (1..)
         .map(|n| format!("{prefix}-{number}.{n}"))
-        .find(|id| !taken.contains(&id.as_str()))
+        .find(|id| !taken.contains(id) && !issued.contains(id))
         .unwrap_or_default()
 }
 
@@ -539,7 +547,8 @@ mod tests {
             lang: Lang::Ru,
             sections: vec![section(1, "Функции", vec![])],
         };
-        let id = next_req_id(&c, "4.2");
+        let none = BTreeSet::new();
+        let id = next_req_id(&c, "4.2", &none);
         assert_eq!(id, "ТР-4.2.1");
         c.sections[0].requirements.push(Requirement {
             id,
@@ -548,9 +557,12 @@ mod tests {
             acceptance: "СМС приходит за 30 с".into(),
             estimate_items: vec![],
         });
-        assert_eq!(next_req_id(&c, "4.2"), "ТР-4.2.2");
+        assert_eq!(next_req_id(&c, "4.2", &none), "ТР-4.2.2");
+        // Issue 10: ТР-4.2.2 was given once and deleted; it is not given again.
+        let issued = BTreeSet::from(["ТР-4.2.1".to_string(), "ТР-4.2.2".to_string()]);
+        assert_eq!(next_req_id(&c, "4.2", &issued), "ТР-4.2.3");
         c.lang = Lang::En;
-        assert_eq!(next_req_id(&c, "1"), "REQ-1.1");
+        assert_eq!(next_req_id(&c, "1", &none), "REQ-1.1");
     }
 
     #[test]

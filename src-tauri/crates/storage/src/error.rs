@@ -10,8 +10,8 @@ pub type Result<T> = std::result::Result<T, StorageError>;
 pub enum StorageError {
     #[error(transparent)]
     Domain(#[from] DomainError),
-    #[error("{what} {id} not found")]
-    NotFound { what: &'static str, id: i64 },
+    #[error("{what:?} {id} not found")]
+    NotFound { what: Subject, id: i64 },
     #[error("stages can only be added at step 2.1")]
     StagesFrozen,
     #[error("the history of project {project_id} cannot be replayed")]
@@ -43,8 +43,74 @@ pub enum StorageError {
     SpecIncomplete(Vec<(String, String)>),
     #[error("a draft version is already open")]
     SpecDraftOpen,
+    /// A stored code none of its type knows (see [`crate::codes`]).
     #[error(transparent)]
-    Sqlite(#[from] rusqlite::Error),
+    UnknownCode(crate::codes::UnknownCode),
+    #[error(transparent)]
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StorageError {
+    fn from(e: rusqlite::Error) -> StorageError {
+        match crate::codes::unknown(&e) {
+            Some(u) => StorageError::UnknownCode(u.clone()),
+            None => StorageError::Sqlite(e),
+        }
+    }
+}
+
+/// What a [`StorageError::NotFound`] did not find, named in both languages (the
+/// Russian words agree with its gender).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    Project,
+    Client,
+    Question,
+    TeamMember,
+    /// The project's specification as a whole (no version of it yet).
+    Specification,
+    SpecVersion,
+    SpecSection,
+    Document,
+}
+
+impl Subject {
+    /// «Версия ТЗ не найдена» / "The specification version was not found".
+    pub fn not_found(self) -> Text {
+        let (ru, en) = match self {
+            Subject::Project => ("Проект не найден", "The project was not found"),
+            Subject::Client => ("Клиент не найден", "The client was not found"),
+            Subject::Question => ("Вопрос не найден", "The question was not found"),
+            Subject::TeamMember => (
+                "Участник команды не найден",
+                "The team member was not found",
+            ),
+            Subject::Specification => (
+                "ТЗ проекта не найдено",
+                "The project's specification was not found",
+            ),
+            Subject::SpecVersion => (
+                "Версия ТЗ не найдена",
+                "The specification version was not found",
+            ),
+            Subject::SpecSection => (
+                "Раздел ТЗ не найден",
+                "The specification section was not found",
+            ),
+            Subject::Document => ("Документ не найден", "The document was not found"),
+        };
+        Text::new(ru, en)
+    }
+
+    /// «возможно, она была удалена» / "it may have been deleted".
+    pub fn may_be_deleted(self) -> Text {
+        let ru = match self {
+            Subject::SpecVersion => "возможно, она была удалена",
+            Subject::Specification => "возможно, оно было удалено",
+            _ => "возможно, он был удалён",
+        };
+        Text::new(ru, "it may have been deleted")
+    }
 }
 
 impl StorageError {
@@ -73,6 +139,7 @@ impl StorageError {
             StorageError::SpecExists => "spec_exists",
             StorageError::SpecIncomplete(_) => "spec_incomplete",
             StorageError::SpecDraftOpen => "spec_draft_open",
+            StorageError::UnknownCode(_) => "unknown_code",
             StorageError::Sqlite(e) if is_busy(e) => "database_busy",
             StorageError::Sqlite(_) => "database",
         }
@@ -82,17 +149,10 @@ impl StorageError {
         match self {
             StorageError::Domain(e) => e.message(),
             StorageError::NotFound { what, .. } => {
-                let (ru, en) = match *what {
-                    "client" => ("Клиент не найден", "The client was not found"),
-                    "question" => ("Вопрос не найден", "The question was not found"),
-                    "team_member" => ("Участник команды не найден", "The team member was not found"),
-                    "spec_version" => ("Версия ТЗ не найдена", "The specification version was not found"),
-                    "spec_section" => ("Раздел ТЗ не найден", "The specification section was not found"),
-                    _ => ("Проект не найден", "The project was not found"),
-                };
+                let (ru, en) = (what.not_found(), what.may_be_deleted());
                 Text::new(
-                    format!("{ru}: возможно, он был удалён. Обновите список."),
-                    format!("{en}: it may have been deleted. Refresh the list."),
+                    format!("{}: {}. Обновите список.", ru.ru, en.ru),
+                    format!("{}: {}. Refresh the list.", ru.en, en.en),
                 )
             }
             StorageError::StagesFrozen => Text::new(
@@ -159,6 +219,16 @@ impl StorageError {
             StorageError::SpecDraftOpen => Text::new(
                 "Черновик новой версии уже открыт: утвердите его или продолжайте в нём.",
                 "A draft of the next version is already open: approve it or keep working in it.",
+            ),
+            StorageError::UnknownCode(u) => Text::new(
+                format!(
+                    "В базе данных непонятное значение «{}» (таблица {}, поле {}): возможно, её записала более новая версия Etap. Ничего не изменено; обновите приложение или восстановите базу из резервной копии (папка backups).",
+                    u.value, u.table, u.column
+                ),
+                format!(
+                    "The database holds a value this version does not know, “{}” (table {}, field {}): perhaps a newer version of Etap wrote it. Nothing was changed; update the application or restore the database from a backup (the backups folder).",
+                    u.value, u.table, u.column
+                ),
             ),
             StorageError::Sqlite(e) if is_busy(e) => Text::new(
                 "База данных занята другой копией Etap. Закройте её и повторите.",

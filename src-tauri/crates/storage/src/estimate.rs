@@ -19,22 +19,13 @@ use etap_domain::text::{Lang, Text};
 use rusqlite::{params, Connection, OptionalExtension};
 use rust_decimal::Decimal;
 
+use crate::codes;
 use crate::preparation::touch;
 use crate::{load_state, now, Result, StorageError, Store};
 
 fn dec(col: usize, s: &str) -> rusqlite::Result<Decimal> {
     Decimal::from_str(s).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
-
-fn currency(col: usize, s: &str) -> rusqlite::Result<Currency> {
-    Currency::from_code(s).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            col,
-            rusqlite::types::Type::Text,
-            format!("unknown currency {s:?}").into(),
-        )
     })
 }
 
@@ -45,8 +36,12 @@ fn load_estimates(conn: &Connection, project_id: i64) -> Result<Vec<Estimate>> {
     )?;
     let mut estimates = st
         .query_map([project_id], |r| {
-            let vat_kind: String = r.get(5)?;
-            let vat = if vat_kind == "rate" {
+            let rate = codes::code(r, 5, ("estimates", "vat_kind"), |c| match c {
+                "rate" => Some(true),
+                "exempt" => Some(false),
+                _ => None,
+            })?;
+            let vat = if rate {
                 VatMode::Rate {
                     percent: dec(6, &r.get::<_, String>(6)?)?,
                 }
@@ -57,10 +52,15 @@ fn load_estimates(conn: &Connection, project_id: i64) -> Result<Vec<Estimate>> {
                 id: r.get(0)?,
                 version: r.get(1)?,
                 round: r.get(2)?,
-                estimated_by: Estimator::from_code(&r.get::<_, String>(3)?).unwrap_or_default(),
+                estimated_by: codes::code(
+                    r,
+                    3,
+                    ("estimates", "estimated_by"),
+                    Estimator::from_code,
+                )?,
                 discount_percent: dec(4, &r.get::<_, String>(4)?)?,
                 vat,
-                currency: currency(8, &r.get::<_, String>(8)?)?,
+                currency: codes::code(r, 8, ("estimates", "currency"), Currency::from_code)?,
                 items: Vec::new(),
             })
         })?
@@ -72,8 +72,13 @@ fn load_estimates(conn: &Connection, project_id: i64) -> Result<Vec<Estimate>> {
     for e in &mut estimates {
         e.items = st
             .query_map([e.id], |r| {
-                let kind: String = r.get(3)?;
-                let hours = if kind == "three_point" {
+                let three_point =
+                    codes::code(r, 3, ("estimate_items", "hours_kind"), |c| match c {
+                        "three_point" => Some(true),
+                        "single" => Some(false),
+                        _ => None,
+                    })?;
+                let hours = if three_point {
                     Hours::ThreePoint {
                         optimistic: dec(5, &r.get::<_, String>(5)?)?,
                         likely: dec(6, &r.get::<_, String>(6)?)?,
@@ -364,7 +369,7 @@ impl Store {
             .query_map([project_id], |r| {
                 let price = Money::new(
                     dec(4, &r.get::<_, String>(4)?)?,
-                    currency(5, &r.get::<_, String>(5)?)?,
+                    codes::code(r, 5, ("offers", "currency"), Currency::from_code)?,
                 );
                 Ok(Offer {
                     id: r.get(0)?,
@@ -375,8 +380,7 @@ impl Store {
                     price,
                     deadline: r.get(6)?,
                     valid_until: r.get(7)?,
-                    answer: OfferAnswer::from_code(&r.get::<_, String>(8)?)
-                        .unwrap_or(OfferAnswer::Pending),
+                    answer: codes::code(r, 8, ("offers", "answer"), OfferAnswer::from_code)?,
                     reason: r.get(9)?,
                     created_at: r.get(10)?,
                 })

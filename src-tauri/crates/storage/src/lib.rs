@@ -11,6 +11,7 @@
 //!   with its time, steps, round, stage and comment, so [`Store::replayed_state`] can
 //!   rebuild the state from history.
 
+mod codes;
 mod demo;
 mod error;
 mod estimate;
@@ -30,7 +31,7 @@ use etap_domain::lifecycle::{
 };
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 
-pub use error::{Result, StorageError};
+pub use error::{Result, StorageError, Subject};
 
 /// The database file's name inside the data folder.
 pub const DB_FILE: &str = "etap.sqlite";
@@ -174,7 +175,7 @@ impl Store {
                 .optional()?
                 .is_some();
             if !exists {
-                return Err(StorageError::NotFound { what: "client", id: client_id });
+                return Err(StorageError::NotFound { what: Subject::Client, id: client_id });
             }
             tx.execute(
                 "INSERT INTO projects (client_id, title, step, round, stage, stages_total, \
@@ -196,7 +197,7 @@ impl Store {
             )?;
             if n == 0 {
                 return Err(StorageError::NotFound {
-                    what: "project",
+                    what: Subject::Project,
                     id,
                 });
             }
@@ -212,7 +213,7 @@ impl Store {
     fn project_row(r: &Row) -> rusqlite::Result<ProjectSummary> {
         let step: String = r.get(4)?;
         let cancelled: Option<String> = r.get(8)?;
-        let step = parse_step(4, &step)?;
+        let step = parse_step(4, ("projects", "step"), &step)?;
         Ok(ProjectSummary {
             id: r.get(0)?,
             client_id: r.get(1)?,
@@ -224,7 +225,10 @@ impl Store {
                 round: r.get(5)?,
                 stage: r.get(6)?,
                 stages_total: r.get(7)?,
-                cancelled_from: cancelled.as_deref().map(|c| parse_step(8, c)).transpose()?,
+                cancelled_from: cancelled
+                    .as_deref()
+                    .map(|c| parse_step(8, ("projects", "cancelled_from"), c))
+                    .transpose()?,
             },
             updated_at: r.get(9)?,
         })
@@ -246,7 +250,7 @@ impl Store {
             .query_row(&sql, [id], Self::project_row)
             .optional()?
             .ok_or(StorageError::NotFound {
-                what: "project",
+                what: Subject::Project,
                 id,
             })
     }
@@ -436,14 +440,8 @@ fn backup_into(conn: &Connection, dest: &Path) -> Result<()> {
     Ok(())
 }
 
-fn parse_step(col: usize, code: &str) -> rusqlite::Result<Step> {
-    Step::from_code(code).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            col,
-            rusqlite::types::Type::Text,
-            format!("unknown step {code:?}").into(),
-        )
-    })
+fn parse_step(col: usize, at: (&'static str, &'static str), code: &str) -> rusqlite::Result<Step> {
+    codes::parse(code, col, at, Step::from_code)
 }
 
 pub(crate) fn load_state(conn: &Connection, project_id: i64) -> Result<ProjectState> {
@@ -454,17 +452,20 @@ pub(crate) fn load_state(conn: &Connection, project_id: i64) -> Result<ProjectSt
             let step: String = r.get(0)?;
             let cancelled: Option<String> = r.get(4)?;
             Ok(ProjectState {
-                step: parse_step(0, &step)?,
+                step: parse_step(0, ("projects", "step"), &step)?,
                 round: r.get(1)?,
                 stage: r.get(2)?,
                 stages_total: r.get(3)?,
-                cancelled_from: cancelled.as_deref().map(|c| parse_step(4, c)).transpose()?,
+                cancelled_from: cancelled
+                    .as_deref()
+                    .map(|c| parse_step(4, ("projects", "cancelled_from"), c))
+                    .transpose()?,
             })
         },
     )
     .optional()?
     .ok_or(StorageError::NotFound {
-        what: "project",
+        what: Subject::Project,
         id: project_id,
     })
 }
@@ -544,15 +545,8 @@ fn history(conn: &Connection, project_id: i64) -> Result<Vec<HistoryEntry>> {
          FROM transitions WHERE project_id = ?1 ORDER BY id",
     )?;
     let rows = st.query_map([project_id], |r| {
-        let code: String = r.get(2)?;
         let stages: Option<u32> = r.get(3)?;
-        let kind = ActionKind::from_code(&code).ok_or_else(|| {
-            rusqlite::Error::FromSqlConversionFailure(
-                2,
-                rusqlite::types::Type::Text,
-                format!("unknown action {code:?}").into(),
-            )
-        })?;
+        let kind = codes::code(r, 2, ("transitions", "action"), ActionKind::from_code)?;
         let action = Action::from_kind(
             kind,
             &Facts {
@@ -566,8 +560,8 @@ fn history(conn: &Connection, project_id: i64) -> Result<Vec<HistoryEntry>> {
             id: r.get(0)?,
             at: r.get(1)?,
             action,
-            from: parse_step(4, &from)?,
-            to: parse_step(5, &to)?,
+            from: parse_step(4, ("transitions", "from_step"), &from)?,
+            to: parse_step(5, ("transitions", "to_step"), &to)?,
             round: r.get(6)?,
             stage: r.get(7)?,
             comment: r.get(8)?,

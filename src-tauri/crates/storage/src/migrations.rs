@@ -222,6 +222,34 @@ const STEPS: &[&str] = &[
         version_id UNINDEXED, section_key UNINDEXED, section_number UNINDEXED,
         tokenize = 'unicode61 remove_diacritics 2'
     );",
+    // 6: search folds ё to е in the index as in the query (the FTS5 tokenizer keeps ё,
+    // so «учёт» was never found). The index holds each section's text in the search
+    // normal form; the text as written stays in `spec_search_text`, from which FTS5
+    // cuts snippets (external content: folding keeps every byte offset). The hook
+    // re-indexes every saved version.
+    "DROP TABLE spec_search;
+    CREATE TABLE spec_search_text (
+        id INTEGER PRIMARY KEY,
+        version_id INTEGER NOT NULL REFERENCES spec_versions(id),
+        section_key INTEGER NOT NULL,
+        section_number TEXT NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX spec_search_text_version ON spec_search_text(version_id);
+    CREATE VIRTUAL TABLE spec_search USING fts5(
+        title, body,
+        content = 'spec_search_text', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2'
+    );",
+    // 7: every requirement ID ever given in a project's specification, in any version,
+    // so a deleted one is never given again. The hook records those of every saved
+    // version.
+    "CREATE TABLE spec_requirement_ids (
+        project_id INTEGER NOT NULL REFERENCES projects(id),
+        req_id TEXT NOT NULL,
+        PRIMARY KEY (project_id, req_id)
+    ) STRICT, WITHOUT ROWID;",
 ];
 
 /// The schema version this build writes.
@@ -229,7 +257,17 @@ pub const LATEST: usize = STEPS.len();
 
 /// The migration list.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(STEPS.iter().map(|s| M::up(s)).collect())
+    Migrations::new(
+        STEPS
+            .iter()
+            .enumerate()
+            .map(|(i, sql)| match i + 1 {
+                6 => M::up_with_hook(sql, crate::spec::reindex_all),
+                7 => M::up_with_hook(sql, crate::spec::record_all_requirement_ids),
+                _ => M::up(sql),
+            })
+            .collect(),
+    )
 }
 
 /// Brings the database to [`LATEST`] in one transaction.

@@ -13,7 +13,8 @@ use etap_domain::preparation::{
 };
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use crate::{load_state, now, Result, StorageError, Store};
+use crate::codes;
+use crate::{load_state, now, Result, StorageError, Store, Subject};
 
 /// The requisites columns, in [`Requisites`] field order, shared by `clients` and
 /// `provider`.
@@ -65,7 +66,7 @@ fn project_exists(conn: &Connection, id: i64) -> Result<()> {
     conn.query_row("SELECT 1 FROM projects WHERE id = ?1", [id], |_| Ok(()))
         .optional()?
         .ok_or(StorageError::NotFound {
-            what: "project",
+            what: Subject::Project,
             id,
         })
 }
@@ -79,7 +80,7 @@ fn question_project(conn: &Connection, id: i64) -> Result<i64> {
     )
     .optional()?
     .ok_or(StorageError::NotFound {
-        what: "question",
+        what: Subject::Question,
         id,
     })
 }
@@ -121,7 +122,10 @@ impl Store {
                 ))
             })
             .optional()?
-            .ok_or(StorageError::NotFound { what: "client", id })?;
+            .ok_or(StorageError::NotFound {
+                what: Subject::Client,
+                id,
+            })?;
         let warnings = requisites.check();
         Ok(ClientCard {
             client,
@@ -151,7 +155,10 @@ impl Store {
                 ],
             )?;
             if n == 0 {
-                return Err(StorageError::NotFound { what: "client", id });
+                return Err(StorageError::NotFound {
+                    what: Subject::Client,
+                    id,
+                });
             }
             Ok(())
         })?;
@@ -169,12 +176,16 @@ impl Store {
                  FROM requests WHERE project_id = ?1",
                 [project_id],
                 |r| {
-                    let source: String = r.get(2)?;
                     let attachments: String = r.get(5)?;
                     Ok(Request {
                         title: r.get(0)?,
                         description: r.get(1)?,
-                        source: RequestSource::from_code(&source).unwrap_or_default(),
+                        source: codes::code(
+                            r,
+                            2,
+                            ("requests", "source"),
+                            RequestSource::from_code,
+                        )?,
                         received_on: r.get(3)?,
                         desired_deadline: r.get(4)?,
                         attachments: decode_list(&attachments),
@@ -230,13 +241,12 @@ impl Store {
         )?;
         let questions = st
             .query_map([project_id], |r| {
-                let status: String = r.get(4)?;
                 Ok(Question {
                     id: r.get(0)?,
                     round: r.get(1)?,
                     text: r.get(2)?,
                     answer: r.get(3)?,
-                    status: QuestionStatus::from_code(&status).unwrap_or(QuestionStatus::Open),
+                    status: codes::code(r, 4, ("questions", "status"), QuestionStatus::from_code)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -393,7 +403,7 @@ impl Store {
                     ],
                 )?;
                 if n == 0 {
-                    return Err(StorageError::NotFound { what: "team_member", id: member.id });
+                    return Err(StorageError::NotFound { what: Subject::TeamMember, id: member.id });
                 }
             }
             touch(tx, project_id, &at)
@@ -410,7 +420,7 @@ impl Store {
             )?;
             if n == 0 {
                 return Err(StorageError::NotFound {
-                    what: "team_member",
+                    what: Subject::TeamMember,
                     id: member_id,
                 });
             }

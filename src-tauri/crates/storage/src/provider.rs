@@ -9,6 +9,7 @@ use etap_domain::party::{ProviderCard, ProviderProfile};
 use rusqlite::{params, Connection, OptionalExtension};
 use rust_decimal::Decimal;
 
+use crate::codes;
 use crate::preparation::{read_requisites, requisites_values, REQUISITES_COLUMNS};
 use crate::{now, Result, StorageError, Store};
 
@@ -20,21 +21,24 @@ fn load(conn: &Connection) -> Result<ProviderProfile> {
     let profile = conn
         .query_row(&sql, [], |r| {
             let requisites = read_requisites(r, 0)?;
-            let vat_mode: String = r.get(14)?;
+            let rate = codes::code(r, 14, ("provider", "vat_mode"), |c| match c {
+                "rate" => Some(true),
+                "none" | "exempt" => Some(false),
+                _ => None,
+            })?;
             let vat_rate: String = r.get(15)?;
-            let vat = if vat_mode == "rate" {
+            let vat = if rate {
                 VatMode::Rate {
                     percent: Decimal::from_str(&vat_rate).unwrap_or_default(),
                 }
             } else {
                 VatMode::Exempt { reason: r.get(16)? }
             };
-            let currency: String = r.get(17)?;
             let rate: String = r.get(18)?;
             Ok(ProviderProfile {
                 requisites,
                 vat,
-                currency: Currency::from_code(&currency).unwrap_or_default(),
+                currency: codes::code(r, 17, ("provider", "currency"), Currency::from_code)?,
                 hourly_rate: Decimal::from_str(&rate).unwrap_or_default(),
                 logo_mime: r.get(19)?,
             })

@@ -5,7 +5,8 @@ use etap_domain::entity::{DocKind, IssuedDocument};
 use etap_domain::text::Lang;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::{load_state, now, Result, Store};
+use crate::codes;
+use crate::{load_state, now, Result, Store, Subject};
 
 fn next_number(conn: &Connection, project_id: i64, kind: DocKind) -> Result<String> {
     let n: i64 = conn.query_row(
@@ -63,14 +64,14 @@ impl Store {
             )
             .optional()?
             .ok_or(crate::StorageError::NotFound {
-                what: "document",
+                what: Subject::Document,
                 id,
             })?;
         self.issued_documents(project_id)?
             .into_iter()
             .find(|d| d.id == id)
             .ok_or(crate::StorageError::NotFound {
-                what: "document",
+                what: Subject::Document,
                 id,
             })
     }
@@ -82,15 +83,13 @@ impl Store {
              WHERE project_id = ?1 ORDER BY id DESC",
         )?;
         let rows = st.query_map([project_id], |r| {
-            let kind: String = r.get(1)?;
-            let lang: String = r.get(4)?;
             Ok(IssuedDocument {
                 id: r.get(0)?,
                 project_id,
-                kind: DocKind::from_code(&kind).unwrap_or(DocKind::Proposal),
+                kind: codes::code(r, 1, ("issued_documents", "kind"), DocKind::from_code)?,
                 number: r.get(2)?,
                 issued_at: r.get(3)?,
-                lang: Lang::from_code(&lang).unwrap_or_default(),
+                lang: codes::code(r, 4, ("issued_documents", "lang"), Lang::from_code)?,
                 version: r.get(5)?,
                 sha256: r.get(6)?,
                 path: r.get(7)?,

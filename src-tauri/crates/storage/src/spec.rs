@@ -7,8 +7,13 @@
 //!   and is refused while a required section is empty;
 //! - a new version starts as a copy of the last approved one;
 //! - every saved version is indexed for search; Russian and English words are found by
-//!   their Snowball stem used as a prefix, so «заказов» finds «заказы».
+//!   their Snowball stem used as a prefix, so «заказов» finds «заказы»; the index and
+//!   the query both use [`etap_domain::search`]'s normal form, so «учёт» finds «учет»
+//!   and the other way round.
 
+use std::collections::BTreeSet;
+
+use etap_domain::search::{self, normal_form, QueryTerm, QueryWord, WordKind};
 use etap_domain::spec::{
     diff, find_mut, next_req_id, numbered, Priority, Requirement, SearchHit, SpecContent, SpecDiff,
     SpecSection, SpecStatus, SpecVersion,
@@ -18,28 +23,25 @@ use etap_domain::text::Lang;
 use rusqlite::{params, Connection, OptionalExtension};
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::{load_state, now, Result, StorageError, Store};
+use crate::codes;
+use crate::{load_state, now, Result, StorageError, Store, Subject};
 
 fn read_version(r: &rusqlite::Row) -> rusqlite::Result<SpecVersion> {
-    let template: String = r.get(3)?;
-    let status: String = r.get(4)?;
     let content: String = r.get(5)?;
-    let bad = |col: usize, what: String| {
-        rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, what.into())
-    };
-    let content: SpecContent = serde_json::from_str(&content).map_err(|e| bad(5, e.to_string()))?;
+    let content: SpecContent = serde_json::from_str(&content).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(5, rusqlite::types::Type::Text, Box::new(e))
+    })?;
     Ok(SpecVersion {
         outline: etap_domain::spec::outline(&content),
         id: r.get(0)?,
         project_id: r.get(1)?,
         number: r.get(2)?,
-        template: Template::from_code(&template)
-            .ok_or_else(|| bad(3, format!("unknown template {template:?}")))?,
-        status: if status == "approved" {
-            SpecStatus::Approved
-        } else {
-            SpecStatus::Draft
-        },
+        template: codes::code(r, 3, ("spec_versions", "template"), Template::from_code)?,
+        status: codes::code(r, 4, ("spec_versions", "status"), |c| match c {
+            "draft" => Some(SpecStatus::Draft),
+            "approved" => Some(SpecStatus::Approved),
+            _ => None,
+        })?,
         content,
         sha256: r.get(6)?,
         approved_at: r.get(7)?,
@@ -55,15 +57,28 @@ fn version(conn: &Connection, id: i64) -> Result<SpecVersion> {
     conn.query_row(&format!("{SELECT} WHERE id = ?1"), [id], read_version)
         .optional()?
         .ok_or(StorageError::NotFound {
-            what: "spec_version",
+            what: Subject::SpecVersion,
             id,
         })
 }
 
-/// Re-indexes one version's sections for search.
+/// Re-indexes one version's sections for search: the text as written goes to
+/// `spec_search_text`, its search normal form to the FTS5 index.
 fn index(tx: &Connection, version_id: i64, content: &SpecContent) -> Result<()> {
+    // An external-content index forgets a row only when told what it indexed for it.
+    let old: Vec<(i64, String, String)> = tx
+        .prepare("SELECT id, title, body FROM spec_search_text WHERE version_id = ?1")?
+        .query_map([version_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, title, body) in old {
+        tx.execute(
+            "INSERT INTO spec_search (spec_search, rowid, title, body) \
+             VALUES ('delete', ?1, ?2, ?3)",
+            params![id, normal_form(&title), normal_form(&body)],
+        )?;
+    }
     tx.execute(
-        "DELETE FROM spec_search WHERE version_id = ?1",
+        "DELETE FROM spec_search_text WHERE version_id = ?1",
         [version_id],
     )?;
     for (number, s) in numbered(&content.sections) {
@@ -72,10 +87,71 @@ fn index(tx: &Connection, version_id: i64, content: &SpecContent) -> Result<()> 
             body.push_str(&format!("\n{} {} {}", r.id, r.text, r.acceptance));
         }
         tx.execute(
-            "INSERT INTO spec_search (title, body, version_id, section_key, section_number) \
+            "INSERT INTO spec_search_text (version_id, section_key, section_number, title, body) \
              VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![s.title, body, version_id, s.key, number],
+            params![version_id, s.key, number, s.title, body],
         )?;
+        tx.execute(
+            "INSERT INTO spec_search (rowid, title, body) VALUES (?1, ?2, ?3)",
+            params![
+                tx.last_insert_rowid(),
+                normal_form(&s.title),
+                normal_form(&body)
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+/// Migration 6's hook: indexes every saved version anew. It runs today's [`index`],
+/// which writes the schema of migration 6; a later migration that changes these
+/// tables must come with its own re-index.
+pub(crate) fn reindex_all(tx: &rusqlite::Transaction) -> rusqlite_migration::HookResult {
+    let versions: Vec<(i64, String)> = tx
+        .prepare("SELECT id, content FROM spec_versions")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, content) in versions {
+        let content: SpecContent = serde_json::from_str(&content)
+            .map_err(|e| rusqlite_migration::HookError::Hook(format!("spec_versions {id}: {e}")))?;
+        index(tx, id, &content)
+            .map_err(|e| rusqlite_migration::HookError::Hook(format!("spec_versions {id}: {e}")))?;
+    }
+    Ok(())
+}
+
+/// Records the requirement IDs of `content` as given in the project, for good.
+fn record_requirement_ids(tx: &Connection, project_id: i64, content: &SpecContent) -> Result<()> {
+    let mut st = tx.prepare_cached(
+        "INSERT OR IGNORE INTO spec_requirement_ids (project_id, req_id) VALUES (?1, ?2)",
+    )?;
+    for id in content.requirement_ids() {
+        st.execute(params![project_id, id])?;
+    }
+    Ok(())
+}
+
+/// Every requirement ID ever given in the project's specification.
+fn issued_requirement_ids(conn: &Connection, project_id: i64) -> Result<BTreeSet<String>> {
+    let mut st = conn.prepare("SELECT req_id FROM spec_requirement_ids WHERE project_id = ?1")?;
+    let ids = st.query_map([project_id], |r| r.get(0))?;
+    Ok(ids.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Migration 7's hook: records the requirement IDs of every saved version.
+pub(crate) fn record_all_requirement_ids(
+    tx: &rusqlite::Transaction,
+) -> rusqlite_migration::HookResult {
+    let versions: Vec<(i64, i64, String)> = tx
+        .prepare("SELECT id, project_id, content FROM spec_versions")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, project_id, content) in versions {
+        let hook =
+            |e: String| rusqlite_migration::HookError::Hook(format!("spec_versions {id}: {e}"));
+        let content: SpecContent =
+            serde_json::from_str(&content).map_err(|e| hook(e.to_string()))?;
+        record_requirement_ids(tx, project_id, &content).map_err(|e| hook(e.to_string()))?;
     }
     Ok(())
 }
@@ -100,25 +176,28 @@ fn frozen(e: rusqlite::Error) -> StorageError {
     }
 }
 
-/// The FTS5 query for what a person typed: each word by its stem, as a prefix, all
-/// words required.
-pub(crate) fn fts_query(typed: &str) -> String {
+/// The FTS5 query for the terms of a typed query: a word with letters by its stem, as
+/// a prefix; a number as itself; the words of one typed piece as a phrase; all terms
+/// required. Words hold only letters and digits, and each is quoted, so nothing typed
+/// can act as FTS5 syntax.
+pub(crate) fn fts_query(terms: &[QueryTerm]) -> String {
     let ru = Stemmer::create(Algorithm::Russian);
     let en = Stemmer::create(Algorithm::English);
-    typed
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let lower = w.to_lowercase().replace('ё', "е");
-            let cyrillic = lower.chars().any(|c| ('а'..='я').contains(&c));
+    let word = |w: &QueryWord| match w.kind {
+        WordKind::Number => format!("\"{}\"", w.text),
+        WordKind::Letters => {
+            let cyrillic = w.text.chars().any(|c| ('а'..='я').contains(&c));
             let stem = if cyrillic {
-                ru.stem(&lower).into_owned()
+                ru.stem(&w.text)
             } else {
-                en.stem(&lower).into_owned()
+                en.stem(&w.text)
             };
-            // Quotes keep FTS5 syntax characters literal.
             format!("\"{}\"*", stem.replace('"', ""))
-        })
+        }
+    };
+    terms
+        .iter()
+        .map(|t| t.words.iter().map(word).collect::<Vec<_>>().join(" + "))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -180,10 +259,16 @@ impl Store {
                 .map_err(frozen)?;
             if n == 0 {
                 return Err(StorageError::NotFound {
-                    what: "spec_version",
+                    what: Subject::SpecVersion,
                     id: version_id,
                 });
             }
+            let project_id: i64 = tx.query_row(
+                "SELECT project_id FROM spec_versions WHERE id = ?1",
+                [version_id],
+                |r| r.get(0),
+            )?;
+            record_requirement_ids(tx, project_id, content)?;
             index(tx, version_id, content)
         })?;
         version(&self.conn, version_id)
@@ -229,7 +314,7 @@ impl Store {
                 Some(_) => return Err(StorageError::SpecDraftOpen),
                 None => {
                     return Err(StorageError::NotFound {
-                        what: "spec_version",
+                        what: Subject::Specification,
                         id: project_id,
                     })
                 }
@@ -275,7 +360,7 @@ impl Store {
             None => content.sections.push(section),
             Some(key) => find_mut(&mut content.sections, key)
                 .ok_or(StorageError::NotFound {
-                    what: "spec_section",
+                    what: Subject::SpecSection,
                     id: i64::from(key),
                 })?
                 .children
@@ -284,18 +369,21 @@ impl Store {
         self.save_spec(version_id, &content)
     }
 
-    /// Adds a requirement to a section with the next free stable ID (ТР-4.2.N).
+    /// Adds a requirement to a section with the next stable ID (ТР-4.2.N) never given
+    /// before in the project.
     pub fn add_requirement(&mut self, version_id: i64, section: u32) -> Result<SpecVersion> {
-        let mut content = version(&self.conn, version_id)?.content;
+        let v = version(&self.conn, version_id)?;
+        let issued = issued_requirement_ids(&self.conn, v.project_id)?;
+        let mut content = v.content;
         let number = numbered(&content.sections)
             .into_iter()
             .find(|(_, s)| s.key == section)
             .map(|(n, _)| n)
             .ok_or(StorageError::NotFound {
-                what: "spec_section",
+                what: Subject::SpecSection,
                 id: i64::from(section),
             })?;
-        let id = next_req_id(&content, &number);
+        let id = next_req_id(&content, &number, &issued);
         if let Some(s) = find_mut(&mut content.sections, section) {
             s.requirements.push(Requirement {
                 id,
@@ -330,20 +418,25 @@ impl Store {
 
     /// Full-text search across every specification of every project, best first.
     pub fn search_specs(&self, typed: &str, limit: u32) -> Result<Vec<SearchHit>> {
-        let q = fts_query(typed);
-        if q.is_empty() {
+        let terms = search::query(typed);
+        if terms.is_empty() {
             return Ok(Vec::new());
         }
+        // A piece typed with punctuation («-1») is checked literally after the index
+        // found its words, so the index is asked for every candidate.
+        let literal = terms.iter().any(|t| t.literal.is_some());
         let mut st = self.conn.prepare(
-            "SELECT v.project_id, p.title, v.id, v.number, s.section_number, s.title, \
-             snippet(spec_search, -1, '[', ']', '…', 12) \
-             FROM spec_search s \
-             JOIN spec_versions v ON v.id = s.version_id \
+            "SELECT v.project_id, p.title, v.id, v.number, t.section_number, t.title, \
+             snippet(spec_search, -1, '[', ']', '…', 12), t.body \
+             FROM spec_search \
+             JOIN spec_search_text t ON t.id = spec_search.rowid \
+             JOIN spec_versions v ON v.id = t.version_id \
              JOIN projects p ON p.id = v.project_id \
              WHERE spec_search MATCH ?1 ORDER BY rank LIMIT ?2",
         )?;
-        let rows = st.query_map(params![q, limit], |r| {
-            Ok(SearchHit {
+        let sql_limit = if literal { -1 } else { i64::from(limit) };
+        let rows = st.query_map(params![fts_query(&terms), sql_limit], |r| {
+            let hit = SearchHit {
                 project_id: r.get(0)?,
                 project_title: r.get(1)?,
                 version_id: r.get(2)?,
@@ -351,8 +444,21 @@ impl Store {
                 section_number: r.get(4)?,
                 section_title: r.get(5)?,
                 snippet: r.get(6)?,
-            })
+            };
+            let body: String = r.get(7)?;
+            Ok((hit, body))
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut hits = Vec::new();
+        for row in rows {
+            if hits.len() >= limit as usize {
+                break;
+            }
+            let (hit, body) = row?;
+            let text = format!("{}\n{}", hit.section_title, body);
+            if terms.iter().all(|t| search::contains_literal(&text, t)) {
+                hits.push(hit);
+            }
+        }
+        Ok(hits)
     }
 }
