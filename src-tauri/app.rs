@@ -25,6 +25,12 @@ pub fn data_dir(flag: Option<&Path>) -> PathBuf {
         .join(IDENTIFIER)
 }
 
+/// Whether the data folder was named by the user (`--data-dir` or `ETAP_DATA_DIR`)
+/// rather than being the platform's default, which is created when missing.
+pub fn data_dir_is_named(flag: Option<&Path>) -> bool {
+    flag.is_some() || std::env::var_os("ETAP_DATA_DIR").is_some_and(|d| !d.is_empty())
+}
+
 /// The interface language: the stored choice, else the system locale.
 pub fn language(store: &Store) -> Lang {
     store
@@ -139,7 +145,10 @@ impl AppError {
     pub fn from_storage(e: &StorageError, lang: Lang) -> AppError {
         if matches!(
             e,
-            StorageError::Sqlite(_) | StorageError::Io { .. } | StorageError::Migration(_)
+            StorageError::Sqlite(_)
+                | StorageError::Io { .. }
+                | StorageError::Migration(_)
+                | StorageError::UnknownCode(_)
         ) {
             tracing::error!(error = %e, "storage error");
         }

@@ -4,7 +4,9 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 use etap_domain::Lang;
-use etap_storage::Store;
+use etap_storage::{StorageError, Store, Subject, DB_FILE};
+
+use crate::export::ExportError;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -36,14 +38,18 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
-    /// Exports a specification (ТЗ) version as a PDF, optionally with the list of
-    /// changes since an earlier version.
+    /// Exports a project's specification (ТЗ) version as a PDF, optionally with the
+    /// list of changes since an earlier version.
     ExportSpec {
-        /// The version's id.
-        version: i64,
-        /// The id of the earlier version to list the changes since.
-        #[arg(long, value_name = "VERSION")]
-        since: Option<i64>,
+        /// The project's number, as `etap status` lists it (#12 → 12).
+        project: i64,
+        /// The version's number as the window shows it (v2 → 2); default: the last
+        /// approved version, else the last one.
+        #[arg(long, value_name = "N")]
+        version: Option<u32>,
+        /// The number of the earlier version to list the changes since.
+        #[arg(long, value_name = "N")]
+        since: Option<u32>,
         /// The folder to write into (default: documents/ in the data folder).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
@@ -60,8 +66,9 @@ pub enum Command {
     },
 }
 
-/// Runs a subcommand; returns the exit code.
-pub fn run(cmd: Command, data_dir: &Path) -> i32 {
+/// Runs a subcommand; returns the exit code. `named` says the data folder was given
+/// (`--data-dir` or `ETAP_DATA_DIR`) rather than the platform's default.
+pub fn run(cmd: Command, data_dir: &Path, named: bool) -> i32 {
     if let Command::SampleDocs { out } = &cmd {
         // Needs no database: the samples are built from constants.
         return report(
@@ -74,20 +81,39 @@ pub fn run(cmd: Command, data_dir: &Path) -> i32 {
             |e| e.to_string(),
         );
     }
+    let fallback = crate::app::language_fallback();
+    let new = !data_dir.join(DB_FILE).exists();
+    if new && named {
+        if let Some(missing) = missing_parent(data_dir) {
+            eprintln!("etap: {}", no_such_folder(&missing, fallback));
+            return 1;
+        }
+    }
     let mut store = match Store::open_dir(data_dir) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("etap: {}", e.message().get(crate::app::language_fallback()));
+            eprintln!("etap: {}", storage_words(&e, fallback));
             return 1;
         }
     };
     let lang = crate::app::language(&store);
+    if new {
+        let path = terminal_safe(&data_dir.join(DB_FILE).display().to_string());
+        // On stderr: stdout stays the command's answer, for scripts.
+        eprintln!(
+            "etap: {}",
+            match lang {
+                Lang::Ru => format!("создана новая база данных: {path}"),
+                Lang::En => format!("created a new database: {path}"),
+            }
+        );
+    }
     let chosen = |l: &Option<String>| l.as_deref().and_then(Lang::from_code).unwrap_or(lang);
     match cmd {
         Command::Status { lang: l } => {
             let lang = chosen(&l);
             report(store.projects().map(|ps| status_table(&ps, lang)), |e| {
-                e.message().get(lang).to_string()
+                storage_words(e, lang)
             })
         }
         Command::ExportProposal {
@@ -100,19 +126,33 @@ pub fn run(cmd: Command, data_dir: &Path) -> i32 {
             report(
                 crate::export::export_proposal(&mut store, project, lang, &dir)
                     .map(|d| format!("{}\t{}\t{}\n", d.number, d.sha256, d.path)),
-                |e| e.message().get(lang).to_string(),
+                |e| export_words(e, lang),
             )
         }
         Command::ExportSpec {
+            project,
             version,
             since,
             out,
         } => {
             let dir = out.unwrap_or_else(|| crate::export::documents_dir(data_dir));
+            let ids = spec_version_id(&store, project, version, lang).and_then(|v| {
+                let since = since
+                    .map(|n| spec_version_id(&store, project, Some(n), lang))
+                    .transpose()?;
+                Ok((v, since))
+            });
+            let (version, since) = match ids {
+                Ok(ids) => ids,
+                Err(words) => {
+                    eprintln!("etap: {words}");
+                    return 1;
+                }
+            };
             report(
                 crate::export::export_spec(&mut store, version, since, &dir)
                     .map(|d| format!("{}\t{}\t{}\n", d.number, d.sha256, d.path)),
-                |e| e.message().get(lang).to_string(),
+                |e| export_words(e, lang),
             )
         }
         Command::Demo => report(
@@ -122,9 +162,10 @@ pub fn run(cmd: Command, data_dir: &Path) -> i32 {
                     Lang::En => "Created demo project",
                 };
                 let step = p.state.step.label();
-                format!("{created} #{}: {} — {}\n", p.id, p.title, step.get(lang))
+                let title = terminal_safe(&p.title);
+                format!("{created} #{}: {title} — {}\n", p.id, step.get(lang))
             }),
-            |e| e.message().get(lang).to_string(),
+            |e| storage_words(e, lang),
         ),
         Command::SampleDocs { .. } => 0,
     }
@@ -173,12 +214,135 @@ fn status_table(projects: &[etap_domain::ProjectSummary], lang: Lang) -> String 
         out.push_str(&format!(
             "#{}\t{}\t{}\t{}{}{}\n",
             p.id,
-            p.client_name,
-            p.title,
+            terminal_safe(&p.client_name),
+            terminal_safe(&p.title),
             step.get(lang),
             round,
             stage
         ));
     }
     out
+}
+
+/// A name as a terminal may print it: control characters (ESC, BEL, a tab or line
+/// break that would break the columns) and the bidi controls that reorder a line are
+/// shown as escapes (`\u{1b}`, `\t`), so a name cannot drive the terminal; every
+/// other character (Cyrillic, «ёлочки», emoji) prints as it is.
+pub fn terminal_safe(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() || is_bidi_control(c) => {
+                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)))
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The Unicode bidirectional formatting characters (they reorder what follows).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The nearest missing folder above `data_dir` when even its parent does not exist:
+/// a mistyped `--data-dir` must not quietly start an empty database somewhere new.
+fn missing_parent(data_dir: &Path) -> Option<PathBuf> {
+    let parent = data_dir.parent()?;
+    if parent.as_os_str().is_empty() || parent.is_dir() {
+        return None;
+    }
+    let mut missing = parent.to_path_buf();
+    while let Some(up) = missing.parent() {
+        if up.as_os_str().is_empty() || up.exists() {
+            break;
+        }
+        missing = up.to_path_buf();
+    }
+    Some(missing)
+}
+
+fn no_such_folder(missing: &Path, lang: Lang) -> String {
+    let missing = terminal_safe(&missing.display().to_string());
+    match lang {
+        Lang::Ru => format!(
+            "папки {missing} нет, база данных не создана. Проверьте путь в --data-dir: \
+             это папка базы или новая папка внутри существующей."
+        ),
+        Lang::En => format!(
+            "the folder {missing} does not exist; no database was created. Check the path \
+             given to --data-dir: it is the database's folder, or a new folder inside an \
+             existing one."
+        ),
+    }
+}
+
+/// The id of the project's specification version numbered `number` as the window
+/// shows it (v2 → 2); without a number, the last approved version, else the last.
+fn spec_version_id(
+    store: &Store,
+    project: i64,
+    number: Option<u32>,
+    lang: Lang,
+) -> Result<i64, String> {
+    store
+        .project(project)
+        .map_err(|e| storage_words(&e, lang))?;
+    let versions = store
+        .spec_versions(project)
+        .map_err(|e| storage_words(&e, lang))?;
+    let found = match number {
+        Some(n) => versions.iter().find(|v| v.number == n),
+        None => versions
+            .iter()
+            .rev()
+            .find(|v| v.status == etap_domain::spec::SpecStatus::Approved)
+            .or(versions.last()),
+    };
+    if let Some(v) = found {
+        return Ok(v.id);
+    }
+    let have: Vec<String> = versions.iter().map(|v| v.number.to_string()).collect();
+    Err(match (lang, have.is_empty()) {
+        (Lang::Ru, true) => format!("у проекта #{project} ещё нет ТЗ."),
+        (Lang::En, true) => format!("project #{project} has no specification yet."),
+        (Lang::Ru, false) => format!(
+            "у ТЗ проекта #{project} нет версии {}; есть: {}.",
+            number.unwrap_or_default(),
+            have.join(", ")
+        ),
+        (Lang::En, false) => format!(
+            "the specification of project #{project} has no version {}; it has: {}.",
+            number.unwrap_or_default(),
+            have.join(", ")
+        ),
+    })
+}
+
+/// A storage error in a terminal's words: what was not found is named with the number
+/// typed and where to look it up (the window's «refresh the list» means nothing here).
+fn storage_words(e: &StorageError, lang: Lang) -> String {
+    match e {
+        StorageError::NotFound { what, id } => {
+            let name = what.not_found();
+            let hint = match (what, lang) {
+                (Subject::Project, Lang::Ru) => " Номера проектов выводит «etap status».",
+                (Subject::Project, Lang::En) => " `etap status` lists the project numbers.",
+                _ => "",
+            };
+            format!("{} (#{id}).{hint}", name.get(lang))
+        }
+        e => e.message().get(lang).to_string(),
+    }
+}
+
+fn export_words(e: &ExportError, lang: Lang) -> String {
+    match e {
+        ExportError::Storage(e) => storage_words(e, lang),
+        e => e.message().get(lang).to_string(),
+    }
 }

@@ -22,7 +22,11 @@ pub fn main_entry() -> i32 {
     let args = cli::Args::parse();
     let data_dir = app::data_dir(args.data_dir.as_deref());
     match args.command {
-        Some(cmd) => cli::run(cmd, &data_dir),
+        Some(cmd) => cli::run(
+            cmd,
+            &data_dir,
+            app::data_dir_is_named(args.data_dir.as_deref()),
+        ),
         None => gui::run(data_dir),
     }
 }

@@ -74,3 +74,134 @@ fn export_proposal_writes_the_pdf_of_the_demo_offer() {
     assert_eq!(fields[1].len(), 64);
     assert!(std::path::Path::new(fields[2]).exists());
 }
+
+/// A store in `dir` with the interface language set, so the CLI's words are known.
+fn store_in(dir: &std::path::Path, lang: &str) -> etap_storage::Store {
+    let mut store = etap_storage::Store::open_dir(dir).unwrap();
+    store.set_setting("language", lang).unwrap();
+    store
+}
+
+/// Issue 9: `status` printed raw control characters from names to the terminal.
+#[test]
+fn status_escapes_control_characters_in_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store_in(dir.path(), "en");
+    let c = store.create_client("ООО «Ромашка»").unwrap();
+    let p = store.create_project(c.id, "Портал").unwrap();
+    drop(store);
+    // Written as an older version (or a script) could have stored them.
+    let raw = rusqlite::Connection::open(dir.path().join(etap_storage::DB_FILE)).unwrap();
+    raw.execute(
+        "UPDATE projects SET title = ?1 WHERE id = ?2",
+        rusqlite::params!["Портал\u{1b}[2J\u{7}\tи\u{202e}ещё", p.id],
+    )
+    .unwrap();
+    let (ok, out, err) = etap(dir.path(), &["status"]);
+    assert!(ok, "{err}");
+    assert!(
+        !out.chars()
+            .any(|c| c.is_control() && c != '\t' && c != '\n'),
+        "{out:?}"
+    );
+    assert!(!out.contains('\u{202e}'), "{out:?}");
+    assert!(
+        out.contains("Портал\\u{1b}[2J\\u{7}\\tи\\u{202e}ещё\t"),
+        "{out:?}"
+    );
+    assert_eq!(
+        out.matches('\t').count(),
+        3,
+        "one line, four columns: {out:?}"
+    );
+}
+
+/// Issue 9: `--data-dir /nonexistent/a/b status` silently created an empty database.
+#[test]
+fn a_data_folder_under_a_missing_one_is_refused_and_a_new_database_is_announced() {
+    let dir = tempfile::tempdir().unwrap();
+    let typo = dir.path().join("nonexistent/a/b");
+    let (ok, out, err) = etap(&typo, &["status", "--lang", "en"]);
+    assert!(!ok, "{out}");
+    assert!(err.starts_with("etap: "), "{err}");
+    assert!(
+        err.contains(&dir.path().join("nonexistent").display().to_string()),
+        "names the missing folder: {err}"
+    );
+    assert!(!dir.path().join("nonexistent").exists(), "nothing created");
+
+    // A new folder inside an existing one is fine, and the user is told it is new.
+    let fresh = dir.path().join("etap-data");
+    let (ok, out, err) = etap(&fresh, &["status", "--lang", "en"]);
+    assert!(ok, "{err}");
+    assert_eq!(out, "No projects yet.\n");
+    assert!(
+        err.contains(&fresh.join(etap_storage::DB_FILE).display().to_string()),
+        "{err}"
+    );
+    let (ok, _, err) = etap(&fresh, &["status"]);
+    assert!(ok);
+    assert_eq!(err, "", "an existing database is not announced");
+}
+
+/// Issue 9: `export-spec` wanted an internal version id the window never shows; it
+/// takes the project and the version's number as the window shows it (v2 → 2).
+#[test]
+fn export_spec_takes_the_project_and_the_version_number_the_window_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store_in(dir.path(), "en");
+    let c = store.create_client("ООО «Ромашка»").unwrap();
+    let p = store.create_project(c.id, "Портал").unwrap().id;
+    crate::approve_spec(&mut store, p);
+    store.new_spec_version(p).unwrap();
+    drop(store);
+    let p = p.to_string();
+
+    let (ok, out, err) = etap(dir.path(), &["export-spec", &p, "--version", "1"]);
+    assert!(ok, "{err}");
+    assert!(out.starts_with("ТЗ-"), "{out}");
+    let (ok, out, err) = etap(
+        dir.path(),
+        &["export-spec", &p, "--version", "2", "--since", "1"],
+    );
+    assert!(ok, "{err}");
+    let path = out.trim_end().split('\t').nth(2).unwrap().to_string();
+    let text = crate::pdftotext(std::path::Path::new(&path));
+    assert!(
+        text.contains("Лист изменений (дополнение к версии 1)"),
+        "{text}"
+    );
+    // Without --version: the last approved one.
+    assert!(etap(dir.path(), &["export-spec", &p]).0);
+
+    let (ok, _, err) = etap(dir.path(), &["export-spec", &p, "--version", "7"]);
+    assert!(!ok);
+    assert!(
+        err.contains("no version 7") && err.contains("1, 2"),
+        "{err}"
+    );
+    let (ok, _, err) = etap(dir.path(), &["export-spec", &p, "--since", "9"]);
+    assert!(!ok);
+    assert!(err.contains("no version 9"), "{err}");
+}
+
+/// Issue 9: CLI messages said «Обновите список» (a window's words) and «он был удалён»
+/// of a версия. The terminal names what was not found and the number typed.
+#[test]
+fn not_found_in_the_terminal_speaks_of_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(store_in(dir.path(), "ru"));
+    for args in [
+        ["export-proposal", "99"].as_slice(),
+        ["export-spec", "99", "--version", "1"].as_slice(),
+    ] {
+        let (ok, _, err) = etap(dir.path(), args);
+        assert!(!ok);
+        assert!(err.contains("Проект не найден (#99)"), "{err}");
+        assert!(err.contains("etap status"), "{err}");
+        assert!(
+            !err.contains("Обновите список") && !err.contains("удалён"),
+            "{err}"
+        );
+    }
+}
