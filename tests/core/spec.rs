@@ -309,6 +309,12 @@ fn a_search_for_minus_one_is_not_a_search_for_one() {
             .unwrap_or_else(|e| panic!("{syntax}: {e}"));
     }
     assert_eq!(store.search_specs("«Версия»,", 20).unwrap().len(), 1);
+    // An ID is found as typed, and not by its digits scattered about.
+    let req = spec_saying(&mut store, "См. требование ТР-4.2.2 и пункт 4, 2 раза.");
+    let hits = store.search_specs("ТР-4.2.2", 20).unwrap();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0].version_id, req);
+    assert!(hits[0].snippet.contains("[ТР-4.2.2]"), "{hits:?}");
 }
 
 /// A database from before the fold (schema 5, ё kept in the index) is re-indexed when
