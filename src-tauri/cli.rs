@@ -103,8 +103,8 @@ pub fn run(cmd: Command, data_dir: &Path, named: bool) -> i32 {
         eprintln!(
             "etap: {}",
             match lang {
-                Lang::Ru => format!("создана новая база данных: {path}"),
-                Lang::En => format!("created a new database: {path}"),
+                Lang::Ru => format!("Создана новая база данных: {path}"),
+                Lang::En => format!("Created a new database: {path}"),
             }
         );
     }
@@ -270,11 +270,11 @@ fn no_such_folder(missing: &Path, lang: Lang) -> String {
     let missing = terminal_safe(&missing.display().to_string());
     match lang {
         Lang::Ru => format!(
-            "папки {missing} нет, база данных не создана. Проверьте путь в --data-dir: \
+            "Папки {missing} нет, база данных не создана. Проверьте путь в --data-dir: \
              это папка базы или новая папка внутри существующей."
         ),
         Lang::En => format!(
-            "the folder {missing} does not exist; no database was created. Check the path \
+            "The folder {missing} does not exist; no database was created. Check the path \
              given to --data-dir: it is the database's folder, or a new folder inside an \
              existing one."
         ),
@@ -308,15 +308,15 @@ fn spec_version_id(
     }
     let have: Vec<String> = versions.iter().map(|v| v.number.to_string()).collect();
     Err(match (lang, have.is_empty()) {
-        (Lang::Ru, true) => format!("у проекта #{project} ещё нет ТЗ."),
-        (Lang::En, true) => format!("project #{project} has no specification yet."),
+        (Lang::Ru, true) => format!("У проекта #{project} ещё нет ТЗ."),
+        (Lang::En, true) => format!("Project #{project} has no specification yet."),
         (Lang::Ru, false) => format!(
-            "у ТЗ проекта #{project} нет версии {}; есть: {}.",
+            "У ТЗ проекта #{project} нет версии {}; есть: {}.",
             number.unwrap_or_default(),
             have.join(", ")
         ),
         (Lang::En, false) => format!(
-            "the specification of project #{project} has no version {}; it has: {}.",
+            "The specification of project #{project} has no version {}; it has: {}.",
             number.unwrap_or_default(),
             have.join(", ")
         ),
