@@ -137,6 +137,20 @@ describe('preparation phase through the real window', { concurrency: false }, ()
     await type(browser, 'member-contact', 'anna@example.ru');
     await click(browser, 'member-add');
     await waitCount(browser, 'team-member', 1);
+    // Issue 9: a role changed in one row and, within 0.2 s, in another: the second
+    // change was reverted in the window and in the database.
+    await type(browser, 'member-name', 'Борис Петров');
+    await click(browser, 'member-add');
+    await waitCount(browser, 'team-member', 2);
+    assert.equal(await el(browser, 'member-devops').isSelected(), true, 'the add form starts the same way after an add');
+    assert.equal(await el(browser, 'member-tester').isSelected(), true);
+    const devops = await browser.$$('[data-testid="team-devops"]');
+    const tester = await browser.$$('[data-testid="team-tester"]');
+    await devops[0].click();
+    await tester[1].click();
+    await waitSaved(browser);
+    assert.equal(await devops[0].isSelected(), false);
+    assert.equal(await tester[1].isSelected(), false, 'the second change stays in the window');
     await step('action-hand_over_to_team', '2.1 Разбиение на этапы');
     assert.equal(await el(browser, 'loop-refusal').getAttribute('data-count'), '1');
     await waitText(browser, 'visits-clarification', '×2');
@@ -158,8 +172,12 @@ describe('preparation phase through the real window', { concurrency: false }, ()
     await waitText(browser, 'estimate-versions', '405 000,00 ₽');
     await waitText(browser, 'estimate-total', '300 000,00 ₽');
     await click(browser, 'open-team_handover');
-    await waitCount(browser, 'team-member', 1);
-    const name = await browser.$('[data-testid="team-member"] input');
-    assert.equal(await name.getValue(), 'Анна Смирнова');
+    await waitCount(browser, 'team-member', 2);
+    const names = await browser.$$('[data-testid="team-member-name"]');
+    assert.equal(await names[0].getValue(), 'Анна Смирнова');
+    const devops = await browser.$$('[data-testid="team-devops"]');
+    const tester = await browser.$$('[data-testid="team-tester"]');
+    assert.equal(await devops[0].isSelected(), false);
+    assert.equal(await tester[1].isSelected(), false, 'both quick changes reached the database');
   });
 });
