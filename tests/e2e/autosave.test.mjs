@@ -18,6 +18,12 @@ async function fitsTheWindow() {
   return browser.execute(() => ({
     page: document.documentElement.scrollWidth,
     window: window.innerWidth,
+    // What sticks out, to name it when the check fails.
+    wide: [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 || e.scrollWidth > e.clientWidth + 1)
+      .slice(-4)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}[${e.getAttribute('data-testid') ?? ''}] ${Math.round(e.getBoundingClientRect().right)}/${e.scrollWidth}/${e.clientWidth}`)
+      .join(' '),
   }));
 }
 
@@ -27,8 +33,7 @@ async function step(testId, text) {
 }
 
 async function itemTitles() {
-  const all = await browser.$$('[data-testid="item-title"]');
-  return Promise.all(all.map((e) => e.getValue()));
+  return browser.$$('[data-testid="item-title"]').map((e) => e.getValue());
 }
 
 describe('autosave and layout through the real window', { concurrency: false }, () => {
@@ -50,11 +55,11 @@ describe('autosave and layout through the real window', { concurrency: false }, 
     await click(browser, 'create-submit');
     await waitText(browser, 'current-step', '1.1 Запрос клиента');
     const project = await fitsTheWindow();
-    assert.ok(project.page <= project.window, `project page ${project.page} px in a ${project.window} px window`);
+    assert.ok(project.page <= project.window, `project page ${project.page} px in a ${project.window} px window: ${project.wide}`);
     await click(browser, 'back');
     await waitText(browser, 'project-list', longWord.slice(0, 20));
     const dashboard = await fitsTheWindow();
-    assert.ok(dashboard.page <= dashboard.window, `dashboard ${dashboard.page} px in a ${dashboard.window} px window`);
+    assert.ok(dashboard.page <= dashboard.window, `dashboard ${dashboard.page} px in a ${dashboard.window} px window: ${dashboard.wide}`);
     await screenshot(browser, 'autosave-01-long-word', 'project-list');
   });
 
