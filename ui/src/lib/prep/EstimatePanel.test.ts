@@ -85,4 +85,18 @@ describe('EstimatePanel', () => {
     await waitFor(() => expect(saves.at(-1)?.items[2].title).toBe('Тесты и приёмка'));
     expect(saves.at(-1)?.items[2].key).toBe(12);
   });
+
+  // Issue 9: the Russian interface showed «Всего часов 860.5».
+  it('writes figures the interface language\'s way', async () => {
+    const card = estimateCard([estimateItem(1, 'Дизайн', '860.5', '3300.5')]);
+    card.current!.totals.hours = '860.5';
+    mockIPC((cmd) => (cmd === 'estimate_card' ? card : null));
+    i18n.lang = 'ru';
+    render(EstimatePanel, { projectId: 1, onchange: () => {} });
+    expect(await screen.findByTestId('estimate-hours')).toHaveTextContent('860,5');
+    expect(screen.getByTestId('item-hours')).toHaveValue('860,5');
+    expect(screen.getByTestId('item-rate')).toHaveValue('3\u00a0300,5');
+    i18n.lang = 'en';
+    await waitFor(() => expect(screen.getByTestId('estimate-hours')).toHaveTextContent('860.5'));
+  });
 });
