@@ -4,19 +4,22 @@
 //! `cargo test` fails when the committed file is stale (`bindings_are_fresh` in
 //! tests/); `cargo run -- bindings` or `ETAP_WRITE_BINDINGS=1 cargo test` rewrites it.
 
+use etap_domain::draft::FieldError;
 use etap_domain::entity::{
     Client, DocKind, HistoryEntry, IssuedDocument, ProjectPage, ProjectSummary, Stage,
 };
 use etap_domain::estimate::{
-    Estimate, EstimateCard, EstimateItem, EstimateTotals, EstimateView, Estimator, Hours,
-    ItemTotal, Negotiation, Offer, OfferAnswer,
+    Estimate, EstimateCard, EstimateDraft, EstimateItem, EstimateTotals, EstimateView, Estimator,
+    Hours, HoursDraft, ItemDraft, ItemTotal, Negotiation, Offer, OfferAnswer, VatDraft,
 };
 use etap_domain::lifecycle::{
     Action, ActionKind, ActionOption, LifecycleMap, LoopKind, MapLoop, MapPhase, MapStep, Phase,
     ProjectState, Refusal, Step,
 };
 use etap_domain::money::{Currency, Money, VatMode};
-use etap_domain::party::{ClientCard, FieldWarning, ProviderCard, ProviderProfile, Requisites};
+use etap_domain::party::{
+    ClientCard, FieldWarning, ProviderCard, ProviderDraft, ProviderProfile, Requisites,
+};
 use etap_domain::preparation::{
     Clarification, Handover, Question, QuestionStatus, Request, RequestCard, RequestSource,
     RoundNotes, TeamCard, TeamMember,
@@ -76,6 +79,7 @@ pub fn generate() -> String {
         VatMode::decl(&cfg),
         ProviderProfile::decl(&cfg),
         ProviderCard::decl(&cfg),
+        ProviderDraft::decl(&cfg),
         Estimator::decl(&cfg),
         Hours::decl(&cfg),
         EstimateItem::decl(&cfg),
@@ -83,7 +87,12 @@ pub fn generate() -> String {
         ItemTotal::decl(&cfg),
         EstimateTotals::decl(&cfg),
         EstimateView::decl(&cfg),
+        FieldError::decl(&cfg),
         EstimateCard::decl(&cfg),
+        VatDraft::decl(&cfg),
+        HoursDraft::decl(&cfg),
+        ItemDraft::decl(&cfg),
+        EstimateDraft::decl(&cfg),
         OfferAnswer::decl(&cfg),
         Offer::decl(&cfg),
         Negotiation::decl(&cfg),

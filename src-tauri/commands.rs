@@ -2,8 +2,8 @@
 //! No SQL and no business rule lives here.
 
 use etap_domain::entity::{Client, IssuedDocument, ProjectPage, ProjectSummary};
-use etap_domain::estimate::{Estimate, EstimateCard, Negotiation};
-use etap_domain::party::{ClientCard, ProviderCard, ProviderProfile, Requisites};
+use etap_domain::estimate::{EstimateCard, EstimateDraft, Negotiation};
+use etap_domain::party::{ClientCard, ProviderCard, ProviderDraft, Requisites};
 use etap_domain::preparation::{
     Clarification, Handover, QuestionStatus, Request, RequestCard, TeamCard, TeamMember,
 };
@@ -193,7 +193,7 @@ pub async fn provider(state: State<'_, AppState>) -> Res<ProviderCard> {
 #[tauri::command]
 pub async fn save_provider(
     state: State<'_, AppState>,
-    profile: ProviderProfile,
+    profile: ProviderDraft,
 ) -> Res<ProviderCard> {
     state.with(|s| s.save_provider(&profile)).await
 }
@@ -212,7 +212,7 @@ pub async fn estimate_card(state: State<'_, AppState>, project_id: i64) -> Res<E
 pub async fn save_estimate(
     state: State<'_, AppState>,
     project_id: i64,
-    estimate: Estimate,
+    estimate: EstimateDraft,
 ) -> Res<EstimateCard> {
     state.with(|s| s.save_estimate(project_id, &estimate)).await
 }

@@ -48,7 +48,12 @@ fn the_proposal_pdf_shows_the_totals_the_app_computed() {
     ];
     e.discount_percent = "7.5".parse().unwrap();
     e.vat = VatMode::Rate { percent: 20.into() };
-    let totals = store.save_estimate(p, &e).unwrap().current.unwrap().totals;
+    let totals = store
+        .save_estimate(p, &e.draft())
+        .unwrap()
+        .current
+        .unwrap()
+        .totals;
     store.advance(p, ActionKind::SendOffer, "").unwrap();
 
     let out = dir.path().join("docs");

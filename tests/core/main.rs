@@ -38,7 +38,9 @@ pub fn fill_estimate(store: &mut Store, project_id: i64) {
             hours: Hours::Single { hours: 10.into() },
             rate: 3000.into(),
         });
-        store.save_estimate(project_id, &e).expect("save estimate");
+        store
+            .save_estimate(project_id, &e.draft())
+            .expect("save estimate");
     }
 }
 

@@ -69,6 +69,45 @@ fn an_open_question_blocks_the_estimate_until_answered_or_deferred() {
     assert_eq!(s.state.step, Step::Estimate);
 }
 
+/// Issue 9: an emptied field beside a valid edit in the same row. The row's other
+/// fields are stored; the emptied one keeps its stored value and is named.
+#[test]
+fn an_emptied_name_or_question_does_not_hold_back_the_rest_of_its_row() {
+    let (_dir, mut store) = temp_store();
+    let p = project(&mut store);
+    store
+        .advance(p, ActionKind::StartClarification, "")
+        .unwrap();
+    let c = store.add_question(p, "Нужна ли интеграция с 1С?").unwrap();
+    let c = store
+        .save_question(c.questions[0].id, "  ", "Да, 1С:УНФ", QuestionStatus::Open)
+        .unwrap();
+    assert_eq!(c.refused.len(), 1);
+    assert_eq!(c.refused[0].field, "text");
+    assert_eq!(c.questions[0].text, "Нужна ли интеграция с 1С?");
+    assert_eq!(c.questions[0].answer, "Да, 1С:УНФ");
+    assert_eq!(c.questions[0].status, QuestionStatus::Answered);
+
+    let t = store
+        .save_team_member(p, &member("Иван", false, true, false))
+        .unwrap();
+    let mut ivan = t.members[0].clone();
+    ivan.name = String::new();
+    ivan.tester = true;
+    let t = store.save_team_member(p, &ivan).unwrap();
+    assert_eq!(t.refused.len(), 1);
+    assert!(t.refused[0].message.ru.contains("Имя участника команды"));
+    assert_eq!(
+        (t.members[0].name.as_str(), t.members[0].tester),
+        ("Иван", true)
+    );
+    // A new member still needs a name: nothing else of it could be kept.
+    let err = store
+        .save_team_member(p, &member("", true, false, false))
+        .unwrap_err();
+    assert_eq!(err.code(), "empty");
+}
+
 #[test]
 fn questions_and_notes_are_kept_per_round() {
     let (dir, mut store) = temp_store();
@@ -263,10 +302,43 @@ fn the_offer_needs_an_estimate_with_items_and_a_total() {
     );
     let mut e = store.estimate_card(p).unwrap().current.unwrap().estimate;
     e.items = vec![item("Анализ", 0, "3000")];
-    store.save_estimate(p, &e).unwrap();
+    store.save_estimate(p, &e.draft()).unwrap();
     let err = store.advance(p, ActionKind::SendOffer, "").unwrap_err();
     assert_eq!(err.code(), "estimate_zero");
     assert!(err.message().ru.contains("Итог оценки равен нулю"));
+}
+
+/// Issue 9: a figure that is not a number in one item held back a title edit in
+/// another, while the window said «Сохранено»; after a restart the title was gone.
+#[test]
+fn a_bad_figure_in_one_item_does_not_hold_back_a_title_in_another() {
+    let (dir, mut store) = temp_store();
+    let p = to_estimate(&mut store);
+    let mut e = store.estimate_card(p).unwrap().current.unwrap().estimate;
+    e.items = vec![item("Дизайн", 10, "2500"), item("API", 4, "3000")];
+    let saved = store.save_estimate(p, &e.draft()).unwrap();
+    assert!(saved.refused.is_empty());
+    let mut draft = saved.current.unwrap().estimate.draft();
+    draft.items[0].hours = etap_domain::estimate::HoursDraft::Single {
+        hours: "1e309".into(),
+    };
+    draft.items[1].title = "API и интеграции".into();
+    let card = store.save_estimate(p, &draft).unwrap();
+    assert_eq!(card.refused.len(), 1);
+    assert_eq!(
+        (card.refused[0].row, card.refused[0].field),
+        (Some(0), "hours")
+    );
+    drop(store);
+
+    let store = Store::open_dir(dir.path()).unwrap();
+    let e = store.estimate_card(p).unwrap().current.unwrap().estimate;
+    assert_eq!(e.items[1].title, "API и интеграции");
+    assert_eq!(
+        e.items[0].hours,
+        etap_domain::estimate::Hours::Single { hours: 10.into() },
+        "the stored hours stay until a number is typed"
+    );
 }
 
 #[test]
@@ -280,7 +352,7 @@ fn a_new_round_copies_the_last_estimate_and_the_sent_one_stays_frozen() {
         item("API", 30, "3000"),
     ];
     e.discount_percent = "10".parse().unwrap();
-    let card = store.save_estimate(p, &e).unwrap();
+    let card = store.save_estimate(p, &e.draft()).unwrap();
     let v1 = card.current.unwrap();
     assert_eq!(v1.totals.total.amount().to_string(), "139500.00");
     assert_eq!(v1.totals.total_text.ru, "139\u{a0}500,00\u{a0}₽");
@@ -295,7 +367,7 @@ fn a_new_round_copies_the_last_estimate_and_the_sent_one_stays_frozen() {
     );
     assert_eq!(n.pending, Some(n.offers[0].id));
     // What was sent cannot change.
-    let err = store.save_estimate(p, &v1.estimate).unwrap_err();
+    let err = store.save_estimate(p, &v1.estimate.draft()).unwrap_err();
     assert_eq!(err.code(), "estimate_frozen");
 
     store.advance(p, ActionKind::RefuseOffer, "Дорого").unwrap();
@@ -313,7 +385,11 @@ fn a_new_round_copies_the_last_estimate_and_the_sent_one_stays_frozen() {
     let mut cheaper = v2.estimate.clone();
     cheaper.items.pop();
     cheaper.items.push(item("Поддержка", 5, "2000"));
-    let saved = store.save_estimate(p, &cheaper).unwrap().current.unwrap();
+    let saved = store
+        .save_estimate(p, &cheaper.draft())
+        .unwrap()
+        .current
+        .unwrap();
     assert_eq!(
         keys(&saved.estimate.items),
         [1, 2, 4],
@@ -321,7 +397,7 @@ fn a_new_round_copies_the_last_estimate_and_the_sent_one_stays_frozen() {
     );
     let mut cheaper = saved.estimate.clone();
     cheaper.items.pop();
-    store.save_estimate(p, &cheaper).unwrap();
+    store.save_estimate(p, &cheaper.draft()).unwrap();
     drop(store);
 
     let store = Store::open_dir(dir.path()).unwrap();
@@ -381,6 +457,43 @@ fn a_counter_offer_becomes_the_next_offer_and_acceptance_closes_it() {
     );
 }
 
+/// Issue 9: a mistyped rate held back the requisites typed beside it, and an emptied
+/// client name held back the client's requisites, while the window said «Сохранено».
+#[test]
+fn a_mistyped_rate_or_an_emptied_name_does_not_hold_back_the_requisites() {
+    let (dir, mut store) = temp_store();
+    let mut draft = store.provider().unwrap().profile.draft();
+    draft.requisites.short_name = "ИП Смирнова А. А.".into();
+    draft.hourly_rate = "2 750,50".into();
+    store.save_provider(&draft).unwrap();
+    draft.requisites.inn = "7707083893".into();
+    draft.hourly_rate = "abc".into();
+    let card = store.save_provider(&draft).unwrap();
+    assert_eq!(card.refused.len(), 1);
+    assert_eq!(card.refused[0].field, "hourly_rate");
+    assert_eq!(card.profile.requisites.inn, "7707083893");
+    assert_eq!(card.profile.hourly_rate.to_string(), "2750.50");
+
+    let c = store.create_client("ООО «Ромашка»").unwrap();
+    let req = Requisites {
+        inn: "7707083893".into(),
+        ..Requisites::default()
+    };
+    let card = store.save_client(c.id, " ", &req).unwrap();
+    assert_eq!(card.refused.len(), 1);
+    assert_eq!(card.client.name, "ООО «Ромашка»");
+    drop(store);
+    let store = Store::open_dir(dir.path()).unwrap();
+    assert_eq!(
+        store.client_card(c.id).unwrap().requisites.inn,
+        "7707083893"
+    );
+    assert_eq!(
+        store.provider().unwrap().profile.requisites.inn,
+        "7707083893"
+    );
+}
+
 #[test]
 fn the_provider_profile_keeps_defaults_and_refuses_a_non_image_logo() {
     let (_dir, mut store) = temp_store();
@@ -390,7 +503,7 @@ fn the_provider_profile_keeps_defaults_and_refuses_a_non_image_logo() {
     profile.vat = etap_domain::money::VatMode::Rate {
         percent: "20".parse().unwrap(),
     };
-    store.save_provider(&profile).unwrap();
+    store.save_provider(&profile.draft()).unwrap();
     assert_eq!(
         store.set_provider_logo(b"not an image").unwrap_err().code(),
         "bad_logo"

@@ -77,6 +77,6 @@ describe('parties through the real window', { concurrency: false }, () => {
     assert.equal(await el(browser, 'req-inn').getValue(), '7707083894');
     await waitText(browser, 'warning-inn', 'Контрольные цифры ИНН не сходятся');
     await click(browser, 'open-provider');
-    assert.equal(await el(browser, 'provider-rate').getValue(), '2750');
+    assert.equal(await el(browser, 'provider-rate').getValue(), '2\u00a0750', 'written the Russian way');
   });
 });

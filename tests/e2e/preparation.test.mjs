@@ -25,6 +25,12 @@ import {
 const dataDir = mkdtempSync(join(tmpdir(), 'etap-e2e-prep-'));
 let browser;
 
+/** One role's checkbox in every team row: 0 DevOps, 1 developer, 2 tester (the
+ *  columns after name and contact). */
+async function roles(n) {
+  return browser.$$(`[data-testid="team-member"] td:nth-child(${n + 3}) input[type="checkbox"]`);
+}
+
 async function step(testId, text) {
   await click(browser, testId);
   await waitText(browser, 'current-step', text);
@@ -137,6 +143,22 @@ describe('preparation phase through the real window', { concurrency: false }, ()
     await type(browser, 'member-contact', 'anna@example.ru');
     await click(browser, 'member-add');
     await waitCount(browser, 'team-member', 1);
+    // Issue 9: a role changed in one row and, within 0.2 s, in another: the second
+    // change was reverted in the window and in the database.
+    await type(browser, 'member-name', 'Борис Петров');
+    await click(browser, 'member-add');
+    await waitCount(browser, 'team-member', 2);
+    const devops = await roles(0);
+    const tester = await roles(2);
+    const was = [await devops[0].isSelected(), await tester[1].isSelected()];
+    await devops[0].click();
+    await tester[1].click();
+    await waitSaved(browser);
+    assert.equal(await devops[0].isSelected(), !was[0]);
+    assert.equal(await tester[1].isSelected(), !was[1], 'the second change stays in the window');
+    // The add form starts the same way after an add as before the first one.
+    assert.equal(await el(browser, 'member-devops').isSelected(), true);
+    assert.equal(await el(browser, 'member-tester').isSelected(), true);
     await step('action-hand_over_to_team', '2.1 Разбиение на этапы');
     assert.equal(await el(browser, 'loop-refusal').getAttribute('data-count'), '1');
     await waitText(browser, 'visits-clarification', '×2');
@@ -158,8 +180,12 @@ describe('preparation phase through the real window', { concurrency: false }, ()
     await waitText(browser, 'estimate-versions', '405 000,00 ₽');
     await waitText(browser, 'estimate-total', '300 000,00 ₽');
     await click(browser, 'open-team_handover');
-    await waitCount(browser, 'team-member', 1);
-    const name = await browser.$('[data-testid="team-member"] input');
-    assert.equal(await name.getValue(), 'Анна Смирнова');
+    await waitCount(browser, 'team-member', 2);
+    const names = await browser.$$('[data-testid="team-member-name"]');
+    assert.equal(await names[0].getValue(), 'Анна Смирнова');
+    const devops = await roles(0);
+    const tester = await roles(2);
+    assert.equal(await devops[0].isSelected(), false);
+    assert.equal(await tester[1].isSelected(), false, 'both quick changes reached the database');
   });
 });

@@ -12,6 +12,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
+use crate::draft::{figure, FieldError};
 use crate::money::{Currency, Money, MoneyError, VatMode};
 use crate::party::FieldWarning;
 use crate::text::{Lang, Text};
@@ -291,6 +292,264 @@ impl Estimate {
     }
 }
 
+/// The estimate as the form holds it: every figure as typed, so one that is not a
+/// number does not stop the rest from being saved (see [`crate::draft`]). It has the
+/// shape of [`Estimate`]; fields the core owns (version, round, item ids) are not read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct EstimateDraft {
+    pub id: i64,
+    pub estimated_by: Estimator,
+    pub discount_percent: String,
+    pub vat: VatDraft,
+    pub currency: Currency,
+    pub items: Vec<ItemDraft>,
+}
+
+/// [`VatMode`] as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum VatDraft {
+    Rate { percent: String },
+    Exempt { reason: String },
+}
+
+impl VatDraft {
+    /// The mode as a form would hold it.
+    pub fn of(vat: &VatMode) -> VatDraft {
+        match vat {
+            VatMode::Rate { percent } => VatDraft::Rate {
+                percent: percent.to_string(),
+            },
+            VatMode::Exempt { reason } => VatDraft::Exempt {
+                reason: reason.clone(),
+            },
+        }
+    }
+}
+
+/// [`EstimateItem`] as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ItemDraft {
+    /// The item's stable key; 0 for an item not saved yet.
+    pub key: u32,
+    pub title: String,
+    pub requirement: String,
+    pub hours: HoursDraft,
+    pub rate: String,
+}
+
+/// [`Hours`] as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum HoursDraft {
+    Single {
+        hours: String,
+    },
+    ThreePoint {
+        optimistic: String,
+        likely: String,
+        pessimistic: String,
+    },
+}
+
+impl Estimate {
+    /// The estimate as a form would hold it (figures written out).
+    pub fn draft(&self) -> EstimateDraft {
+        EstimateDraft {
+            id: self.id,
+            estimated_by: self.estimated_by,
+            discount_percent: self.discount_percent.to_string(),
+            vat: VatDraft::of(&self.vat),
+            currency: self.currency,
+            items: self
+                .items
+                .iter()
+                .map(|i| ItemDraft {
+                    key: i.key,
+                    title: i.title.clone(),
+                    requirement: i.requirement.clone(),
+                    hours: match &i.hours {
+                        Hours::Single { hours } => HoursDraft::Single {
+                            hours: hours.to_string(),
+                        },
+                        Hours::ThreePoint {
+                            optimistic,
+                            likely,
+                            pessimistic,
+                        } => HoursDraft::ThreePoint {
+                            optimistic: optimistic.to_string(),
+                            likely: likely.to_string(),
+                            pessimistic: pessimistic.to_string(),
+                        },
+                    },
+                    rate: i.rate.to_string(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl EstimateDraft {
+    /// The estimate to store: every figure that reads as a number is taken; one that
+    /// does not keeps the value `stored` had for it (the same item by key, zero for a
+    /// new item) and comes back as a [`FieldError`]. A rate so large that the item's
+    /// amount cannot be computed is refused the same way.
+    pub fn read(&self, stored: &Estimate) -> (Estimate, Vec<FieldError>) {
+        let mut errors = Vec::new();
+        let discount_percent = figure(
+            &self.discount_percent,
+            stored.discount_percent,
+            None,
+            "discount_percent",
+            ("Скидка, %", "Discount, %"),
+            &mut errors,
+        );
+        let vat = match &self.vat {
+            VatDraft::Exempt { reason } => VatMode::Exempt {
+                reason: reason.clone(),
+            },
+            VatDraft::Rate { percent } => {
+                let was = match stored.vat {
+                    VatMode::Rate { percent } => percent,
+                    VatMode::Exempt { .. } => Decimal::ZERO,
+                };
+                VatMode::Rate {
+                    percent: figure(
+                        percent,
+                        was,
+                        None,
+                        "vat_percent",
+                        ("НДС, %", "VAT, %"),
+                        &mut errors,
+                    ),
+                }
+            }
+        };
+        let items = self
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let row = Some(i as u32);
+                let before = stored.items.iter().find(|s| d.key != 0 && s.key == d.key);
+                let old = |pick: fn(&Hours) -> Option<Decimal>| {
+                    before.and_then(|b| pick(&b.hours)).unwrap_or_default()
+                };
+                let mut hour =
+                    |text: &str, was: Decimal, field: &'static str, label: (&str, &str)| {
+                        figure(text, was, row, field, label, &mut errors)
+                    };
+                let hours = match &d.hours {
+                    HoursDraft::Single { hours } => Hours::Single {
+                        hours: hour(
+                            hours,
+                            old(|h| Some(h.expected())),
+                            "hours",
+                            ("Часы", "Hours"),
+                        ),
+                    },
+                    HoursDraft::ThreePoint {
+                        optimistic,
+                        likely,
+                        pessimistic,
+                    } => Hours::ThreePoint {
+                        optimistic: hour(
+                            optimistic,
+                            old(|h| match h {
+                                Hours::ThreePoint { optimistic, .. } => Some(*optimistic),
+                                Hours::Single { hours } => Some(*hours),
+                            }),
+                            "optimistic",
+                            ("Оптимистично", "Optimistic"),
+                        ),
+                        likely: hour(
+                            likely,
+                            old(|h| match h {
+                                Hours::ThreePoint { likely, .. } => Some(*likely),
+                                Hours::Single { hours } => Some(*hours),
+                            }),
+                            "likely",
+                            ("Вероятно", "Likely"),
+                        ),
+                        pessimistic: hour(
+                            pessimistic,
+                            old(|h| match h {
+                                Hours::ThreePoint { pessimistic, .. } => Some(*pessimistic),
+                                Hours::Single { hours } => Some(*hours),
+                            }),
+                            "pessimistic",
+                            ("Пессимистично", "Pessimistic"),
+                        ),
+                    },
+                };
+                let old_rate = before.map(|b| b.rate).unwrap_or_default();
+                let mut rate = figure(
+                    &d.rate,
+                    old_rate,
+                    row,
+                    "rate",
+                    ("Ставка", "Rate"),
+                    &mut errors,
+                );
+                if Money::new(rate, stored.currency)
+                    .times(hours.expected())
+                    .is_err()
+                {
+                    errors.push(FieldError {
+                        row,
+                        field: "rate",
+                        message: Text::new(
+                            format!(
+                                "Работа №{}: сумма по ставке «{}» слишком велика. Поле не \
+                                 сохранено, исправьте его.",
+                                i + 1,
+                                d.rate.trim()
+                            ),
+                            format!(
+                                "Item {}: the amount at the rate “{}” is too large. This \
+                                 field is not saved; correct it.",
+                                i + 1,
+                                d.rate.trim()
+                            ),
+                        ),
+                    });
+                    rate = if Money::new(old_rate, stored.currency)
+                        .times(hours.expected())
+                        .is_ok()
+                    {
+                        old_rate
+                    } else {
+                        Decimal::ZERO
+                    };
+                }
+                EstimateItem {
+                    id: before.map_or(0, |b| b.id),
+                    key: d.key,
+                    title: d.title.clone(),
+                    requirement: d.requirement.clone(),
+                    hours,
+                    rate,
+                }
+            })
+            .collect();
+        let estimate = Estimate {
+            id: stored.id,
+            version: stored.version,
+            round: stored.round,
+            estimated_by: self.estimated_by,
+            discount_percent,
+            vat,
+            currency: self.currency,
+            items,
+        };
+        (estimate, errors)
+    }
+}
+
 /// The client's answer to an offer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -380,6 +639,9 @@ pub struct EstimateCard {
     pub default_rate: Decimal,
     pub editable: bool,
     pub versions: Vec<EstimateView>,
+    /// What the last save could not keep (figures that are not numbers); empty when
+    /// the card is only read.
+    pub refused: Vec<FieldError>,
 }
 
 /// What step 1.4 shows: every offer of every round, oldest first.
@@ -486,6 +748,100 @@ mod tests {
         let t = totals(&e("0.001")).unwrap();
         assert_eq!(t.items[0].amount.amount(), d("0.01"));
         assert_eq!(t.total.amount(), d("0.01"));
+    }
+
+    /// Issue 9: «1e309» in one item's hours held back a title edit in another item
+    /// while the window said «Сохранено». Every valid field is kept; the bad one keeps
+    /// its stored value and is named.
+    #[test]
+    fn a_figure_that_is_not_a_number_does_not_hold_back_the_rest() {
+        let stored = Estimate {
+            id: 7,
+            version: 2,
+            round: 1,
+            estimated_by: Estimator::Manager,
+            discount_percent: d("0"),
+            vat: VatMode::Rate { percent: d("20") },
+            currency: Currency::Rub,
+            items: vec![
+                EstimateItem {
+                    key: 1,
+                    ..item("Дизайн", Hours::Single { hours: d("10") }, "2500")
+                },
+                EstimateItem {
+                    key: 2,
+                    ..item("Бэкенд", Hours::Single { hours: d("4") }, "3000")
+                },
+            ],
+        };
+        let draft = EstimateDraft {
+            id: 7,
+            estimated_by: Estimator::Team,
+            discount_percent: "5".into(),
+            vat: VatDraft::Rate {
+                percent: "abc".into(),
+            },
+            currency: Currency::Rub,
+            items: vec![
+                ItemDraft {
+                    key: 1,
+                    title: "Дизайн".into(),
+                    requirement: String::new(),
+                    hours: HoursDraft::Single {
+                        hours: "1e309".into(),
+                    },
+                    rate: "2 500".into(),
+                },
+                ItemDraft {
+                    key: 2,
+                    title: "Бэкенд и API".into(),
+                    requirement: String::new(),
+                    hours: HoursDraft::Single {
+                        hours: "-30".into(),
+                    },
+                    rate: "9999999999999999999999999999".into(),
+                },
+                ItemDraft {
+                    key: 0,
+                    title: "Новая".into(),
+                    requirement: String::new(),
+                    hours: HoursDraft::ThreePoint {
+                        optimistic: "1".into(),
+                        likely: "x".into(),
+                        pessimistic: "3,5".into(),
+                    },
+                    rate: "".into(),
+                },
+            ],
+        };
+        let (e, errors) = draft.read(&stored);
+        assert_eq!((e.id, e.version, e.estimated_by), (7, 2, Estimator::Team));
+        assert_eq!(e.discount_percent, d("5"));
+        assert_eq!(e.vat, VatMode::Rate { percent: d("20") });
+        assert_eq!(e.items[0].hours, Hours::Single { hours: d("10") });
+        assert_eq!(e.items[1].title, "Бэкенд и API");
+        // A negative figure is a number: kept, and warned about by `check`.
+        assert_eq!(e.items[1].hours, Hours::Single { hours: d("-30") });
+        assert_eq!(e.items[1].rate, d("3000"));
+        assert_eq!(
+            e.items[2].hours,
+            Hours::ThreePoint {
+                optimistic: d("1"),
+                likely: d("0"),
+                pessimistic: d("3.5")
+            }
+        );
+        let fields: Vec<(Option<u32>, &str)> = errors.iter().map(|f| (f.row, f.field)).collect();
+        assert_eq!(
+            fields,
+            [
+                (None, "vat_percent"),
+                (Some(0), "hours"),
+                (Some(1), "rate"),
+                (Some(2), "likely")
+            ]
+        );
+        assert!(totals(&e).is_ok());
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! desktop shell depend on it, never the other way round.
 
 pub mod decimal;
+pub mod draft;
 pub mod entity;
 pub mod error;
 pub mod estimate;

@@ -46,6 +46,9 @@ pub struct ClientCard {
     pub client: Client,
     pub requisites: Requisites,
     pub warnings: Vec<FieldWarning>,
+    /// What the last save could not keep (an emptied or too long name: the
+    /// requisites are stored); empty when the card is only read.
+    pub refused: Vec<crate::draft::FieldError>,
 }
 
 /// The user's own company or freelancer profile: requisites for documents and the
@@ -83,6 +86,82 @@ impl Default for ProviderProfile {
 pub struct ProviderCard {
     pub profile: ProviderProfile,
     pub warnings: Vec<FieldWarning>,
+    /// What the last save could not keep (a figure that is not a number); empty when
+    /// the card is only read.
+    pub refused: Vec<crate::draft::FieldError>,
+}
+
+/// The profile as the form holds it: figures as typed, so a mistyped rate does not
+/// hold back the requisites (see [`crate::draft`]). The logo is set apart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ProviderDraft {
+    pub requisites: Requisites,
+    pub vat: crate::estimate::VatDraft,
+    pub currency: crate::money::Currency,
+    pub hourly_rate: String,
+}
+
+impl ProviderProfile {
+    /// The profile as the form would hold it (figures written out).
+    pub fn draft(&self) -> ProviderDraft {
+        ProviderDraft {
+            requisites: self.requisites.clone(),
+            vat: crate::estimate::VatDraft::of(&self.vat),
+            currency: self.currency,
+            hourly_rate: self.hourly_rate.to_string(),
+        }
+    }
+}
+
+impl ProviderDraft {
+    /// The profile to store: a figure that does not read keeps the `stored` value and
+    /// comes back as a [`crate::draft::FieldError`].
+    pub fn read(
+        &self,
+        stored: &ProviderProfile,
+    ) -> (ProviderProfile, Vec<crate::draft::FieldError>) {
+        use crate::draft::figure;
+        use crate::money::VatMode;
+        let mut errors = Vec::new();
+        let vat = match &self.vat {
+            crate::estimate::VatDraft::Exempt { reason } => VatMode::Exempt {
+                reason: reason.clone(),
+            },
+            crate::estimate::VatDraft::Rate { percent } => {
+                let was = match stored.vat {
+                    VatMode::Rate { percent } => percent,
+                    VatMode::Exempt { .. } => rust_decimal::Decimal::ZERO,
+                };
+                VatMode::Rate {
+                    percent: figure(
+                        percent,
+                        was,
+                        None,
+                        "vat_percent",
+                        ("НДС, %", "VAT, %"),
+                        &mut errors,
+                    ),
+                }
+            }
+        };
+        let hourly_rate = figure(
+            &self.hourly_rate,
+            stored.hourly_rate,
+            None,
+            "hourly_rate",
+            ("Ставка в час", "Hourly rate"),
+            &mut errors,
+        );
+        let profile = ProviderProfile {
+            requisites: self.requisites.clone(),
+            vat,
+            currency: self.currency,
+            hourly_rate,
+            logo_mime: stored.logo_mime.clone(),
+        };
+        (profile, errors)
+    }
 }
 
 /// A warning about one field of a card.

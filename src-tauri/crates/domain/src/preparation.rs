@@ -270,6 +270,9 @@ pub struct Clarification {
     pub round: u32,
     pub questions: Vec<Question>,
     pub notes: Vec<RoundNotes>,
+    /// What the last save of a question could not keep (an emptied question: its
+    /// answer and status are stored); empty when the card is only read.
+    pub refused: Vec<crate::draft::FieldError>,
 }
 
 /// The team of a project and the handover record.
@@ -279,6 +282,9 @@ pub struct TeamCard {
     pub members: Vec<TeamMember>,
     pub handover: Handover,
     pub warnings: Vec<FieldWarning>,
+    /// What the last save of a member could not keep (an emptied or too long name:
+    /// the rest of the row is stored); empty when the card is only read.
+    pub refused: Vec<crate::draft::FieldError>,
 }
 
 #[cfg(test)]

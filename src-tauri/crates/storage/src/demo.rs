@@ -61,7 +61,7 @@ pub(crate) fn create(store: &mut Store) -> Result<ProjectSummary> {
         item("Заказы и счета", 80),
         item("Обмен с 1С:УНФ", 56),
     ];
-    store.save_estimate(p.id, &e)?;
+    store.save_estimate(p.id, &e.draft())?;
     store.advance(
         p.id,
         ActionKind::SendOffer,

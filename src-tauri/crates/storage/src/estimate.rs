@@ -10,8 +10,8 @@ use std::str::FromStr;
 
 use chrono::{Duration, Utc};
 use etap_domain::estimate::{
-    check_offer, totals, Estimate, EstimateCard, EstimateItem, EstimateView, Estimator, Hours,
-    Negotiation, Offer, OfferAnswer,
+    check_offer, totals, Estimate, EstimateCard, EstimateDraft, EstimateItem, EstimateView,
+    Estimator, Hours, Negotiation, Offer, OfferAnswer,
 };
 use etap_domain::lifecycle::{Action, ProjectState, Step};
 use etap_domain::money::{Currency, Money, VatMode};
@@ -330,31 +330,38 @@ impl Store {
             current: versions.last().cloned(),
             editable: state.step == Step::Estimate && !versions.is_empty(),
             versions,
+            refused: Vec::new(),
         })
     }
 
-    /// Saves the current estimate version (header and items). Only at step 1.3: once
-    /// the offer is sent, what the client saw stays as it was.
-    pub fn save_estimate(&mut self, project_id: i64, estimate: &Estimate) -> Result<EstimateCard> {
+    /// Saves the current estimate version (header and items) as the form holds it.
+    /// Only at step 1.3: once the offer is sent, what the client saw stays as it was.
+    /// Every figure that reads is stored; one that does not keeps its stored value and
+    /// comes back in the card's `refused` (see [`EstimateDraft::read`]).
+    pub fn save_estimate(
+        &mut self,
+        project_id: i64,
+        draft: &EstimateDraft,
+    ) -> Result<EstimateCard> {
         let at = now();
-        self.write(|tx| {
+        let refused = self.write(|tx| {
             let state = load_state(tx, project_id)?;
             let latest = load_estimates(tx, project_id)?.pop();
             match latest {
-                Some(l) if state.step == Step::Estimate && l.id == estimate.id => {
-                    let e = Estimate {
-                        version: l.version,
-                        round: l.round,
-                        ..estimate.clone()
-                    };
+                Some(l) if state.step == Step::Estimate && l.id == draft.id => {
+                    let (e, refused) = draft.read(&l);
                     totals(&e).map_err(StorageError::Money)?;
                     write_estimate(tx, &e, &at)?;
-                    touch(tx, project_id, &at)
+                    touch(tx, project_id, &at)?;
+                    Ok(refused)
                 }
                 _ => Err(StorageError::EstimateFrozen),
             }
         })?;
-        self.estimate_card(project_id)
+        Ok(EstimateCard {
+            refused,
+            ..self.estimate_card(project_id)?
+        })
     }
 
     pub fn negotiation(&self, project_id: i64) -> Result<Negotiation> {

@@ -4,6 +4,7 @@
 //! Saving never fails on a doubtful value: the domain's checks come back as warnings
 //! beside the saved record, so a draft is never lost to validation.
 
+use etap_domain::draft::FieldError;
 use etap_domain::entity::Client;
 use etap_domain::error::clean_name;
 use etap_domain::party::{ClientCard, Requisites};
@@ -131,21 +132,35 @@ impl Store {
             client,
             requisites,
             warnings,
+            refused: Vec::new(),
         })
     }
 
     /// Saves a client's name and requisites; doubtful requisites come back as warnings.
+    /// An emptied (or too long) name keeps the stored one, the requisites are saved,
+    /// and the name comes back in `refused`.
     pub fn save_client(
         &mut self,
         id: i64,
         name: &str,
         requisites: &Requisites,
     ) -> Result<ClientCard> {
-        let name = clean_name("client_name", name)?;
+        let mut refused = Vec::new();
+        let name = match clean_name("client_name", name) {
+            Ok(name) => Some(name),
+            Err(e) => {
+                refused.push(FieldError {
+                    row: None,
+                    field: "name",
+                    message: e.message(),
+                });
+                None
+            }
+        };
         let v = requisites_values(requisites);
         self.write(|tx| {
             let n = tx.execute(
-                "UPDATE clients SET name = ?2, legal_name = ?3, short_name = ?4, inn = ?5, \
+                "UPDATE clients SET name = COALESCE(?2, name), legal_name = ?3, short_name = ?4, inn = ?5, \
                  kpp = ?6, ogrn = ?7, address = ?8, bank_name = ?9, bik = ?10, account = ?11, \
                  corr_account = ?12, signatory_name = ?13, signatory_position = ?14, \
                  email = ?15, phone = ?16 WHERE id = ?1",
@@ -162,7 +177,10 @@ impl Store {
             }
             Ok(())
         })?;
-        self.client_card(id)
+        Ok(ClientCard {
+            refused,
+            ..self.client_card(id)?
+        })
     }
 
     // ---- 1.1 request -----------------------------------------------------------------
@@ -265,6 +283,7 @@ impl Store {
             round,
             questions,
             notes,
+            refused: Vec::new(),
         })
     }
 
@@ -286,6 +305,8 @@ impl Store {
 
     /// Saves a question's text, answer and status. An answer given to an open question
     /// marks it answered.
+    /// Saves a question's text, answer and status. An emptied question keeps its
+    /// stored text (the answer and status are saved) and comes back in `refused`.
     pub fn save_question(
         &mut self,
         id: i64,
@@ -293,7 +314,18 @@ impl Store {
         answer: &str,
         status: QuestionStatus,
     ) -> Result<Clarification> {
-        let text = clean_text("question", text)?;
+        let mut refused = Vec::new();
+        let text = match clean_text("question", text) {
+            Ok(text) => Some(text),
+            Err(e) => {
+                refused.push(FieldError {
+                    row: None,
+                    field: "text",
+                    message: e.message(),
+                });
+                None
+            }
+        };
         let answer = answer.trim().to_string();
         let status = if status == QuestionStatus::Open && !answer.is_empty() {
             QuestionStatus::Answered
@@ -304,14 +336,17 @@ impl Store {
         let project_id = self.write(|tx| {
             let project_id = question_project(tx, id)?;
             tx.execute(
-                "UPDATE questions SET text = ?2, answer = ?3, status = ?4, updated_at = ?5 \
-                 WHERE id = ?1",
+                "UPDATE questions SET text = COALESCE(?2, text), answer = ?3, status = ?4, \
+                 updated_at = ?5 WHERE id = ?1",
                 params![id, text, answer, status.code(), at],
             )?;
             touch(tx, project_id, &at)?;
             Ok(project_id)
         })?;
-        self.clarification(project_id)
+        Ok(Clarification {
+            refused,
+            ..self.clarification(project_id)?
+        })
     }
 
     pub fn delete_question(&mut self, id: i64) -> Result<Clarification> {
@@ -366,12 +401,27 @@ impl Store {
             members,
             handover,
             warnings,
+            refused: Vec::new(),
         })
     }
 
-    /// Adds (`member.id == 0`) or updates a team member.
+    /// Adds (`member.id == 0`) or updates a team member. A new member needs a name;
+    /// an existing one whose name was emptied (or is too long) keeps the stored name,
+    /// the rest of the row is saved, and the name comes back in `refused`.
     pub fn save_team_member(&mut self, project_id: i64, member: &TeamMember) -> Result<TeamCard> {
-        let name = clean_name("member_name", &member.name)?;
+        let mut refused = Vec::new();
+        let name = match clean_name("member_name", &member.name) {
+            Ok(name) => Some(name),
+            Err(e) if member.id != 0 => {
+                refused.push(FieldError {
+                    row: None,
+                    field: "name",
+                    message: e.message(),
+                });
+                None
+            }
+            Err(e) => return Err(e.into()),
+        };
         let at = now();
         self.write(|tx| {
             project_exists(tx, project_id)?;
@@ -390,8 +440,8 @@ impl Store {
                 )?;
             } else {
                 let n = tx.execute(
-                    "UPDATE team_members SET name = ?3, contact = ?4, devops = ?5, developer = ?6, \
-                     tester = ?7 WHERE id = ?1 AND project_id = ?2",
+                    "UPDATE team_members SET name = COALESCE(?3, name), contact = ?4, devops = ?5, \
+                     developer = ?6, tester = ?7 WHERE id = ?1 AND project_id = ?2",
                     params![
                         member.id,
                         project_id,
@@ -408,7 +458,10 @@ impl Store {
             }
             touch(tx, project_id, &at)
         })?;
-        self.team_card(project_id)
+        Ok(TeamCard {
+            refused,
+            ..self.team_card(project_id)?
+        })
     }
 
     pub fn remove_team_member(&mut self, project_id: i64, member_id: i64) -> Result<TeamCard> {

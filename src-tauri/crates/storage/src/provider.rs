@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use etap_domain::logo::{header, MAX_LOGO_BYTES};
 use etap_domain::money::{Currency, VatMode};
-use etap_domain::party::{ProviderCard, ProviderProfile};
+use etap_domain::party::{ProviderCard, ProviderDraft, ProviderProfile};
 use rusqlite::{params, Connection, OptionalExtension};
 use rust_decimal::Decimal;
 
@@ -57,11 +57,18 @@ impl Store {
     pub fn provider(&self) -> Result<ProviderCard> {
         let profile = load(&self.conn)?;
         let warnings = profile.requisites.check();
-        Ok(ProviderCard { profile, warnings })
+        Ok(ProviderCard {
+            profile,
+            warnings,
+            refused: Vec::new(),
+        })
     }
 
-    /// Saves the profile (the logo is set apart, by [`Store::set_provider_logo`]).
-    pub fn save_provider(&mut self, profile: &ProviderProfile) -> Result<ProviderCard> {
+    /// Saves the profile as the form holds it (the logo is set apart, by
+    /// [`Store::set_provider_logo`]). A figure that is not a number keeps its stored
+    /// value and comes back in `refused`; everything else is stored.
+    pub fn save_provider(&mut self, draft: &ProviderDraft) -> Result<ProviderCard> {
+        let (profile, refused) = draft.read(&load(&self.conn)?);
         let v = requisites_values(&profile.requisites);
         let (mode, rate, reason) = match &profile.vat {
             VatMode::Rate { percent } => ("rate", percent.to_string(), String::new()),
@@ -110,7 +117,10 @@ impl Store {
             )?;
             Ok(())
         })?;
-        self.provider()
+        Ok(ProviderCard {
+            refused,
+            ..self.provider()?
+        })
     }
 
     /// Sets the logo from a PNG or JPEG file's bytes; an empty slice removes it. A

@@ -2,6 +2,7 @@
 // UI's own words, `tx` for a text the core sent in both languages.
 import type { Lang, Text } from '../ipc/bindings';
 import { en, ru, type MessageKey } from './messages';
+import { formatNumber } from './format';
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { ru, en };
 
@@ -22,6 +23,18 @@ class I18n {
     const key = form === 'one' ? 'map.times.one' : form === 'few' ? 'map.times.few' : 'map.times.many';
     return this.t(key, { n });
   };
+
+  /** «Сохранено, кроме 1 поля с ошибкой» / "… 2 fields with errors": `prefix` has
+   *  `.one`, `.few` and `.many` forms, chosen by CLDR plural rules. */
+  count = (prefix: 'save.partial', n: number): string => {
+    const form = new Intl.PluralRules(this.lang).select(n);
+    const key = form === 'one' ? `${prefix}.one` : form === 'few' ? `${prefix}.few` : `${prefix}.many`;
+    return this.t(key as MessageKey, { n });
+  };
+
+  /** A decimal the core sent as text, written the interface language's way
+   *  («860,5», «2 836 500,00» / "860.5", "2,836,500.00"), whatever the system locale. */
+  number = (text: string, fraction?: number): string => formatNumber(text, this.lang, fraction);
 
   /** An ISO date (YYYY-MM-DD) as the user's locale writes it. */
   date = (iso: string): string => {

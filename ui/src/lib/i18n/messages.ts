@@ -109,7 +109,6 @@ export const ru = {
   'estimate.threePoint': 'три оценки',
   'estimate.single': 'одна оценка',
   'estimate.addItem': '+ Добавить работу',
-  'estimate.notANumber': 'Некоторые числа введены с ошибкой (выделены красным): оценка сохранится, когда они будут исправлены.',
   'estimate.totalHours': 'Всего часов',
   'estimate.subtotal': 'Сумма работ',
   'estimate.discountAmount': 'Скидка',
@@ -234,6 +233,10 @@ export const ru = {
   'search.title': 'Поиск по ТЗ всех проектов',
   'search.none': 'Ничего не найдено.',
   'search.section': 'раздел {n}',
+  // Autosave that keeps every valid field (issue 9).
+  'save.partial.one': 'Сохранено, кроме {n} поля с ошибкой',
+  'save.partial.few': 'Сохранено, кроме {n} полей с ошибками',
+  'save.partial.many': 'Сохранено, кроме {n} полей с ошибками',
 } as const;
 
 export type MessageKey = keyof typeof ru;
@@ -345,7 +348,6 @@ export const en: Record<MessageKey, string> = {
   'estimate.threePoint': 'three-point',
   'estimate.single': 'single figure',
   'estimate.addItem': '+ Add work item',
-  'estimate.notANumber': 'Some figures are mistyped (marked red): the estimate is saved once they are fixed.',
   'estimate.totalHours': 'Total hours',
   'estimate.subtotal': 'Work total',
   'estimate.discountAmount': 'Discount',
@@ -470,4 +472,8 @@ export const en: Record<MessageKey, string> = {
   'search.title': 'Search in every project’s specification',
   'search.none': 'Nothing found.',
   'search.section': 'section {n}',
+  // Autosave that keeps every valid field (issue 9).
+  'save.partial.one': 'Saved except {n} field with an error',
+  'save.partial.few': 'Saved except {n} fields with errors',
+  'save.partial.many': 'Saved except {n} fields with errors',
 };

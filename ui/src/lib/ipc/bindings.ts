@@ -135,7 +135,12 @@ export type FieldWarning = {
  */
 field: string, message: Text, };
 
-export type ClientCard = { client: Client, requisites: Requisites, warnings: Array<FieldWarning>, };
+export type ClientCard = { client: Client, requisites: Requisites, warnings: Array<FieldWarning>, 
+/**
+ * What the last save could not keep (an emptied or too long name: the
+ * requisites are stored); empty when the card is only read.
+ */
+refused: Array<FieldError>, };
 
 export type RequestSource = "mail" | "call" | "meeting" | "other";
 
@@ -169,7 +174,12 @@ export type Clarification = {
 /**
  * The current negotiation round: new questions are asked in it.
  */
-round: number, questions: Array<Question>, notes: Array<RoundNotes>, };
+round: number, questions: Array<Question>, notes: Array<RoundNotes>, 
+/**
+ * What the last save of a question could not keep (an emptied question: its
+ * answer and status are stored); empty when the card is only read.
+ */
+refused: Array<FieldError>, };
 
 export type TeamMember = { id: number, name: string, contact: string, devops: boolean, developer: boolean, tester: boolean, };
 
@@ -179,7 +189,12 @@ export type Handover = {
  */
 date: string, note: string, };
 
-export type TeamCard = { members: Array<TeamMember>, handover: Handover, warnings: Array<FieldWarning>, };
+export type TeamCard = { members: Array<TeamMember>, handover: Handover, warnings: Array<FieldWarning>, 
+/**
+ * What the last save of a member could not keep (an emptied or too long name:
+ * the rest of the row is stored); empty when the card is only read.
+ */
+refused: Array<FieldError>, };
 
 export type Currency = "RUB" | "USD" | "EUR";
 
@@ -193,7 +208,14 @@ export type ProviderProfile = { requisites: Requisites, vat: VatMode, currency: 
  */
 logo_mime: string, };
 
-export type ProviderCard = { profile: ProviderProfile, warnings: Array<FieldWarning>, };
+export type ProviderCard = { profile: ProviderProfile, warnings: Array<FieldWarning>, 
+/**
+ * What the last save could not keep (a figure that is not a number); empty when
+ * the card is only read.
+ */
+refused: Array<FieldError>, };
+
+export type ProviderDraft = { requisites: Requisites, vat: VatDraft, currency: Currency, hourly_rate: string, };
 
 export type Estimator = "manager" | "team";
 
@@ -246,11 +268,39 @@ vat_label: Text, };
 
 export type EstimateView = { estimate: Estimate, totals: EstimateTotals, warnings: Array<FieldWarning>, };
 
+export type FieldError = { 
+/**
+ * The row (0-based, in the order the form sent them) for a field of a list row;
+ * `null` for a field of the form itself.
+ */
+row: number | null, 
+/**
+ * The field's name as the form sends it (`"hours"`, `"rate"`, `"discount_percent"`…).
+ */
+field: string, message: Text, };
+
 export type EstimateCard = { current: EstimateView | null, 
 /**
  * The provider's hourly rate: new items start with it.
  */
-default_rate: string, editable: boolean, versions: Array<EstimateView>, };
+default_rate: string, editable: boolean, versions: Array<EstimateView>, 
+/**
+ * What the last save could not keep (figures that are not numbers); empty when
+ * the card is only read.
+ */
+refused: Array<FieldError>, };
+
+export type VatDraft = { "kind": "rate", percent: string, } | { "kind": "exempt", reason: string, };
+
+export type HoursDraft = { "kind": "single", hours: string, } | { "kind": "three_point", optimistic: string, likely: string, pessimistic: string, };
+
+export type ItemDraft = { 
+/**
+ * The item's stable key; 0 for an item not saved yet.
+ */
+key: number, title: string, requirement: string, hours: HoursDraft, rate: string, };
+
+export type EstimateDraft = { id: number, estimated_by: Estimator, discount_percent: string, vat: VatDraft, currency: Currency, items: Array<ItemDraft>, };
 
 export type OfferAnswer = "pending" | "accepted" | "refused" | "countered";
 

@@ -1,6 +1,18 @@
 // Sample IPC answers for UI tests, shaped by the generated bindings so a change of a
 // Rust type breaks the tests at compile time (svelte-check) rather than silently.
-import type { ActionOption, LifecycleMap, ProjectPage, ProjectSummary, Text } from './bindings';
+import type {
+  ActionOption,
+  Estimate,
+  EstimateCard,
+  EstimateItem,
+  EstimateView,
+  FieldError,
+  LifecycleMap,
+  Money,
+  ProjectPage,
+  ProjectSummary,
+  Text,
+} from './bindings';
 
 const text = (ru: string, en: string): Text => ({ ru, en });
 
@@ -63,3 +75,46 @@ export const map: LifecycleMap = {
 };
 
 export const page: ProjectPage = { project: summary, map, history: [], stages: [] };
+
+// ---- 1.3 estimate --------------------------------------------------------------------
+
+const rub = (amount: string): Money => ({ amount, currency: 'RUB' });
+
+/** An editable estimate card with these items (figures are not recomputed). */
+export function estimateCard(items: EstimateItem[], refused: FieldError[] = []): EstimateCard {
+  const estimate: Estimate = {
+    id: 5,
+    version: 1,
+    round: 1,
+    estimated_by: 'manager',
+    discount_percent: '0',
+    vat: { kind: 'exempt', reason: 'УСН' },
+    currency: 'RUB',
+    items,
+  };
+  const zero = text('0,00 ₽', 'RUB 0.00');
+  const view: EstimateView = {
+    estimate,
+    totals: {
+      items: items.map(() => ({ hours: '0', amount: rub('0'), amount_text: zero })),
+      hours: '0',
+      subtotal: rub('0'),
+      discount: rub('0'),
+      net: rub('0'),
+      vat: rub('0'),
+      total: rub('0'),
+      subtotal_text: zero,
+      discount_text: zero,
+      net_text: zero,
+      vat_text: zero,
+      total_text: zero,
+      vat_label: text('Без НДС', 'No VAT'),
+    },
+    warnings: [],
+  };
+  return { current: view, default_rate: '2500', editable: true, versions: [view], refused };
+}
+
+export function estimateItem(key: number, title: string, hours: string, rate = '2500'): EstimateItem {
+  return { id: key, key, title, requirement: '', hours: { kind: 'single', hours }, rate };
+}

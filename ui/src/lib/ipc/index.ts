@@ -10,6 +10,7 @@ import type {
   ClientCard,
   Estimate,
   EstimateCard,
+  EstimateDraft,
   Handover,
   IssuedDocument,
   Lang,
@@ -17,7 +18,7 @@ import type {
   ProjectPage,
   ProjectSummary,
   ProviderCard,
-  ProviderProfile,
+  ProviderDraft,
   QuestionStatus,
   Request,
   RequestCard,
@@ -98,10 +99,10 @@ export const api = {
   saveHandover: (projectId: number, handover: Handover) =>
     call<TeamCard>('save_handover', { projectId, handover }),
   provider: () => call<ProviderCard>('provider'),
-  saveProvider: (profile: ProviderProfile) => call<ProviderCard>('save_provider', { profile }),
+  saveProvider: (profile: ProviderDraft) => call<ProviderCard>('save_provider', { profile }),
   setProviderLogo: (bytes: number[]) => call<ProviderCard>('set_provider_logo', { bytes }),
   estimateCard: (projectId: number) => call<EstimateCard>('estimate_card', { projectId }),
-  saveEstimate: (projectId: number, estimate: Estimate) =>
+  saveEstimate: (projectId: number, estimate: EstimateDraft) =>
     call<EstimateCard>('save_estimate', { projectId, estimate }),
   negotiation: (projectId: number) => call<Negotiation>('negotiation', { projectId }),
   saveOffer: (projectId: number, price: string, deadline: string, validUntil: string) =>
