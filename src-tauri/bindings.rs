@@ -15,6 +15,7 @@ use etap_domain::lifecycle::{
     Action, ActionKind, ActionOption, LifecycleMap, LoopKind, MapLoop, MapPhase, MapStep, Phase,
     ProjectState, Refusal, Step,
 };
+use etap_domain::markdown::{Block, ListItem, Run};
 use etap_domain::money::{Currency, Money, VatMode};
 use etap_domain::party::{ClientCard, FieldWarning, ProviderCard, ProviderProfile, Requisites};
 use etap_domain::preparation::{
@@ -104,6 +105,9 @@ pub fn generate() -> String {
         SectionChange::decl(&cfg),
         SpecDiff::decl(&cfg),
         SearchHit::decl(&cfg),
+        Run::decl(&cfg),
+        ListItem::decl(&cfg),
+        Block::decl(&cfg),
         AppInfo::decl(&cfg),
         AppError::decl(&cfg),
     ];

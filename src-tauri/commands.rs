@@ -347,6 +347,13 @@ pub async fn export_spec(
         .await
 }
 
+/// A section's text in the Markdown subset as the blocks the preview draws (the same
+/// parse the PDF is made from).
+#[tauri::command]
+pub async fn markdown_blocks(text: String, lang: Lang) -> Res<Vec<etap_domain::markdown::Block>> {
+    Ok(etap_domain::markdown::parse(&text, lang))
+}
+
 #[tauri::command]
 pub async fn copy_document(
     state: State<'_, AppState>,

@@ -240,3 +240,49 @@ fn the_specification_step_needs_an_approved_version() {
         .unwrap();
     assert_eq!(s.state.step, Step::TeamHandover);
 }
+
+/// The ТЗ's Markdown keeps its structure in the PDF (issue «The ТЗ's Markdown keeps its
+/// structure»): a nested numbered list keeps its levels and the author's numbers (it
+/// was renumbered 1)–7) as one flat list, «3. Разработка» printing as «5)»), and inline
+/// code prints without its backticks.
+#[test]
+fn the_pdf_keeps_nested_lists_their_numbers_and_code() {
+    let (dir, mut store) = temp_store();
+    let p = project(&mut store);
+    let v = store
+        .create_spec(p, Template::Gost34_602, Lang::Ru)
+        .unwrap();
+    let mut content = v.content.clone();
+    fill(&mut content);
+    content.sections[0].body = "Этапы работ:\n\n1. Подготовка\n   1. Сбор требований\n   2. Оценка\n2. Согласование\n3. Разработка и отладка\n   - код в ветке `feature/order_id`\n   - тесты\n4. Сдача\n\n> Заказчик: «главное — *сроки*».\n\n| ID | Описание |\n|---|---|\n| ТР-1 | Система принимает заявку дилера, проверяет остатки на складе и уведомляет менеджера. |\n| ТР-2 | Отчёт `report_daily.csv` выгружается каждый день. |".into();
+    store.save_spec(v.id, &content).unwrap();
+    store.approve_spec(v.id, "Иванов И. И.").unwrap();
+
+    let out = dir.path().join("docs");
+    let doc = etap_app::export::export_spec(&mut store, v.id, None, &out).unwrap();
+    let text = crate::pdftotext(std::path::Path::new(&doc.path));
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for item in [
+        "1) Подготовка",
+        "1) Сбор требований",
+        "2) Оценка",
+        "2) Согласование",
+        "3) Разработка и отладка",
+        "4) Сдача",
+    ] {
+        assert!(flat.contains(item), "{item:?} missing in {flat}");
+    }
+    let indent = |needle: &str| {
+        let line = text.lines().find(|l| l.contains(needle)).unwrap();
+        line.len() - line.trim_start().len()
+    };
+    assert!(
+        indent("Сбор требований") > indent("Подготовка"),
+        "the nested list is indented under its item:\n{text}"
+    );
+    assert!(indent("тесты") > indent("Сдача"), "{text}");
+    assert!(flat.contains("feature/order_id"), "{flat}");
+    assert!(!flat.contains('`'), "code prints without its backticks");
+    assert!(flat.contains("главное — сроки"), "{flat}");
+    assert!(flat.contains("report_daily.csv"), "{flat}");
+}

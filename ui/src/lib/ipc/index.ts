@@ -5,6 +5,7 @@ import type {
   ActionKind,
   AppError,
   AppInfo,
+  Block,
   Clarification,
   Client,
   ClientCard,
@@ -127,5 +128,6 @@ export const api = {
   searchSpecs: (query: string) => call<SearchHit[]>('search_specs', { query }),
   exportSpec: (versionId: number, changesSince: number | null) =>
     call<IssuedDocument>('export_spec', { versionId, changesSince }),
+  markdownBlocks: (text: string, lang: Lang) => call<Block[]>('markdown_blocks', { text, lang }),
   copyDocument: (id: number, dest: string) => call<IssuedDocument>('copy_document', { id, dest }),
 };
