@@ -23,8 +23,9 @@ use etap_domain::preparation::{
     RoundNotes, TeamCard, TeamMember,
 };
 use etap_domain::spec::{
-    OutlineEntry, Priority, Requirement, RequirementChange, SearchHit, SectionChange, SectionState,
-    SpecContent, SpecDiff, SpecSection, SpecStatus, SpecVersion, WordChange,
+    EmptySections, OutlineEntry, Priority, Requirement, RequirementChange, SearchHit,
+    SectionChange, SectionState, SpecContent, SpecDiff, SpecSection, SpecStatus, SpecVersion,
+    WordChange,
 };
 use etap_domain::spec_templates::{Template, TemplateInfo};
 use etap_domain::{Lang, Text};
@@ -105,6 +106,7 @@ pub fn generate() -> String {
         SectionChange::decl(&cfg),
         SpecDiff::decl(&cfg),
         SearchHit::decl(&cfg),
+        EmptySections::decl(&cfg),
         Run::decl(&cfg),
         ListItem::decl(&cfg),
         Block::decl(&cfg),

@@ -44,6 +44,10 @@ pub enum Command {
         /// The id of the earlier version to list the changes since.
         #[arg(long, value_name = "VERSION")]
         since: Option<i64>,
+        /// Sections with nothing in them: printed with «Не предъявляются.» /
+        /// "Not specified." under the heading, or left out.
+        #[arg(long, value_name = "HOW", value_parser = ["not-specified", "omit"], default_value = "not-specified")]
+        empty_sections: String,
         /// The folder to write into (default: documents/ in the data folder).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
@@ -106,11 +110,16 @@ pub fn run(cmd: Command, data_dir: &Path) -> i32 {
         Command::ExportSpec {
             version,
             since,
+            empty_sections,
             out,
         } => {
             let dir = out.unwrap_or_else(|| crate::export::documents_dir(data_dir));
+            let empty = match empty_sections.as_str() {
+                "omit" => etap_domain::spec::EmptySections::Omit,
+                _ => etap_domain::spec::EmptySections::NotSpecified,
+            };
             report(
-                crate::export::export_spec(&mut store, version, since, &dir)
+                crate::export::export_spec(&mut store, version, since, empty, &dir)
                     .map(|d| format!("{}\t{}\t{}\n", d.number, d.sha256, d.path)),
                 |e| e.message().get(lang).to_string(),
             )

@@ -7,7 +7,7 @@ use etap_domain::party::{ClientCard, ProviderCard, ProviderProfile, Requisites};
 use etap_domain::preparation::{
     Clarification, Handover, QuestionStatus, Request, RequestCard, TeamCard, TeamMember,
 };
-use etap_domain::spec::{SearchHit, SpecContent, SpecDiff, SpecVersion};
+use etap_domain::spec::{EmptySections, SearchHit, SpecContent, SpecDiff, SpecVersion};
 use etap_domain::spec_templates::{Template, TemplateInfo};
 use etap_domain::{ActionKind, Lang};
 use tauri::State;
@@ -341,9 +341,12 @@ pub async fn export_spec(
     state: State<'_, AppState>,
     version_id: i64,
     changes_since: Option<i64>,
+    empty_sections: EmptySections,
 ) -> Res<IssuedDocument> {
     state
-        .export(|s, _, dir| crate::export::export_spec(s, version_id, changes_since, dir))
+        .export(|s, _, dir| {
+            crate::export::export_spec(s, version_id, changes_since, empty_sections, dir)
+        })
         .await
 }
 

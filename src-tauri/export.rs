@@ -494,11 +494,13 @@ fn change_list(
 }
 
 /// Renders a specification version as the ТЗ PDF — with the list of changes since
-/// version `changes_since` when given — into `dir`, and records it in the register.
+/// version `changes_since` when given, empty sections as `empty` says — into `dir`,
+/// and records it in the register.
 pub fn export_spec(
     store: &mut Store,
     version_id: i64,
     changes_since: Option<i64>,
+    empty: etap_domain::spec::EmptySections,
     dir: &Path,
 ) -> Result<IssuedDocument> {
     use etap_documents::model::{Approval, ApprovalKind, Spec};
@@ -519,7 +521,7 @@ pub fn export_spec(
     };
     let customer = party(&client.client.name, &client.requisites, lang);
     let contractor = party(&contractor_name, &provider.requisites, lang);
-    let mut sections = doc_sections(&v.content.sections, lang);
+    let mut sections = doc_sections(&empty.apply(&v.content.sections, lang), lang);
     if let Some(from) = changes_since {
         let old = store.spec_version(from)?;
         sections.push(change_list(

@@ -43,7 +43,15 @@ describe('specification authoring through the real window', { concurrency: false
     await waitText(browser, 'spec-missing', '4.2 Требования к функциям');
 
     await writeSection(browser, '1', 'Система «Личный кабинет» для клиентов интернет-магазина.');
-    await writeSection(browser, '2', 'Цель — сократить число звонков в поддержку.\n\n- заказы\n- счета');
+    await writeSection(browser, '2', 'Цель — сократить число звонков в поддержку.\n\n3. заказы\n   - поле `order_id`\n4. счета');
+    // The preview draws what the core parsed: the author's numbers, the nested item
+    // indented under its parent, code without its backticks.
+    await waitText(browser, 'preview', '4)счета');
+    const nested = await browser.execute(() => {
+      const li = document.querySelector('[data-testid="preview"] li[data-level="1"]');
+      return li ? [li.textContent, li.querySelector('code')?.textContent] : null;
+    });
+    assert.deepEqual(nested, ['•поле order_id', 'order_id']);
     await writeSection(browser, '5', 'Работы выполняются в **два этапа**.');
     await writeSection(browser, '7', 'Приёмка по программе и методике испытаний.');
     await openSection(browser, '4.2');
@@ -115,6 +123,19 @@ describe('specification authoring through the real window', { concurrency: false
     assert.match(text, /ТЕХНИЧЕСКОЕ ЗАДАНИЕ/);
     assert.match(text, /с фильтром по дате/);
     assert.match(text, /Лист изменений/);
+    // Empty sections say so by default; the user may leave them out instead.
+    assert.match(text, /Не предъявляются\./);
+    assert.match(text, /3\) заказы/);
+    await el(browser, 'empty-sections').selectByAttribute('value', 'omit');
+    await click(browser, 'export-spec');
+    await browser.waitUntil(async () => (await el(browser, 'spec-export-path').getText()) !== pdf, {
+      timeout: 20000,
+      timeoutMsg: 'the second export never finished',
+    });
+    const lean = execFileSync('pdftotext', [await el(browser, 'spec-export-path').getText(), '-'], {
+      encoding: 'utf8',
+    });
+    assert.doesNotMatch(lean, /Не предъявляются/);
     await waitText(browser, 'register', 'ТЗ-');
   });
 

@@ -364,6 +364,8 @@ export type SpecDiff = { lang: Lang | null, changes: Array<SectionChange>, };
 
 export type SearchHit = { project_id: number, project_title: string, version_id: number, version: number, section_number: string, section_title: string, snippet: string, };
 
+export type EmptySections = "not_specified" | "omit";
+
 export type Run = { text: string, bold: boolean, italic: boolean, code: boolean, };
 
 export type ListItem = { 
