@@ -16,6 +16,7 @@ use etap_domain::lifecycle::{
     Action, ActionKind, ActionOption, LifecycleMap, LoopKind, MapLoop, MapPhase, MapStep, Phase,
     ProjectState, Refusal, Step,
 };
+use etap_domain::markdown::{Block, ListItem, Run};
 use etap_domain::money::{Currency, Money, VatMode};
 use etap_domain::party::{
     ClientCard, FieldWarning, ProviderCard, ProviderDraft, ProviderProfile, Requisites,
@@ -25,8 +26,9 @@ use etap_domain::preparation::{
     RoundNotes, TeamCard, TeamMember,
 };
 use etap_domain::spec::{
-    OutlineEntry, Priority, Requirement, RequirementChange, SearchHit, SectionChange, SectionState,
-    SpecContent, SpecDiff, SpecSection, SpecStatus, SpecVersion, WordChange,
+    EmptySections, OutlineEntry, Priority, Requirement, RequirementChange, SearchHit,
+    SectionChange, SectionState, SpecContent, SpecDiff, SpecSection, SpecStatus, SpecVersion,
+    WordChange,
 };
 use etap_domain::spec_templates::{Template, TemplateInfo};
 use etap_domain::{Lang, Text};
@@ -113,6 +115,10 @@ pub fn generate() -> String {
         SectionChange::decl(&cfg),
         SpecDiff::decl(&cfg),
         SearchHit::decl(&cfg),
+        EmptySections::decl(&cfg),
+        Run::decl(&cfg),
+        ListItem::decl(&cfg),
+        Block::decl(&cfg),
         AppInfo::decl(&cfg),
         AppError::decl(&cfg),
     ];

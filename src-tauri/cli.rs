@@ -50,6 +50,10 @@ pub enum Command {
         /// The number of the earlier version to list the changes since.
         #[arg(long, value_name = "N")]
         since: Option<u32>,
+        /// Sections with nothing in them: printed with «Не предъявляются.» /
+        /// "Not specified." under the heading, or left out.
+        #[arg(long, value_name = "HOW", value_parser = ["not-specified", "omit"], default_value = "not-specified")]
+        empty_sections: String,
         /// The folder to write into (default: documents/ in the data folder).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
@@ -133,6 +137,7 @@ pub fn run(cmd: Command, data_dir: &Path, named: bool) -> i32 {
             project,
             version,
             since,
+            empty_sections,
             out,
         } => {
             let dir = out.unwrap_or_else(|| crate::export::documents_dir(data_dir));
@@ -149,8 +154,12 @@ pub fn run(cmd: Command, data_dir: &Path, named: bool) -> i32 {
                     return 1;
                 }
             };
+            let empty = match empty_sections.as_str() {
+                "omit" => etap_domain::spec::EmptySections::Omit,
+                _ => etap_domain::spec::EmptySections::NotSpecified,
+            };
             report(
-                crate::export::export_spec(&mut store, version, since, &dir)
+                crate::export::export_spec(&mut store, version, since, empty, &dir)
                     .map(|d| format!("{}\t{}\t{}\n", d.number, d.sha256, d.path)),
                 |e| export_words(e, lang),
             )

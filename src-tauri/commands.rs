@@ -7,7 +7,7 @@ use etap_domain::party::{ClientCard, ProviderCard, ProviderDraft, Requisites};
 use etap_domain::preparation::{
     Clarification, Handover, QuestionStatus, Request, RequestCard, TeamCard, TeamMember,
 };
-use etap_domain::spec::{SearchHit, SpecContent, SpecDiff, SpecVersion};
+use etap_domain::spec::{EmptySections, SearchHit, SpecContent, SpecDiff, SpecVersion};
 use etap_domain::spec_templates::{Template, TemplateInfo};
 use etap_domain::{ActionKind, Lang};
 use tauri::State;
@@ -341,10 +341,20 @@ pub async fn export_spec(
     state: State<'_, AppState>,
     version_id: i64,
     changes_since: Option<i64>,
+    empty_sections: EmptySections,
 ) -> Res<IssuedDocument> {
     state
-        .export(|s, _, dir| crate::export::export_spec(s, version_id, changes_since, dir))
+        .export(|s, _, dir| {
+            crate::export::export_spec(s, version_id, changes_since, empty_sections, dir)
+        })
         .await
+}
+
+/// A section's text in the Markdown subset as the blocks the preview draws (the same
+/// parse the PDF is made from).
+#[tauri::command]
+pub async fn markdown_blocks(text: String, lang: Lang) -> Res<Vec<etap_domain::markdown::Block>> {
+    Ok(etap_domain::markdown::parse(&text, lang))
 }
 
 #[tauri::command]

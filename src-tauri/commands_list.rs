@@ -45,5 +45,6 @@ pub const COMMANDS: &[&str] = &[
     "spec_diff",
     "search_specs",
     "export_spec",
+    "markdown_blocks",
     "copy_document",
 ];

@@ -296,108 +296,39 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// A specification body in the Markdown subset, as document blocks: paragraphs split by
-/// blank lines, "- " bullet lists, "1. " numbered lists and "| a | b |" tables, each
-/// keeping its inline **bold** and *italic*, as the preview shows them.
-fn body_blocks(body: &str) -> Vec<etap_documents::model::Content> {
+/// A specification body as document blocks: the Markdown subset parsed by the domain
+/// (`etap_domain::markdown`, the one parser the preview uses too), block for block.
+fn body_blocks(body: &str, lang: Lang) -> Vec<etap_documents::model::Content> {
     use etap_documents::model::{Content, Inline};
-    let inline = |s: &str| Inline(runs(s.trim()));
-    let numbered_item = |l: &str| {
-        let digits = l.chars().take_while(char::is_ascii_digit).count();
-        (digits > 0 && l[digits..].starts_with(". ")).then(|| inline(&l[digits + 2..]))
-    };
-    // Blocks are separated by lines that are empty or only spaces (as the preview reads them).
-    let mut blocks: Vec<Vec<&str>> = vec![Vec::new()];
-    for line in body.lines().map(str::trim) {
-        match (line.is_empty(), blocks.last_mut()) {
-            (true, Some(b)) if !b.is_empty() => blocks.push(Vec::new()),
-            (false, Some(b)) => b.push(line),
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    for lines in blocks.into_iter().filter(|b| !b.is_empty()) {
-        if lines.iter().all(|l| l.starts_with('|')) {
-            // "| a | b |" rows; the "|---|---|" rule under the header is dropped.
-            let rows = lines
-                .iter()
-                .filter(|l| !l.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')))
-                .map(|l| {
-                    l.trim_matches('|')
-                        .split('|')
-                        .map(inline)
-                        .collect::<Vec<_>>()
-                })
-                .collect();
-            out.push(Content::Table(rows));
-        } else if lines
-            .iter()
-            .all(|l| l.starts_with("- ") || l.starts_with("* "))
-        {
-            out.push(Content::Bullets(
-                lines.iter().map(|l| inline(&l[2..])).collect(),
-            ));
-        } else if let Some(items) = lines
-            .iter()
-            .map(|l| numbered_item(l))
-            .collect::<Option<Vec<_>>>()
-        {
-            out.push(Content::Numbered(items));
-        } else {
-            out.push(Content::Styled(inline(&lines.join(" "))));
-        }
-    }
-    out
-}
-
-/// "**bold** and *italic*" as runs with their emphasis; unpaired marks stay as typed.
-fn runs(text: &str) -> Vec<etap_documents::model::Run> {
-    use etap_documents::model::Run;
-    let mut out: Vec<Run> = Vec::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        let next = [("**", true), ("*", false)]
-            .iter()
-            .filter_map(|(mark, bold)| {
-                let start = rest.find(mark)?;
-                let end = rest[start + mark.len()..].find(mark)? + start + mark.len();
-                (end > start + mark.len()).then_some((start, end, mark.len(), *bold))
-            })
-            .min_by_key(|(start, _, len, _)| (*start, usize::MAX - len));
-        let Some((start, end, len, bold)) = next else {
-            out.push(Run {
-                text: rest.to_string(),
-                bold: false,
-                italic: false,
-            });
-            break;
-        };
-        if start > 0 {
-            out.push(Run {
-                text: rest[..start].to_string(),
-                bold: false,
-                italic: false,
-            });
-        }
-        out.push(Run {
-            text: rest[start + len..end].to_string(),
-            bold,
-            italic: !bold,
-        });
-        rest = &rest[end + len..];
-    }
-    out
+    use etap_domain::markdown::Block;
+    etap_domain::markdown::parse(body, lang)
+        .into_iter()
+        .map(|b| match b {
+            Block::Paragraph { runs } => Content::Styled(Inline(runs)),
+            Block::List { items } => Content::List(items),
+            Block::Quote { paragraphs } => {
+                Content::Quote(paragraphs.into_iter().map(Inline).collect())
+            }
+            Block::Table { header, rows } => Content::Table(
+                std::iter::once(header)
+                    .chain(rows)
+                    .map(|r| r.into_iter().map(Inline).collect())
+                    .collect(),
+            ),
+        })
+        .collect()
 }
 
 fn doc_sections(
     sections: &[etap_domain::spec::SpecSection],
+    lang: Lang,
 ) -> Vec<etap_documents::model::Section> {
     use etap_documents::model::{Content, Priority as DocPriority, Requirement as DocRequirement};
     use etap_domain::spec::Priority;
     sections
         .iter()
         .map(|s| {
-            let mut content = body_blocks(&s.body);
+            let mut content = body_blocks(&s.body, lang);
             if !s.requirements.is_empty() {
                 content.push(Content::Requirements(
                     s.requirements
@@ -418,7 +349,7 @@ fn doc_sections(
             etap_documents::model::Section {
                 title: s.title.clone(),
                 content,
-                children: doc_sections(&s.children),
+                children: doc_sections(&s.children, lang),
             }
         })
         .collect()
@@ -563,11 +494,13 @@ fn change_list(
 }
 
 /// Renders a specification version as the ТЗ PDF — with the list of changes since
-/// version `changes_since` when given — into `dir`, and records it in the register.
+/// version `changes_since` when given, empty sections as `empty` says — into `dir`,
+/// and records it in the register.
 pub fn export_spec(
     store: &mut Store,
     version_id: i64,
     changes_since: Option<i64>,
+    empty: etap_domain::spec::EmptySections,
     dir: &Path,
 ) -> Result<IssuedDocument> {
     use etap_documents::model::{Approval, ApprovalKind, Spec};
@@ -588,7 +521,7 @@ pub fn export_spec(
     };
     let customer = party(&client.client.name, &client.requisites, lang);
     let contractor = party(&contractor_name, &provider.requisites, lang);
-    let mut sections = doc_sections(&v.content.sections);
+    let mut sections = doc_sections(&empty.apply(&v.content.sections, lang), lang);
     if let Some(from) = changes_since {
         let old = store.spec_version(from)?;
         sections.push(change_list(
@@ -682,59 +615,29 @@ pub fn copy_document(store: &mut Store, id: i64, dest: &Path) -> Result<IssuedDo
 
 #[cfg(test)]
 mod tests {
-    use super::{body_blocks, runs};
+    use super::body_blocks;
     use etap_documents::model::{Content, Inline, Run};
-
-    fn run(text: &str, bold: bool, italic: bool) -> Run {
-        Run {
-            text: text.into(),
-            bold,
-            italic,
-        }
-    }
+    use etap_domain::Lang;
 
     #[test]
-    fn emphasis_marks_become_runs_and_stray_marks_stay() {
-        assert_eq!(
-            runs("Срок — **три года**, *не меньше*."),
-            [
-                run("Срок — ", false, false),
-                run("три года", true, false),
-                run(", ", false, false),
-                run("не меньше", false, true),
-                run(".", false, false),
-            ]
-        );
-        assert_eq!(runs("2 * 3 = 6"), [run("2 * 3 = 6", false, false)]);
-    }
-
-    #[test]
-    fn list_items_and_table_cells_keep_their_emphasis() {
+    fn every_kind_of_parsed_block_reaches_the_document() {
         let blocks = body_blocks(
-            "- **Важно:** резервная копия\n- обычный пункт\n\n1. *курсив* в номере\n\n| Роль | *Права* |\n|---|---|\n| **Дилер** | заказы |",
+            "Абзац\n\n- пункт\n  - вложенный\n\n> цитата\n\n| A | B |\n|---|---|\n| `x` | 2 |",
+            Lang::Ru,
         );
-        let [Content::Bullets(items), Content::Numbered(numbered), Content::Table(rows)] =
+        let [Content::Styled(_), Content::List(items), Content::Quote(_), Content::Table(rows)] =
             &blocks[..]
         else {
             panic!("{blocks:?}")
         };
+        assert_eq!(items[1].level, 1);
+        assert_eq!(rows.len(), 2);
         assert_eq!(
-            items[0],
-            Inline(vec![
-                run("Важно:", true, false),
-                run(" резервная копия", false, false)
-            ])
+            rows[1][0],
+            Inline(vec![Run {
+                code: true,
+                ..Run::plain("x")
+            }])
         );
-        assert_eq!(items[1], Inline::from("обычный пункт"));
-        assert_eq!(
-            numbered[0],
-            Inline(vec![
-                run("курсив", false, true),
-                run(" в номере", false, false)
-            ])
-        );
-        assert_eq!(rows[0][1], Inline(vec![run("Права", false, true)]));
-        assert_eq!(rows[1][0], Inline(vec![run("Дилер", true, false)]));
-        assert_eq!(rows[1][1], Inline::from("заказы"));
     }
 }

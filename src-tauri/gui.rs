@@ -94,6 +94,7 @@ pub fn run(data_dir: PathBuf) -> i32 {
             commands::spec_diff,
             commands::search_specs,
             commands::export_spec,
+            commands::markdown_blocks,
             commands::copy_document,
         ])
         .run(tauri::generate_context!());

@@ -205,3 +205,50 @@ fn not_found_in_the_terminal_speaks_of_the_terminal() {
         );
     }
 }
+
+/// The user chooses at export what an empty section prints as; the command line too.
+#[test]
+fn export_spec_leaves_empty_sections_out_when_asked() {
+    use etap_domain::spec::numbered;
+    let dir = tempfile::tempdir().unwrap();
+    let (project, empty_title) = {
+        let mut store = etap_storage::Store::open_dir(dir.path()).unwrap();
+        let c = store.create_client("ООО «Ромашка»").unwrap();
+        let p = store.create_project(c.id, "Портал").unwrap().id;
+        crate::approve_spec(&mut store, p);
+        let v = store.spec_versions(p).unwrap().remove(0);
+        let title = numbered(&v.content.sections)
+            .into_iter()
+            .find(|(_, s)| s.is_empty())
+            .map(|(_, s)| s.title.clone())
+            .expect("the template has an optional section");
+        (p, title)
+    };
+    let out = dir.path().join("docs");
+    let pdf = |how: &str| {
+        let (ok, stdout, err) = etap(
+            dir.path(),
+            &[
+                "export-spec",
+                &project.to_string(),
+                "--version",
+                "1",
+                "--empty-sections",
+                how,
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        );
+        assert!(ok, "{err}");
+        let path = stdout.trim().split('\t').nth(2).unwrap().to_string();
+        crate::pdftotext(std::path::Path::new(&path))
+    };
+    let noted = pdf("not-specified");
+    assert!(
+        noted.contains(&empty_title) && noted.contains("Не предъявляются."),
+        "{noted}"
+    );
+    let omitted = pdf("omit");
+    assert!(!omitted.contains(&empty_title), "{omitted}");
+    assert!(!omitted.contains("Не предъявляются."), "{omitted}");
+}

@@ -150,7 +150,14 @@ fn the_next_version_starts_from_the_approved_one_and_the_diff_names_the_change()
 
     // The PDF of version 2 with the list of changes since version 1.
     let out = _dir.path().join("docs");
-    let doc = etap_app::export::export_spec(&mut store, v2.id, Some(v1.id), &out).unwrap();
+    let doc = etap_app::export::export_spec(
+        &mut store,
+        v2.id,
+        Some(v1.id),
+        etap_domain::spec::EmptySections::NotSpecified,
+        &out,
+    )
+    .unwrap();
     assert_eq!(doc.number, format!("ТЗ-{p}-1"));
     let text = crate::pdftotext(std::path::Path::new(&doc.path));
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -408,4 +415,96 @@ fn a_deleted_requirement_id_is_never_given_again() {
     store.save_spec(v2.id, &draft).unwrap();
     let v2 = store.add_requirement(v2.id, key).unwrap();
     assert_eq!(ids(&v2), ["ТР-4.2.1", "ТР-4.2.2", "ТР-4.2.5"]);
+}
+
+/// The ТЗ's Markdown keeps its structure in the PDF (issue «The ТЗ's Markdown keeps its
+/// structure»): a nested numbered list keeps its levels and the author's numbers (it
+/// was renumbered 1)–7) as one flat list, «3. Разработка» printing as «5)»), and inline
+/// code prints without its backticks.
+#[test]
+fn the_pdf_keeps_nested_lists_their_numbers_and_code() {
+    let (dir, mut store) = temp_store();
+    let p = project(&mut store);
+    let v = store
+        .create_spec(p, Template::Gost34_602, Lang::Ru)
+        .unwrap();
+    let mut content = v.content.clone();
+    fill(&mut content);
+    content.sections[0].body = "Этапы работ:\n\n1. Подготовка\n   1. Сбор требований\n   2. Оценка\n2. Согласование\n3. Разработка и отладка\n   - код в ветке `feature/order_id`\n   - тесты\n4. Сдача\n\n> Заказчик: «главное — *сроки*».\n\n| ID | Описание |\n|---|---|\n| ТР-1 | Система принимает заявку дилера, проверяет остатки на складе и уведомляет менеджера. |\n| ТР-2 | Отчёт `report_daily.csv` выгружается каждый день. |".into();
+    store.save_spec(v.id, &content).unwrap();
+    store.approve_spec(v.id, "Иванов И. И.").unwrap();
+
+    let out = dir.path().join("docs");
+    let doc = etap_app::export::export_spec(
+        &mut store,
+        v.id,
+        None,
+        etap_domain::spec::EmptySections::NotSpecified,
+        &out,
+    )
+    .unwrap();
+    let text = crate::pdftotext(std::path::Path::new(&doc.path));
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for item in [
+        "1) Подготовка",
+        "1) Сбор требований",
+        "2) Оценка",
+        "2) Согласование",
+        "3) Разработка и отладка",
+        "4) Сдача",
+    ] {
+        assert!(flat.contains(item), "{item:?} missing in {flat}");
+    }
+    let indent = |needle: &str| {
+        let line = text.lines().find(|l| l.contains(needle)).unwrap();
+        line.len() - line.trim_start().len()
+    };
+    assert!(
+        indent("Сбор требований") > indent("Подготовка"),
+        "the nested list is indented under its item:\n{text}"
+    );
+    assert!(indent("тесты") > indent("Сдача"), "{text}");
+    assert!(flat.contains("feature/order_id"), "{flat}");
+    assert!(!flat.contains('`'), "code prints without its backticks");
+    assert!(flat.contains("главное — сроки"), "{flat}");
+    assert!(flat.contains("report_daily.csv"), "{flat}");
+}
+
+/// Empty sections printed as bare stacked headings (issue «The ТЗ's Markdown keeps its
+/// structure»): now each says «Не предъявляются.», or is left out, as the user chose.
+#[test]
+fn an_empty_section_says_not_specified_or_is_left_out_as_chosen() {
+    use etap_domain::spec::EmptySections;
+    let (dir, mut store) = temp_store();
+    let p = project(&mut store);
+    let v = store
+        .create_spec(p, Template::Gost34_602, Lang::Ru)
+        .unwrap();
+    let mut content = v.content.clone();
+    fill(&mut content);
+    // An optional section nobody filled, with its number and title.
+    let (number, empty_title) = numbered(&content.sections)
+        .into_iter()
+        .find(|(_, s)| !s.required && s.is_empty() && s.children.is_empty())
+        .map(|(n, s)| (n, s.title.clone()))
+        .expect("the template has an optional section");
+    store.save_spec(v.id, &content).unwrap();
+    store.approve_spec(v.id, "Иванов И. И.").unwrap();
+    let out = dir.path().join("docs");
+    let mut text = |how| {
+        let doc = etap_app::export::export_spec(&mut store, v.id, None, how, &out).unwrap();
+        crate::pdftotext(std::path::Path::new(&doc.path))
+    };
+
+    let noted = text(EmptySections::NotSpecified);
+    let flat = noted.split_whitespace().collect::<Vec<_>>().join(" ");
+    let heading = format!("{number} {empty_title} Не предъявляются.");
+    assert!(flat.contains(&heading), "{heading:?} missing in {flat}");
+
+    let omitted = text(EmptySections::Omit);
+    assert!(
+        !omitted.contains(&empty_title),
+        "{empty_title} left out:\n{omitted}"
+    );
+    assert!(!omitted.contains("Не предъявляются"), "{omitted}");
 }

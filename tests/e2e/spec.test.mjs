@@ -22,6 +22,21 @@ import {
   writeSection,
 } from './app.mjs';
 
+/** Puts multi-line text into a field as a paste would (WebKitWebDriver's typing drops
+ * line breaks), with the input event the page listens to. */
+async function paste(browser, testId, text) {
+  await el(browser, testId).waitForDisplayed({ timeout: 10000 });
+  await browser.execute(
+    (id, t) => {
+      const field = document.querySelector(`[data-testid="${id}"]`);
+      field.value = t;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    testId,
+    text,
+  );
+}
+
 const dataDir = mkdtempSync(join(tmpdir(), 'etap-e2e-spec-'));
 let browser;
 
@@ -43,7 +58,18 @@ describe('specification authoring through the real window', { concurrency: false
     await waitText(browser, 'spec-missing', '4.2 Требования к функциям');
 
     await writeSection(browser, '1', 'Система «Личный кабинет» для клиентов интернет-магазина.');
-    await writeSection(browser, '2', 'Цель — сократить число звонков в поддержку.\n\n- заказы\n- счета');
+    await openSection(browser, '2');
+    await paste(browser, 'section-body', 'Цель — сократить число звонков в поддержку.\n\n3. заказы\n   - поле `order_id`\n4. счета');
+    await el(browser, 'section-title').click();
+    await waitSaved(browser);
+    // The preview draws what the core parsed: the author's numbers, the nested item
+    // indented under its parent, code without its backticks.
+    await waitText(browser, 'preview', '4)счета');
+    const nested = await browser.execute(() => {
+      const li = document.querySelector('[data-testid="preview"] li[data-level="1"]');
+      return li ? [li.textContent, li.querySelector('code')?.textContent] : null;
+    });
+    assert.deepEqual(nested, ['•поле order_id', 'order_id']);
     await writeSection(browser, '5', 'Работы выполняются в **два этапа**.');
     await writeSection(browser, '7', 'Приёмка по программе и методике испытаний.');
     await openSection(browser, '4.2');
@@ -115,6 +141,19 @@ describe('specification authoring through the real window', { concurrency: false
     assert.match(text, /ТЕХНИЧЕСКОЕ ЗАДАНИЕ/);
     assert.match(text, /с фильтром по дате/);
     assert.match(text, /Лист изменений/);
+    // Empty sections say so by default; the user may leave them out instead.
+    assert.match(text, /Не предъявляются\./);
+    assert.match(text, /3\) заказы/);
+    await el(browser, 'empty-sections').selectByAttribute('value', 'omit');
+    await click(browser, 'export-spec');
+    await browser.waitUntil(async () => (await el(browser, 'spec-export-path').getText()) !== pdf, {
+      timeout: 20000,
+      timeoutMsg: 'the second export never finished',
+    });
+    const lean = execFileSync('pdftotext', [await el(browser, 'spec-export-path').getText(), '-'], {
+      encoding: 'utf8',
+    });
+    assert.doesNotMatch(lean, /Не предъявляются/);
     await waitText(browser, 'register', 'ТЗ-');
   });
 

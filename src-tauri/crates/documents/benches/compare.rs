@@ -276,6 +276,14 @@ fn variant(spec: &Spec, k: usize) -> Spec {
                         .skip(1)
                         .filter_map(|r| r.first_mut().and_then(|c| c.0.last_mut()))
                         .for_each(|r| mark(&mut r.text, k)),
+                    Content::List(items) => items
+                        .iter_mut()
+                        .filter_map(|i| i.runs.last_mut())
+                        .for_each(|r| mark(&mut r.text, k)),
+                    Content::Quote(paras) => paras
+                        .iter_mut()
+                        .filter_map(|p| p.0.last_mut())
+                        .for_each(|r| mark(&mut r.text, k)),
                 }
             }
             walk(&mut sec.children, k);
@@ -321,6 +329,20 @@ fn html_sections(list: &[Section], prefix: &str, level: usize, out: &mut String)
                 }
                 Content::Styled(text) => {
                     let _ = write!(out, "<p>{}</p>", esc_html(&text.text()));
+                }
+                Content::Quote(paras) => {
+                    for p in paras {
+                        let _ = write!(out, "<blockquote>{}</blockquote>", esc_html(&p.text()));
+                    }
+                }
+                Content::List(items) => {
+                    out.push_str("<ul>");
+                    for it in items {
+                        let text: String = it.runs.iter().map(|r| r.text.as_str()).collect();
+                        let _ =
+                            write!(out, "<li>{} {}</li>", esc_html(&it.marker), esc_html(&text));
+                    }
+                    out.push_str("</ul>");
                 }
                 Content::Bullets(items) | Content::Numbered(items) => {
                     let tag = if matches!(c, Content::Bullets(_)) {
@@ -444,6 +466,20 @@ fn typ_sections(list: &[Section], level: usize, out: &mut String) {
                 }
                 Content::Styled(text) => {
                     let _ = writeln!(out, "{}\n", esc_typ(&text.text()));
+                }
+                Content::Quote(paras) => {
+                    for p in paras {
+                        let _ = writeln!(out, "#quote[{}]\n", esc_typ(&p.text()));
+                    }
+                }
+                Content::List(items) => {
+                    for it in items {
+                        let text: String = it.runs.iter().map(|r| r.text.as_str()).collect();
+                        let indent = "  ".repeat(it.level as usize);
+                        let _ =
+                            writeln!(out, "{indent}- {} {}", esc_typ(&it.marker), esc_typ(&text));
+                    }
+                    out.push('\n');
                 }
                 Content::Bullets(items) => {
                     for it in items {

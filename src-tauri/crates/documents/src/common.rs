@@ -5,7 +5,7 @@ use etap_domain::text::Lang;
 
 use crate::fonts::Face;
 use crate::layout::{mm, Align, Block, Borders, Cell, Column, Para, ParaStyle, Span, Table};
-use crate::model::{Inline, Party, Run};
+use crate::model::{Inline, ListItem, Party, Run};
 
 pub const BODY: f32 = 11.0;
 pub const TABLE: f32 = 9.5;
@@ -61,24 +61,74 @@ pub fn heading(text: impl Into<String>, level: usize, anchor: Option<usize>) -> 
 
 /// A list item with a hanging marker.
 pub fn list_item(marker: impl Into<String>, spans: Vec<Span>, last: bool) -> Block {
+    nested_item(marker, spans, last, 0)
+}
+
+/// A list item at nesting `level` (0 = outermost): each level is indented by 8 mm more.
+fn nested_item(marker: impl Into<String>, spans: Vec<Span>, last: bool, level: u32) -> Block {
     let mut st = ParaStyle::body(BODY);
-    st.left_indent = mm(17.0);
+    st.left_indent = mm(17.0 + 8.0 * level.min(6) as f32);
     st.space_after = if last { BODY * 0.45 } else { BODY * 0.2 };
     let mut p = Para::new(spans, st);
     p.marker = Some(Span::new(marker, Face::Serif));
     Block::Para(p)
 }
 
-/// Runs as spans of `face`'s family: bold runs in its bold, italic ones in its italic.
+/// Runs as spans of `face`'s family: bold runs in its bold, italic ones in its italic;
+/// code in the sans face (set apart from serif text; no monospace font is embedded),
+/// without its backticks and never hyphenated.
 pub fn run_spans(runs: &[Run], face: Face) -> Vec<Span> {
     runs.iter()
         .map(|r| {
+            let face = if r.code { Face::Sans } else { face };
             let face = match (r.bold, r.italic) {
                 (true, _) => face.bold(),
                 (false, true) => face.italic(),
                 (false, false) => face,
             };
-            Span::new(r.text.clone(), face)
+            if r.code {
+                Span::code(r.text.clone(), face)
+            } else {
+                Span::new(r.text.clone(), face)
+            }
+        })
+        .collect()
+}
+
+/// A list as its author typed it: nested items indented by level, each with the
+/// marker the domain gave it (the author's own numbers).
+pub fn list(items: &[ListItem]) -> Vec<Block> {
+    let n = items.len();
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            nested_item(
+                item.marker.clone(),
+                run_spans(&item.runs, Face::Serif),
+                i + 1 == n,
+                item.level,
+            )
+        })
+        .collect()
+}
+
+/// A quoted passage: indented on both sides, in italic (emphasis inside stays).
+pub fn quote(paragraphs: &[Inline]) -> Vec<Block> {
+    paragraphs
+        .iter()
+        .map(|p| {
+            let mut st = ParaStyle::body(BODY);
+            st.left_indent = mm(12.0);
+            st.right_indent = mm(8.0);
+            let spans =
+                p.0.iter()
+                    .map(|r| Run {
+                        italic: !r.bold && !r.code,
+                        ..r.clone()
+                    })
+                    .collect::<Vec<_>>();
+            Block::Para(Para::new(run_spans(&spans, Face::Serif), st))
         })
         .collect()
 }

@@ -81,6 +81,9 @@ pub enum Align {
 pub struct Span {
     pub text: String,
     pub face: Face,
+    /// Inline code (an identifier, a path): never hyphenated, broken only after
+    /// `_`, `.`, `/` or `-`, where a reader sees it was cut and not misspelt.
+    pub code: bool,
 }
 
 impl Span {
@@ -88,6 +91,15 @@ impl Span {
         Span {
             text: text.into(),
             face,
+            code: false,
+        }
+    }
+
+    /// Inline code in `face`.
+    pub fn code(text: impl Into<String>, face: Face) -> Span {
+        Span {
+            code: true,
+            ..Span::new(text, face)
         }
     }
 }
@@ -222,6 +234,9 @@ pub struct Table {
     pub space_before: f32,
     pub space_after: f32,
     pub hyphenate: bool,
+    /// Size the columns by their content (a user's Markdown table) instead of by
+    /// their shares: see [`content_widths`].
+    pub auto_width: bool,
 }
 
 impl Table {
@@ -241,6 +256,7 @@ impl Table {
             space_before: 4.0,
             space_after: 8.0,
             hyphenate: true,
+            auto_width: false,
         }
     }
 }
@@ -492,6 +508,8 @@ fn fragments(spans: &[Span], size: f32, hyphenate: bool, buf: &mut String) -> Ve
     // Words as runs of (char, face) in one buffer (a vector per word showed up in
     // profiles), separated by whitespace; '\n' forces a break.
     let mut flat: Vec<(char, Face)> = Vec::new();
+    // Which of `flat` belong to inline code (rare: empty unless some span is code).
+    let mut code_at: Vec<bool> = Vec::new();
     let mut words: Vec<(std::ops::Range<usize>, Brk)> = Vec::new();
     let mut cur = 0;
     for span in spans {
@@ -509,9 +527,16 @@ fn fragments(spans: &[Span], size: f32, hyphenate: bool, buf: &mut String) -> Ve
                     cur = flat.len();
                 }
             } else {
+                if span.code {
+                    code_at.resize(flat.len(), false);
+                    code_at.push(true);
+                }
                 flat.push((c, span.face));
             }
         }
+    }
+    if !code_at.is_empty() {
+        code_at.resize(flat.len(), false);
     }
     if flat.len() > cur {
         words.push((cur..flat.len(), Brk::Space));
@@ -540,6 +565,9 @@ fn fragments(spans: &[Span], size: f32, hyphenate: bool, buf: &mut String) -> Ve
     let mut chars: Vec<char> = Vec::new();
     let mut part = String::new();
     for (range, end_brk) in words {
+        let code = code_at
+            .get(range.clone())
+            .is_some_and(|c| c.contains(&true));
         let word = &flat[range];
         // Break opportunities inside the word, as char indices: (index after which, kind).
         inner.clear();
@@ -557,7 +585,14 @@ fn fragments(spans: &[Span], size: f32, hyphenate: bool, buf: &mut String) -> Ve
             let url_break = long
                 && matches!(c, '/' | '_' | '?' | '&' | '=' | '.' | '#' | ',')
                 && !matches!(next, '/' | '_' | '?' | '&' | '=' | '.' | '#');
-            if compound_hyphen || (url_break && i >= 3) {
+            // Code breaks after its separators only, whatever its length.
+            let code_break =
+                code && matches!(c, '_' | '.' | '/' | '-') && next.is_alphanumeric() && i >= 1;
+            if code {
+                if code_break {
+                    inner.push((i, Brk::Free));
+                }
+            } else if compound_hyphen || (url_break && i >= 3) {
                 inner.push((i, Brk::Free));
             }
         }
@@ -568,7 +603,7 @@ fn fragments(spans: &[Span], size: f32, hyphenate: bool, buf: &mut String) -> Ve
             .take(n.saturating_sub(1))
             .any(|c| matches!(c, '/' | '_' | '@' | '=' | '&' | '\\' | ':'))
             && n > 8;
-        if hyphenate && !technical {
+        if hyphenate && !technical && !code {
             // Hyphenate each letter-run (parts of compounds separately).
             let mut start = 0;
             while start < n {
@@ -1106,16 +1141,76 @@ fn fitting_size(spans: &[Span], size: f32, width: f32) -> f32 {
     }
 }
 
+/// Column widths from the content, as browsers' automatic table layout and LaTeX's
+/// tabularx do: each column needs at least its longest word (min-content) and would
+/// like its longest line unbroken (max-content). When everything fits unbroken, the
+/// spare width goes to the columns in proportion to their content; otherwise each
+/// column gets its minimum plus a share of the rest in proportion to how much it
+/// would still grow — so an ID column stays narrow and the text column takes the page.
+/// Cells spanning several columns are left out of the measure.
+fn content_widths(t: &Table, width: f32) -> Vec<f32> {
+    let n = t.columns.len();
+    let pad = 2.0 * t.pad_x;
+    let mut min = vec![pad + t.size; n];
+    let mut max = vec![pad + t.size; n];
+    for row in t.header.iter().chain(&t.rows) {
+        let mut col = 0;
+        for cell in row {
+            if col >= n {
+                break;
+            }
+            if cell.colspan <= 1 {
+                let mut line = 0.0f32;
+                let mut widest_line = 0.0f32;
+                let mut widest_word = 0.0f32;
+                for span in &cell.spans {
+                    for (i, piece) in span.text.split('\n').enumerate() {
+                        if i > 0 {
+                            widest_line = widest_line.max(line);
+                            line = 0.0;
+                        }
+                        line += span.face.width(piece, t.size);
+                        for word in piece.split([' ', '\t']) {
+                            widest_word = widest_word.max(span.face.width(word, t.size));
+                        }
+                    }
+                }
+                widest_line = widest_line.max(line);
+                min[col] = min[col].max(widest_word + pad);
+                max[col] = max[col].max(widest_line + pad);
+            }
+            col += cell.colspan.max(1);
+        }
+    }
+    let (sum_min, sum_max) = (min.iter().sum::<f32>(), max.iter().sum::<f32>());
+    if sum_max <= width {
+        return max.iter().map(|m| m / sum_max * width).collect();
+    }
+    if sum_min >= width {
+        // Even single words do not fit: shrink in proportion (long words get split).
+        return min.iter().map(|m| m / sum_min * width).collect();
+    }
+    let spare = width - sum_min;
+    let growth = (sum_max - sum_min).max(0.0001);
+    min.iter()
+        .zip(&max)
+        .map(|(lo, hi)| lo + (hi - lo) / growth * spare)
+        .collect()
+}
+
 /// A table as slices: the header (repeated on continuation pages) and one slice per
 /// row — or several, when a row is taller than `max_row` (a page less the header): its
 /// cells' lines then flow on, so no text ever runs past the bottom margin.
 fn table_slices(t: &Table, width: f32, frame: f32) -> Vec<Slice> {
     let total_share: f32 = t.columns.iter().map(|c| c.share).sum::<f32>().max(0.0001);
-    let widths: Vec<f32> = t
-        .columns
-        .iter()
-        .map(|c| c.share / total_share * width)
-        .collect();
+    let widths: Vec<f32> = if t.auto_width {
+        content_widths(t, width)
+    } else {
+        t.columns
+            .iter()
+            .map(|c| c.share / total_share * width)
+            .collect()
+    };
     let mut xs = vec![0.0];
     for w in &widths {
         let last = xs.last().copied().unwrap_or(0.0);

@@ -79,23 +79,9 @@ pub struct Requirement {
     pub acceptance: String,
 }
 
-/// A run of text with its emphasis, inside an [`Inline`] text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Run {
-    pub text: String,
-    pub bold: bool,
-    pub italic: bool,
-}
-
-impl Run {
-    pub fn plain(text: impl Into<String>) -> Run {
-        Run {
-            text: text.into(),
-            bold: false,
-            italic: false,
-        }
-    }
-}
+/// A run of text with its emphasis (bold, italic, code), inside an [`Inline`] text;
+/// the ТЗ's Markdown is parsed into these by `etap_domain::markdown`.
+pub use etap_domain::markdown::{ListItem, Run};
 
 /// Text with emphasis, as runs: a paragraph, a list item or a table cell (bold wins
 /// where both are set: the embedded fonts have no bold italic).
@@ -129,8 +115,14 @@ pub enum Content {
     Styled(Inline),
     Bullets(Vec<Inline>),
     Numbered(Vec<Inline>),
+    /// A list as its author typed it: items with their nesting level and their own
+    /// numbers (a list starting at 3 prints 3).
+    List(Vec<ListItem>),
+    /// A quoted passage, paragraph by paragraph.
+    Quote(Vec<Inline>),
     Requirements(Vec<Requirement>),
-    /// A plain table; the first row is its header.
+    /// A plain table; the first row is its header. Columns are as wide as their
+    /// content asks.
     Table(Vec<Vec<Inline>>),
 }
 

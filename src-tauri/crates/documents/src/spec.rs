@@ -181,6 +181,8 @@ fn sections(
                 Content::Numbered(items) => {
                     out.extend(common::numbered(common::item_spans(items), lang))
                 }
+                Content::List(items) => out.extend(common::list(items)),
+                Content::Quote(paragraphs) => out.extend(common::quote(paragraphs)),
                 Content::Requirements(reqs) => out.push(Block::Table(requirements(reqs, lang))),
                 Content::Table(rows) => {
                     if let Some(t) = plain_table(rows) {
@@ -193,8 +195,9 @@ fn sections(
     }
 }
 
-/// A table typed by the user: equal columns, the first row as the repeated header;
-/// cells keep their emphasis (in the header everything is bold already).
+/// A table typed by the user: columns as wide as their content asks, the first row as
+/// the repeated header; cells keep their emphasis (in the header everything is bold
+/// already).
 fn plain_table(rows: &[Vec<Inline>]) -> Option<Table> {
     let (head, body) = rows.split_first()?;
     let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
@@ -217,6 +220,7 @@ fn plain_table(rows: &[Vec<Inline>]) -> Option<Table> {
             .push((0..width).map(|i| cell(r, i, Face::Sans)).collect());
     }
     t.keep_tail = 1;
+    t.auto_width = true;
     Some(t)
 }
 

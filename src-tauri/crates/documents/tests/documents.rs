@@ -286,9 +286,9 @@ fn spec_with(sections: Vec<Section>) -> etap_documents::Spec {
 #[test]
 fn emphasis_in_list_items_and_table_cells_is_typeset_in_its_faces() {
     let styled = |text: &str, bold, italic| Run {
-        text: text.into(),
         bold,
         italic,
+        ..Run::plain(text)
     };
     let mut sec = Section::new("Выделение");
     sec.content.push(Content::Bullets(vec![Inline(vec![
@@ -704,5 +704,135 @@ fn a_table_row_taller_than_a_page_flows_on_instead_of_running_off_it() {
     }
     for p in 4..=n {
         assert!(text_of(&path, Some(p)).contains("ID Требование Приоритет Критерий приёмки"));
+    }
+}
+
+/// Where a word is drawn on the laid-out pages: (page, x, baseline y).
+fn position_of(laid: &layout::Laid, word: &str) -> Option<(usize, f32, f32)> {
+    laid.pages.iter().enumerate().find_map(|(n, page)| {
+        page.draws.iter().find_map(|d| match d {
+            Draw::Text { x, y, pieces, .. }
+                if pieces
+                    .iter()
+                    .any(|p| matches!(p, Piece::Text(t) if t.contains(word))) =>
+            {
+                Some((n, *x, *y))
+            }
+            _ => None,
+        })
+    })
+}
+
+/// Issue «The ТЗ's Markdown keeps its structure»: a table typed in Markdown got equal
+/// columns, so an ID column took half the page while the text beside it hyphenated
+/// every line. Columns are now as wide as their content asks.
+#[test]
+fn a_markdown_table_sizes_its_columns_by_their_content() {
+    let mut sec = Section::new("Таблица");
+    let long = "Система принимает заявку дилера, проверяет остатки на складе, резервирует товар и уведомляет менеджера о новой заявке по электронной почте.";
+    sec.content.push(Content::Table(vec![
+        vec!["ID".into(), "Описание".into()],
+        vec!["ТР-1".into(), long.into()],
+        vec!["ТР-2".into(), "Короткое описание.".into()],
+    ]));
+    let (laid, _) = etap_documents::spec::lay_out(&spec_with(vec![sec]), &Geometry::a4());
+    let width = Geometry::a4().text_width();
+    let (_, id_x, _) = position_of(&laid, "ТР-1").unwrap();
+    let (_, text_x, _) = position_of(&laid, "Система").unwrap();
+    assert!(
+        text_x - id_x < width * 0.25,
+        "the ID column takes {} of {width} pt",
+        text_x - id_x
+    );
+    // The long text then needs few lines: no hyphen at the end of any of them.
+    let hyphenated = laid
+        .pages
+        .iter()
+        .flat_map(|p| &p.draws)
+        .filter(|d| matches!(d, Draw::Text { pieces, .. } if pieces.iter().any(|p| matches!(p, Piece::Text(t) if t.ends_with('-')))))
+        .count();
+    assert_eq!(hyphenated, 0);
+}
+
+/// Inline code is set without its backticks, is never hyphenated, and breaks only
+/// after `_`, `.`, `/` or `-` (a reader then sees where it was cut).
+#[test]
+fn inline_code_breaks_only_at_its_separators_and_is_never_hyphenated() {
+    let code = Run {
+        code: true,
+        ..Run::plain("")
+    };
+    // Plain words the text hyphenation would break («synchroniza-tion»), and paths
+    // that may break only at their separators.
+    let identifiers: Vec<String> = (0..24)
+        .map(|i| match i % 3 {
+            0 => "synchronization".to_string(),
+            1 => format!("configuration{i}.authentication"),
+            // Longer than a line: it must be cut somewhere.
+            _ => format!(
+                "environment_{i}/database.connection-settings/{}",
+                "replica_set.primary-node/".repeat(4)
+            ),
+        })
+        .collect();
+    let mut runs = Vec::new();
+    for (i, id) in identifiers.iter().enumerate() {
+        runs.push(Run::plain(format!(
+            "Параметр{} {i} задаётся в ",
+            " номер".repeat(i % 4)
+        )));
+        runs.push(Run {
+            text: id.clone(),
+            ..code.clone()
+        });
+        runs.push(Run::plain(", значение описано ниже. "));
+    }
+    let mut sec = Section::new("Код");
+    sec.content.push(Content::Styled(Inline(runs)));
+    let (laid, _) = etap_documents::spec::lay_out(&spec_with(vec![sec]), &Geometry::a4());
+    // The code is the Latin text in the sans face on the body's pages (footers and
+    // the title page's sans lines are in Russian).
+    let mut code_pieces = Vec::new();
+    for page in laid
+        .pages
+        .iter()
+        .filter(|p| page_text(p).contains("Параметр"))
+    {
+        for d in &page.draws {
+            if let Draw::Text { face, pieces, .. } = d {
+                for p in pieces {
+                    match p {
+                        Piece::Text(t) if *face == Face::Sans && t.is_ascii() => {
+                            code_pieces.push(t.clone())
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+    let all: String = code_pieces.concat();
+    assert!(
+        all.contains("database"),
+        "code is set in its own face: {code_pieces:?}"
+    );
+    assert!(!all.contains('`'));
+    // Put back together, the pieces are the identifiers exactly: no hyphen added.
+    assert_eq!(all, identifiers.concat());
+    // A piece that is not a whole identifier was cut at a line end: right after a
+    // separator.
+    let cut: Vec<_> = code_pieces
+        .iter()
+        .filter(|p| !identifiers.iter().any(|id| id.ends_with(p.as_str())))
+        .collect();
+    assert!(
+        !cut.is_empty(),
+        "some identifier was broken: {code_pieces:?}"
+    );
+    for p in cut {
+        assert!(
+            p.ends_with(['_', '.', '/', '-']),
+            "code cut elsewhere than at a separator: {p:?}"
+        );
     }
 }

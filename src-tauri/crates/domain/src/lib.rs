@@ -12,6 +12,7 @@ pub mod error;
 pub mod estimate;
 pub mod lifecycle;
 pub mod logo;
+pub mod markdown;
 pub mod money;
 pub mod party;
 pub mod preparation;

@@ -117,6 +117,52 @@ impl SpecContent {
     }
 }
 
+/// What the printed ТЗ does with a section that has nothing in it (no text, no
+/// requirements, no subsection with either): the user picks it when exporting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum EmptySections {
+    /// The heading with «Не предъявляются.» under it, as ГОСТ 34 documents say it;
+    /// its empty subsections are not printed.
+    #[default]
+    NotSpecified,
+    /// Left out of the document; the sections after it are numbered on.
+    Omit,
+}
+
+impl EmptySections {
+    /// The sentence printed under an empty section's heading.
+    pub fn wording(lang: Lang) -> &'static str {
+        match lang {
+            Lang::Ru => "Не предъявляются.",
+            Lang::En => "Not specified.",
+        }
+    }
+
+    /// The sections as they are printed: empty ones with the wording, or left out.
+    pub fn apply(self, sections: &[SpecSection], lang: Lang) -> Vec<SpecSection> {
+        sections
+            .iter()
+            .filter(|s| self == EmptySections::NotSpecified || !s.is_empty())
+            .map(|s| {
+                if s.is_empty() {
+                    SpecSection {
+                        body: Self::wording(lang).to_string(),
+                        children: Vec::new(),
+                        ..s.clone()
+                    }
+                } else {
+                    SpecSection {
+                        children: self.apply(&s.children, lang),
+                        ..s.clone()
+                    }
+                }
+            })
+            .collect()
+    }
+}
+
 /// One line of a version's outline: what the editor shows beside each section.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -492,6 +538,48 @@ pub struct SearchHit {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn empty_sections_print_as_not_specified_or_are_left_out() {
+        let sec = |key, title: &str, body: &str, children| SpecSection {
+            key,
+            title: title.into(),
+            required: false,
+            body: body.into(),
+            requirements: vec![],
+            children,
+        };
+        let tree = vec![
+            sec(1, "Общие сведения", "Текст.", vec![]),
+            sec(
+                2,
+                "Требования",
+                "",
+                vec![
+                    sec(3, "К надёжности", "", vec![]),
+                    sec(4, "К защите", "Да.", vec![]),
+                ],
+            ),
+            sec(5, "Пусто", "", vec![sec(6, "Пусто внутри", " ", vec![])]),
+        ];
+        let noted = EmptySections::NotSpecified.apply(&tree, Lang::Ru);
+        assert_eq!(noted.len(), 3);
+        assert_eq!(
+            noted[1].body, "",
+            "a heading over filled subsections stays bare"
+        );
+        assert_eq!(noted[1].children[0].body, "Не предъявляются.");
+        assert_eq!(noted[1].children[1].body, "Да.");
+        assert_eq!(noted[2].body, "Не предъявляются.");
+        assert!(noted[2].children.is_empty());
+        let omitted = EmptySections::Omit.apply(&tree, Lang::En);
+        let titles: Vec<_> = numbered(&omitted)
+            .into_iter()
+            .map(|(n, s)| format!("{n} {}", s.title))
+            .collect();
+        assert_eq!(titles, ["1 Общие сведения", "2 Требования", "2.1 К защите"]);
+    }
+
     use super::*;
 
     pub(crate) fn section(key: u32, title: &str, children: Vec<SpecSection>) -> SpecSection {

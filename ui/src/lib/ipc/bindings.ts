@@ -414,6 +414,27 @@ export type SpecDiff = { lang: Lang | null, changes: Array<SectionChange>, };
 
 export type SearchHit = { project_id: number, project_title: string, version_id: number, version: number, section_number: string, section_title: string, snippet: string, };
 
+export type EmptySections = "not_specified" | "omit";
+
+export type Run = { text: string, bold: boolean, italic: boolean, code: boolean, };
+
+export type ListItem = { 
+/**
+ * 0 for the outermost list, 1 for a list nested in one of its items, …
+ */
+level: number, 
+/**
+ * The number the author typed («3.» → 3); `None` for a bullet.
+ */
+number: number | null, 
+/**
+ * What is printed before the item: «3)» in Russian and "3." in English for a
+ * numbered item (the author's number), a dash or a bullet by level otherwise.
+ */
+marker: string, runs: Array<Run>, };
+
+export type Block = { "kind": "paragraph", runs: Array<Run>, } | { "kind": "list", items: Array<ListItem>, } | { "kind": "quote", paragraphs: Array<Array<Run>>, } | { "kind": "table", header: Array<Array<Run>>, rows: Array<Array<Array<Run>>>, };
+
 export type AppInfo = { lang: Lang, version: string, data_dir: string, 
 /**
  * The project to open first: the demo project on the very first run.

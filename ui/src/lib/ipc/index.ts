@@ -5,9 +5,11 @@ import type {
   ActionKind,
   AppError,
   AppInfo,
+  Block,
   Clarification,
   Client,
   ClientCard,
+  EmptySections,
   Estimate,
   EstimateCard,
   EstimateDraft,
@@ -126,7 +128,8 @@ export const api = {
   newSpecVersion: (projectId: number) => call<SpecVersion>('new_spec_version', { projectId }),
   specDiff: (from: number, to: number) => call<SpecDiff>('spec_diff', { from, to }),
   searchSpecs: (query: string) => call<SearchHit[]>('search_specs', { query }),
-  exportSpec: (versionId: number, changesSince: number | null) =>
-    call<IssuedDocument>('export_spec', { versionId, changesSince }),
+  exportSpec: (versionId: number, changesSince: number | null, emptySections: EmptySections) =>
+    call<IssuedDocument>('export_spec', { versionId, changesSince, emptySections }),
+  markdownBlocks: (text: string, lang: Lang) => call<Block[]>('markdown_blocks', { text, lang }),
   copyDocument: (id: number, dest: string) => call<IssuedDocument>('copy_document', { id, dest }),
 };
