@@ -174,7 +174,12 @@ fn a_rate_with_three_decimals_prints_the_amount_the_app_shows() {
             rate: rate.parse().unwrap(),
         })
         .collect();
-    let totals = store.save_estimate(p, &e).unwrap().current.unwrap().totals;
+    let totals = store
+        .save_estimate(p, &e.draft())
+        .unwrap()
+        .current
+        .unwrap()
+        .totals;
     let norm = |s: &str| s.replace('\u{a0}', " ");
     assert_eq!(norm(&totals.items[0].amount_text.ru), "123 456,78 ₽");
     assert_eq!(norm(&totals.items[1].amount_text.ru), "0,01 ₽");
