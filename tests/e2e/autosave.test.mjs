@@ -68,7 +68,11 @@ describe('autosave and layout through the real window', { concurrency: false }, 
     await waitText(browser, 'current-step', '1.1 Запрос клиента');
     await type(browser, 'request-title', 'Кабинет дилера');
     await type(browser, 'request-description', 'Заказы, остатки и счета.');
+    // Dates are written the interface language's way, whatever the system locale.
+    assert.equal(await el(browser, 'request-deadline').getAttribute('placeholder'), 'ДД.ММ.ГГГГ');
+    await type(browser, 'request-deadline', '31.05.2027');
     await el(browser, 'request-source').click();
+    await waitSaved(browser);
     await screenshot(browser, 'autosave-03-request-form', 'request-form');
     await step('action-start_clarification', '1.2 Уточнение требований');
 
@@ -125,5 +129,16 @@ describe('autosave and layout through the real window', { concurrency: false }, 
     await el(browser, 'estimate-items').waitForDisplayed({ timeout: 10000 });
     assert.deepEqual(await itemTitles(), ['Дизайн', 'API и интеграции']);
     assert.equal(await (await browser.$$('[data-testid="item-hours"]'))[0].getValue(), '10', 'the stored hours stayed');
+    await click(browser, 'tab-request');
+    await browser.waitUntil(async () => (await el(browser, 'request-deadline').getValue()) === '31.05.2027', {
+      timeout: 5000,
+      timeoutMsg: 'the date did not come back as 31.05.2027',
+    });
+    await click(browser, 'lang-en');
+    await browser.waitUntil(async () => (await el(browser, 'request-deadline').getValue()) === '31/05/2027', {
+      timeout: 5000,
+      timeoutMsg: 'the date did not follow the interface language',
+    });
+    await click(browser, 'lang-ru');
   });
 });
