@@ -59,18 +59,29 @@ pub struct Request {
 /// Checks an ISO date field: empty is allowed (a draft), otherwise it must be a real
 /// calendar date.
 pub fn check_date(field: &'static str, value: &str) -> Option<crate::party::FieldWarning> {
+    use chrono::Datelike;
     let v = value.trim();
-    if v.is_empty() || chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok() {
+    if v.is_empty() {
         return None;
     }
-    Some(crate::party::FieldWarning {
-        field,
-        message: Text::new(
-            "Дата должна быть настоящей датой в виде ГГГГ-ММ-ДД.",
-            "The date must be a real date written as YYYY-MM-DD.",
+    let message = match chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d") {
+        // A project date in 1900 or 9999 is a slip of the keyboard, not a plan.
+        Ok(d) if !(PLAUSIBLE_YEARS.0..=PLAUSIBLE_YEARS.1).contains(&d.year()) => Text::new(
+            format!("Проверьте год: {} — похоже на опечатку.", d.year()),
+            format!("Check the year: {} looks like a typo.", d.year()),
         ),
-    })
+        Ok(_) => return None,
+        // The window shows dates as 31.05.2027 / 31/05/2027.
+        Err(_) => Text::new(
+            "Дата должна быть настоящей датой, например 31.05.2027.",
+            "The date must be a real date, e.g. 31/05/2027.",
+        ),
+    };
+    Some(crate::party::FieldWarning { field, message })
 }
+
+/// Years a project date can plausibly fall in; others are warned about.
+pub const PLAUSIBLE_YEARS: (i32, i32) = (1990, 2100);
 
 impl Request {
     pub fn check(&self) -> Vec<crate::party::FieldWarning> {
@@ -282,5 +293,18 @@ mod tests {
             ..Request::default()
         };
         assert!(r.check()[0].message.en.contains("before the request date"));
+    }
+
+    /// Issue 9: dates in 1900 or 9999 were taken without a word.
+    #[test]
+    fn a_year_far_from_now_is_warned_about() {
+        for (date, year) in [("1900-01-01", "1900"), ("9999-12-31", "9999")] {
+            let w = check_date("deadline", date).expect("warned");
+            assert_eq!(w.field, "deadline");
+            assert!(w.message.ru.contains(&format!("Проверьте год: {year}")));
+        }
+        assert!(check_date("deadline", "2027-05-31").is_none());
+        let w = check_date("deadline", "31.02.2027").unwrap();
+        assert!(w.message.ru.contains("например 31.05.2027"));
     }
 }
