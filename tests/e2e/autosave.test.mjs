@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { click, el, fillEstimate, openApp, screenshot, type, typeNth, waitText } from './app.mjs';
+import { click, el, fillEstimate, openApp, screenshot, type, typeNth, waitSaved, waitText } from './app.mjs';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'etap-e2e-autosave-'));
 let browser;
@@ -67,8 +67,34 @@ describe('autosave and layout through the real window', { concurrency: false }, 
     await browser.$(`a*=${longWord.slice(0, 20)}`).click();
     await waitText(browser, 'current-step', '1.1 Запрос клиента');
     await type(browser, 'request-title', 'Кабинет дилера');
-    await el(browser, 'request-description').click();
+    await type(browser, 'request-description', 'Заказы, остатки и счета.');
+    // Dates are written the interface language's way, whatever the system locale.
+    assert.equal(await el(browser, 'request-deadline').getAttribute('placeholder'), 'ДД.ММ.ГГГГ');
+    await type(browser, 'request-deadline', '31.05.2027');
+    await el(browser, 'request-source').click();
+    await waitSaved(browser);
+    await screenshot(browser, 'autosave-03-request-form', 'request-form');
     await step('action-start_clarification', '1.2 Уточнение требований');
+
+    // A question longer than a line is shown whole, in a field that grows.
+    const question = 'Нужна ли двусторонняя интеграция с 1С:УНФ — заказы, остатки, цены и статусы оплаты, — и как часто обмениваться: раз в час, по событию или по кнопке менеджера? Кто отвечает за справочники и кто разрешает конфликты, если данные разошлись?';
+    await type(browser, 'new-question', question);
+    await click(browser, 'add-question');
+    await el(browser, 'question-text').waitForDisplayed({ timeout: 10000 });
+    const field = () =>
+      browser.execute(() => {
+        const t = document.querySelector('[data-testid="question-text"]');
+        return { value: t.value, tag: t.tagName, hidden: t.scrollHeight - t.clientHeight };
+      });
+    assert.equal((await field()).tag, 'TEXTAREA');
+    assert.equal((await field()).value, question);
+    await browser.waitUntil(async () => (await field()).hidden <= 1, {
+      timeout: 5000,
+      timeoutMsg: 'part of the question stays hidden',
+    });
+    await screenshot(browser, 'autosave-04-question', 'question-text');
+    await el(browser, 'question-status').selectByAttribute('value', 'deferred');
+    await waitSaved(browser);
     await step('action-request_estimate', '1.3 Оценка');
     await fillEstimate(browser, [
       ['Дизайн', '10', '2500'],
@@ -103,5 +129,16 @@ describe('autosave and layout through the real window', { concurrency: false }, 
     await el(browser, 'estimate-items').waitForDisplayed({ timeout: 10000 });
     assert.deepEqual(await itemTitles(), ['Дизайн', 'API и интеграции']);
     assert.equal(await (await browser.$$('[data-testid="item-hours"]'))[0].getValue(), '10', 'the stored hours stayed');
+    await click(browser, 'tab-request');
+    await browser.waitUntil(async () => (await el(browser, 'request-deadline').getValue()) === '31.05.2027', {
+      timeout: 5000,
+      timeoutMsg: 'the date did not come back as 31.05.2027',
+    });
+    await click(browser, 'lang-en');
+    await browser.waitUntil(async () => (await el(browser, 'request-deadline').getValue()) === '31/05/2027', {
+      timeout: 5000,
+      timeoutMsg: 'the date did not follow the interface language',
+    });
+    await click(browser, 'lang-ru');
   });
 });

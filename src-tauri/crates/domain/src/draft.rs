@@ -24,7 +24,8 @@ pub struct FieldError {
 
 /// Reads a typed figure ("1 234,5", "12.5"); when it is not a number, the `fallback`
 /// (what was stored before) is kept and the error says which field and why.
-/// `label` names the field for people, in both languages.
+/// `label` names the field for people, in both languages; `row`, when given, is an
+/// estimate item's index and the message names it «Работа №N».
 pub fn figure(
     text: &str,
     fallback: Decimal,

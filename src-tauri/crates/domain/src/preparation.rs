@@ -85,8 +85,9 @@ pub fn check_date(
     };
     let Ok(date) = chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d") else {
         return warning(
-            "Дата должна быть настоящей датой в виде ГГГГ-ММ-ДД.".into(),
-            "The date must be a real date written as YYYY-MM-DD.".into(),
+            // The window shows dates as 31.05.2027 / 31/05/2027.
+            "Дата должна быть настоящей датой, например 31.05.2027.".into(),
+            "The date must be a real date, e.g. 31/05/2027.".into(),
         );
     };
     let shown = date.format("%d.%m.%Y");
@@ -354,5 +355,22 @@ mod tests {
             .message
             .en
             .contains("before the request date"));
+    }
+
+    /// Issue 9: dates in 1900 or 9999 were taken without a word.
+    #[test]
+    fn a_year_far_from_now_is_warned_about() {
+        for (date, year) in [("1900-01-01", "1900"), ("9999-12-31", "9999")] {
+            let w = check_date("deadline", date, today()).expect("warned");
+            assert_eq!(w.field, "deadline");
+            assert!(
+                w.message.ru.contains("проверьте год"),
+                "{year}: {}",
+                w.message.ru
+            );
+        }
+        assert!(check_date("deadline", "2027-05-31", today()).is_none());
+        let w = check_date("deadline", "31.02.2027", today()).unwrap();
+        assert!(w.message.ru.contains("например 31.05.2027"));
     }
 }
