@@ -144,3 +144,144 @@ fn save_as_copies_the_checked_file_and_refuses_a_changed_one() {
     assert_eq!(err.code(), "document_changed");
     assert!(err.message().ru.contains("SHA-256 не совпадает с реестром"));
 }
+
+/// What a user pasted into every field: controls, bidi overrides, emoji with joiners,
+/// Greek, Arabic-Indic digits, maths and arrows.
+const HOSTILE: &str =
+    "Учёт\u{7}\u{1b}[31m\tзаявок \u{202e}αβγ\u{202c} ٠١٢٣ → ∑∞ 👩\u{200d}💻 ❤\u{fe0f} 🎉";
+/// What of it is visible, as the PDF must show it.
+const VISIBLE: [&str; 8] = [
+    "Учёт[31m заявок",
+    "αβγ",
+    "٠١٢٣",
+    "→",
+    "∑∞",
+    "👩",
+    "💻",
+    "🎉",
+];
+
+/// Regression (issue 9): text accepted in titles made the КП export fail with
+/// «Символ «\u{7}» нельзя напечатать…» once the estimate was frozen. Every save path
+/// now stores text by the domain's rule (controls and bidi controls removed), and every
+/// document prints what remains.
+#[test]
+fn hostile_text_saved_through_the_store_prints_in_every_document() {
+    use etap_domain::input::is_removed;
+    let (dir, mut store) = temp_store();
+    let c = store.create_client(HOSTILE).unwrap();
+    let mut req = etap_domain::party::Requisites {
+        legal_name: HOSTILE.into(),
+        address: HOSTILE.into(),
+        signatory_name: HOSTILE.into(),
+        ..Default::default()
+    };
+    store.save_client(c.id, HOSTILE, &req).unwrap();
+    req.bank_name = HOSTILE.into();
+    let mut profile = store.provider().unwrap().profile;
+    profile.requisites = req;
+    store.save_provider(&profile).unwrap();
+    let p = store.create_project(c.id, HOSTILE).unwrap().id;
+    store
+        .save_request(
+            p,
+            &etap_domain::preparation::Request {
+                title: HOSTILE.into(),
+                description: HOSTILE.into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    store
+        .advance(p, ActionKind::StartClarification, HOSTILE)
+        .unwrap();
+    let q = store.add_question(p, HOSTILE).unwrap().questions[0].id;
+    store
+        .save_question(
+            q,
+            HOSTILE,
+            HOSTILE,
+            etap_domain::preparation::QuestionStatus::Open,
+        )
+        .unwrap();
+    store.advance(p, ActionKind::RequestEstimate, "").unwrap();
+    let mut e = store.estimate_card(p).unwrap().current.unwrap().estimate;
+    e.items = vec![EstimateItem {
+        id: 0,
+        key: 0,
+        title: HOSTILE.into(),
+        requirement: String::new(),
+        hours: Hours::Single { hours: 3.into() },
+        rate: "1000".parse().unwrap(),
+    }];
+    store.save_estimate(p, &e).unwrap();
+
+    // Stored as the domain says: nothing invisible left, everything visible kept.
+    let stored = [
+        store.project(p).unwrap().title,
+        store.client_card(c.id).unwrap().client.name,
+        store.client_card(c.id).unwrap().requisites.address,
+        store.provider().unwrap().profile.requisites.bank_name,
+        store.request(p).unwrap().request.description,
+        store.clarification(p).unwrap().questions[0].text.clone(),
+        store
+            .estimate_card(p)
+            .unwrap()
+            .current
+            .unwrap()
+            .estimate
+            .items[0]
+            .title
+            .clone(),
+        store
+            .history(p)
+            .unwrap()
+            .into_iter()
+            .find(|h| !h.comment.is_empty())
+            .unwrap()
+            .comment,
+    ];
+    for s in &stored {
+        assert!(!s.chars().any(is_removed), "{s:?}");
+        assert!(s.contains("Учёт[31m заявок αβγ ٠١٢٣"), "{s:?}");
+    }
+
+    store.advance(p, ActionKind::SendOffer, "").unwrap();
+    let out = dir.path().join("docs");
+    let kp = etap_app::export::export_proposal(&mut store, p, Lang::Ru, &out).unwrap();
+    let text = pdftotext(std::path::Path::new(&kp.path));
+    for v in VISIBLE {
+        assert!(text.contains(v), "КП lacks {v:?}:\n{text}");
+    }
+
+    let v = store
+        .create_spec(
+            p,
+            etap_domain::spec_templates::Template::Freelancer,
+            Lang::Ru,
+        )
+        .unwrap();
+    let mut content = v.content.clone();
+    content.sections[0].title = HOSTILE.into();
+    content.sections[0].body =
+        format!("{HOSTILE}\n\n- {HOSTILE}\n\n| A | B |\n|---|---|\n| {HOSTILE} | x |");
+    store.save_spec(v.id, &content).unwrap();
+    let tz = etap_app::export::export_spec(&mut store, v.id, None, &out).unwrap();
+    let text = pdftotext(std::path::Path::new(&tz.path));
+    for v in VISIBLE {
+        assert!(text.contains(v), "ТЗ lacks {v:?}:\n{text}");
+    }
+
+    // The акт (its sample model, as the app has no акт export yet) with the same text.
+    let mut act = etap_documents::samples::act(Lang::Ru);
+    for item in &mut act.items {
+        item.name = store.project(p).unwrap().title;
+    }
+    let bytes = etap_documents::act::render(&act).unwrap();
+    let path = dir.path().join("act.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let text = pdftotext(&path);
+    for v in VISIBLE {
+        assert!(text.contains(v), "акт lacks {v:?}:\n{text}");
+    }
+}

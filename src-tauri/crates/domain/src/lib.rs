@@ -9,6 +9,7 @@ pub mod decimal;
 pub mod entity;
 pub mod error;
 pub mod estimate;
+pub mod input;
 pub mod lifecycle;
 pub mod logo;
 pub mod money;
@@ -17,6 +18,7 @@ pub mod preparation;
 pub mod spec;
 pub mod spec_templates;
 pub mod text;
+pub mod typography;
 
 pub use entity::{Client, HistoryEntry, ProjectPage, ProjectSummary, Stage};
 pub use error::{DomainError, Result};

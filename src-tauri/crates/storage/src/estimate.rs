@@ -13,6 +13,7 @@ use etap_domain::estimate::{
     check_offer, totals, Estimate, EstimateCard, EstimateItem, EstimateView, Estimator, Hours,
     Negotiation, Offer, OfferAnswer,
 };
+use etap_domain::input::{cleaned, CleanText};
 use etap_domain::lifecycle::{Action, ProjectState, Step};
 use etap_domain::money::{Currency, Money, VatMode};
 use etap_domain::text::{Lang, Text};
@@ -331,6 +332,7 @@ impl Store {
     /// Saves the current estimate version (header and items). Only at step 1.3: once
     /// the offer is sent, what the client saw stays as it was.
     pub fn save_estimate(&mut self, project_id: i64, estimate: &Estimate) -> Result<EstimateCard> {
+        let estimate = &estimate.cleaned();
         let at = now();
         self.write(|tx| {
             let state = load_state(tx, project_id)?;
@@ -405,6 +407,7 @@ impl Store {
         valid_until: &str,
     ) -> Result<Negotiation> {
         let price = parse_price(price)?;
+        let (deadline, valid_until) = (cleaned(deadline), cleaned(valid_until));
         self.write(|tx| {
             let id = pending_offer(tx, project_id)?.ok_or(StorageError::NoPendingOffer)?;
             tx.execute(
@@ -426,6 +429,7 @@ impl Store {
         note: &str,
     ) -> Result<Negotiation> {
         let price = parse_price(price)?;
+        let (deadline, note) = (cleaned(deadline), cleaned(note));
         let at = now();
         self.write(|tx| {
             let id = pending_offer(tx, project_id)?.ok_or(StorageError::NoPendingOffer)?;

@@ -6,6 +6,7 @@
 
 use etap_domain::entity::Client;
 use etap_domain::error::clean_name;
+use etap_domain::input::{cleaned, CleanText};
 use etap_domain::party::{ClientCard, Requisites};
 use etap_domain::preparation::{
     Clarification, Handover, Question, QuestionStatus, Request, RequestCard, RequestSource,
@@ -138,7 +139,8 @@ impl Store {
         requisites: &Requisites,
     ) -> Result<ClientCard> {
         let name = clean_name("client_name", name)?;
-        let v = requisites_values(requisites);
+        let requisites = requisites.cleaned();
+        let v = requisites_values(&requisites);
         self.write(|tx| {
             let n = tx.execute(
                 "UPDATE clients SET name = ?2, legal_name = ?3, short_name = ?4, inn = ?5, \
@@ -188,6 +190,7 @@ impl Store {
     }
 
     pub fn save_request(&mut self, project_id: i64, request: &Request) -> Result<RequestCard> {
+        let request = &request.cleaned();
         let at = now();
         let attachments: Vec<String> = request
             .attachments
@@ -284,7 +287,7 @@ impl Store {
         status: QuestionStatus,
     ) -> Result<Clarification> {
         let text = clean_text("question", text)?;
-        let answer = answer.trim().to_string();
+        let answer = cleaned(answer).trim().to_string();
         let status = if status == QuestionStatus::Open && !answer.is_empty() {
             QuestionStatus::Answered
         } else {
@@ -317,6 +320,7 @@ impl Store {
 
     /// Saves the free notes of the project's current round.
     pub fn save_round_notes(&mut self, project_id: i64, notes: &str) -> Result<Clarification> {
+        let notes = cleaned(notes);
         let at = now();
         self.write(|tx| {
             let round = load_state(tx, project_id)?.round;
@@ -361,6 +365,7 @@ impl Store {
 
     /// Adds (`member.id == 0`) or updates a team member.
     pub fn save_team_member(&mut self, project_id: i64, member: &TeamMember) -> Result<TeamCard> {
+        let member = &member.cleaned();
         let name = clean_name("member_name", &member.name)?;
         let at = now();
         self.write(|tx| {
@@ -420,6 +425,7 @@ impl Store {
     }
 
     pub fn save_handover(&mut self, project_id: i64, handover: &Handover) -> Result<TeamCard> {
+        let handover = &handover.cleaned();
         let at = now();
         self.write(|tx| {
             project_exists(tx, project_id)?;
@@ -445,7 +451,8 @@ pub(crate) fn touch(tx: &Connection, project_id: i64, at: &str) -> Result<()> {
 
 /// A non-empty free text (questions, items); long texts are fine.
 fn clean_text(field: &'static str, value: &str) -> Result<String> {
-    let v = value.trim();
+    let v = etap_domain::input::clean(value);
+    let v = v.trim();
     if v.is_empty() {
         return Err(etap_domain::DomainError::Empty { field }.into());
     }

@@ -3,6 +3,7 @@
 
 use std::str::FromStr;
 
+use etap_domain::input::CleanText;
 use etap_domain::logo::{header, MAX_LOGO_BYTES};
 use etap_domain::money::{Currency, VatMode};
 use etap_domain::party::{ProviderCard, ProviderProfile};
@@ -58,6 +59,7 @@ impl Store {
 
     /// Saves the profile (the logo is set apart, by [`Store::set_provider_logo`]).
     pub fn save_provider(&mut self, profile: &ProviderProfile) -> Result<ProviderCard> {
+        let profile = &profile.cleaned();
         let v = requisites_values(&profile.requisites);
         let (mode, rate, reason) = match &profile.vat {
             VatMode::Rate { percent } => ("rate", percent.to_string(), String::new()),

@@ -9,6 +9,7 @@
 //! - every saved version is indexed for search; Russian and English words are found by
 //!   their Snowball stem used as a prefix, so «заказов» finds «заказы».
 
+use etap_domain::input::CleanText;
 use etap_domain::spec::{
     diff, find_mut, next_req_id, numbered, Priority, Requirement, SearchHit, SpecContent, SpecDiff,
     SpecSection, SpecStatus, SpecVersion,
@@ -170,6 +171,7 @@ impl Store {
 
     /// Saves a draft's content. An approved version is refused by the database.
     pub fn save_spec(&mut self, version_id: i64, content: &SpecContent) -> Result<SpecVersion> {
+        let content = &content.cleaned();
         let at = now();
         self.write(|tx| {
             let n = tx
