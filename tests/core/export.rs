@@ -285,3 +285,99 @@ fn hostile_text_saved_through_the_store_prints_in_every_document() {
         assert!(text.contains(v), "акт lacks {v:?}:\n{text}");
     }
 }
+
+/// Issue 10: a draft ТЗ exported for review is watermarked and recorded as a draft; an
+/// approved one is neither.
+#[test]
+fn a_draft_specification_enters_the_register_as_a_draft() {
+    let (dir, mut store) = temp_store();
+    let c = store.create_client("Клиент").unwrap();
+    let p = store.create_project(c.id, "Проект").unwrap().id;
+    let v = store
+        .create_spec(
+            p,
+            etap_domain::spec_templates::Template::Freelancer,
+            Lang::Ru,
+        )
+        .unwrap();
+    let check = store
+        .issue_check(p, etap_domain::entity::DocKind::Specification, Some(v.id))
+        .unwrap();
+    assert!(check.allowed && check.draft);
+    assert!(check.message.unwrap().ru.contains("«ПРОЕКТ»"));
+    let out = dir.path().join("docs");
+    let draft = etap_app::export::export_spec(&mut store, v.id, None, &out).unwrap();
+    assert!(draft.draft);
+    assert!(pdftotext(std::path::Path::new(&draft.path)).contains("ПРОЕКТ"));
+    assert!(store.issued_documents(p).unwrap()[0].draft);
+
+    crate::approve_spec(&mut store, p);
+    let issued = etap_app::export::export_spec(&mut store, v.id, None, &out).unwrap();
+    assert!(!issued.draft);
+    assert!(!pdftotext(std::path::Path::new(&issued.path)).contains("ПРОЕКТ"));
+    let register = store.issued_documents(p).unwrap();
+    assert_eq!(
+        register.iter().map(|d| d.draft).collect::<Vec<_>>(),
+        [false, true]
+    );
+}
+
+/// Issue 9: with an empty profile the КП goes out, but the app says first which
+/// requisites it will print empty and where to fill them in.
+#[test]
+fn before_a_proposal_the_missing_requisites_are_named() {
+    let (dir, mut store) = temp_store();
+    let c = store.create_client("Клиент").unwrap();
+    let p = store.create_project(c.id, "Проект").unwrap().id;
+    crate::walk_to(&mut store, p, etap_domain::Step::Negotiation);
+    let check = store
+        .issue_check(p, etap_domain::entity::DocKind::Proposal, None)
+        .unwrap();
+    assert!(check.allowed);
+    let m = check.message.unwrap();
+    assert!(
+        m.ru.contains("ИНН") && m.ru.contains("«Мой профиль»"),
+        "{}",
+        m.ru
+    );
+    assert!(etap_app::export::export_proposal(&mut store, p, Lang::Ru, dir.path()).is_ok());
+    // An акт with the same profile is refused, naming what to fill in.
+    let act = store
+        .issue_check(p, etap_domain::entity::DocKind::Act, None)
+        .unwrap();
+    assert!(!act.allowed);
+    assert!(act.message.unwrap().ru.contains("расчётный счёт"));
+}
+
+/// Issue 9: the ТЗ's title page names what is built — the request's title (1.1) —
+/// not the project's short name.
+#[test]
+fn the_specification_title_page_shows_the_request_title() {
+    let (dir, mut store) = temp_store();
+    let c = store.create_client("Клиент").unwrap();
+    let p = store.create_project(c.id, "Кабинет").unwrap().id;
+    store
+        .save_request(
+            p,
+            &etap_domain::preparation::Request {
+                title: "Личный кабинет для клиентов интернет-магазина".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    crate::approve_spec(&mut store, p);
+    let v = store.spec_versions(p).unwrap()[0].id;
+    let doc = etap_app::export::export_spec(&mut store, v, None, dir.path()).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-f", "1", "-l", "1", &doc.path, "-"])
+        .output()
+        .unwrap();
+    let title_page = String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        title_page.contains("на разработку: Личный кабинет для клиентов интернет-магазина"),
+        "{title_page}"
+    );
+}

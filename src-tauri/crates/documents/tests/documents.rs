@@ -624,6 +624,38 @@ fn every_character_a_user_can_type_prints_from_a_fallback_face() {
     );
 }
 
+/// A draft ТЗ carries «ПРОЕКТ» on every page; an approved one does not.
+#[test]
+fn a_draft_specification_is_watermarked_on_every_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut spec = samples::spec_ru();
+    spec.draft = true;
+    let path = write(
+        dir.path(),
+        "draft.pdf",
+        &etap_documents::spec::render(&spec).unwrap(),
+    );
+    let n = pages(&path);
+    assert!(n > 2);
+    for page in 1..=n {
+        assert!(text_of(&path, Some(page)).contains("ПРОЕКТ"), "page {page}");
+    }
+    let mut en = samples::spec_en();
+    en.draft = true;
+    let path = write(
+        dir.path(),
+        "draft-en.pdf",
+        &etap_documents::spec::render(&en).unwrap(),
+    );
+    assert!(text_of(&path, Some(1)).contains("DRAFT"));
+    let issued = write(
+        dir.path(),
+        "issued.pdf",
+        &etap_documents::spec::render(&samples::spec_ru()).unwrap(),
+    );
+    assert!(!text_of(&issued, None).contains("ПРОЕКТ"));
+}
+
 /// Issue 9: inner quotes print as „лапки“; stored text keeps what was typed.
 #[test]
 fn nested_quotes_print_as_lapki() {

@@ -10,6 +10,7 @@ pub mod entity;
 pub mod error;
 pub mod estimate;
 pub mod input;
+pub mod issue;
 pub mod lifecycle;
 pub mod logo;
 pub mod money;

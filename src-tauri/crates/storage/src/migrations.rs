@@ -222,6 +222,8 @@ const STEPS: &[&str] = &[
         version_id UNINDEXED, section_key UNINDEXED, section_number UNINDEXED,
         tokenize = 'unicode61 remove_diacritics 2'
     );",
+    // 6: a draft ТЗ exported for review is recorded as a draft, not as issued.
+    "ALTER TABLE issued_documents ADD COLUMN draft INTEGER NOT NULL DEFAULT 0 CHECK (draft IN (0, 1));",
 ];
 
 /// The schema version this build writes.
