@@ -39,55 +39,74 @@ impl Typesetting {
 /// `text` as it is printed: quotes by nesting level, numbers and their signs bound
 /// with no-break spaces. Borrowed when nothing applies.
 pub fn typeset<'a>(text: &'a str, state: &mut Typesetting) -> Cow<'a, str> {
-    // Most runs have none of this: they are handed back as they are.
-    let needs = text.chars().any(|c| {
-        matches!(c, '«' | '»' | '№' | '§') || c.is_ascii_digit() || (c == '"' && state.straight)
-    }) || ["ОСТ", "ISO", "IEC", "СНиП"]
-        .iter()
-        .any(|w| text.contains(w));
+    // Most runs have none of this and are handed back as they are: a quote or sign, a
+    // space beside a digit, a standard's name.
+    let bytes = text.as_bytes();
+    let digit_space = bytes.iter().enumerate().any(|(i, b)| {
+        *b == b' '
+            && ((i > 0 && bytes[i - 1].is_ascii_digit())
+                || bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+    });
+    let needs = digit_space
+        || text
+            .chars()
+            .any(|c| matches!(c, '«' | '»' | '№' | '§') || (c == '"' && state.straight))
+        || ["ОСТ", "ISO", "IEC", "СНиП"]
+            .iter()
+            .any(|w| text.contains(w));
     if !needs {
         return Cow::Borrowed(text);
     }
-    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
-    for (i, &c) in chars.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|p| chars[p]);
-        let next = chars.get(i + 1).copied();
-        match c {
+    // Unchanged stretches are copied whole; only the special characters are looked at.
+    let mut copied = 0;
+    let mut prev: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|(_, n)| *n);
+        let replacement = match c {
             '«' => {
                 state.depth = state.depth.saturating_add(1);
-                out.push(if state.depth > 1 { '„' } else { '«' });
+                Some(if state.depth > 1 { '„' } else { '«' })
             }
             '»' => {
-                out.push(if state.depth > 1 { '“' } else { '»' });
+                let r = if state.depth > 1 { '“' } else { '»' };
                 state.depth = state.depth.saturating_sub(1);
+                Some(r)
             }
             '"' if state.straight => {
                 let opens = prev.is_none_or(|p| p.is_whitespace() || "([{«„—–-/".contains(p))
                     && next.is_some_and(|n| !n.is_whitespace());
                 if opens {
                     state.depth = state.depth.saturating_add(1);
-                    out.push(if state.depth > 1 { '„' } else { '«' });
+                    Some(if state.depth > 1 { '„' } else { '«' })
                 } else if state.depth > 0 {
-                    out.push(if state.depth > 1 { '“' } else { '»' });
+                    let r = if state.depth > 1 { '“' } else { '»' };
                     state.depth -= 1;
+                    Some(r)
                 } else {
-                    out.push(c);
+                    None
                 }
             }
-            ' ' if binds(&chars, i) => out.push(NBSP),
-            _ => out.push(c),
+            ' ' if binds(text, i, prev, next) => Some(NBSP),
+            _ => None,
+        };
+        if let Some(r) = replacement {
+            if r != c {
+                out.push_str(&text[copied..i]);
+                out.push(r);
+                copied = i + c.len_utf8();
+            }
         }
+        prev = Some(c);
     }
+    out.push_str(&text[copied..]);
     Cow::Owned(out)
 }
 
-/// Whether the space at `i` joins what is on its two sides.
-fn binds(chars: &[char], i: usize) -> bool {
-    let (Some(&prev), Some(&next)) = (
-        i.checked_sub(1).and_then(|p| chars.get(p)),
-        chars.get(i + 1),
-    ) else {
+/// Whether the space at byte `i` of `text`, between `prev` and `next`, joins them.
+fn binds(text: &str, i: usize, prev: Option<char>, next: Option<char>) -> bool {
+    let (Some(prev), Some(next)) = (prev, next) else {
         return false;
     };
     // «№ 5», «§ 4»: the sign never ends a line.
@@ -98,17 +117,11 @@ fn binds(chars: &[char], i: usize) -> bool {
     if prev.is_ascii_digit() && matches!(next, '₽' | '%' | '€' | '$' | '‰') {
         return true;
     }
-    let word_before: String = {
-        let start = chars[..i]
-            .iter()
-            .rposition(|c| c.is_whitespace())
-            .map_or(0, |p| p + 1);
-        chars[start..i].iter().collect()
-    };
+    let word_before = text[..i].rsplit(char::is_whitespace).next().unwrap_or("");
     // «ГОСТ Р 34.10-2012», «ГОСТ 19.201-78», «ISO 9001»: the standard's name stays
     // with what follows.
     if matches!(
-        word_before.as_str(),
+        word_before,
         "ГОСТ" | "ISO" | "IEC" | "ISO/IEC" | "ISO/IEC/IEEE" | "СНиП" | "ОСТ"
     ) {
         return true;
@@ -119,14 +132,14 @@ fn binds(chars: &[char], i: usize) -> bool {
     // Digit groups: «10 000 000» — a group of one to three digits followed by a group
     // of exactly three.
     if prev.is_ascii_digit() && next.is_ascii_digit() {
-        let before = chars[..i]
+        let before = text.as_bytes()[..i]
             .iter()
             .rev()
-            .take_while(|c| c.is_ascii_digit())
+            .take_while(|b| b.is_ascii_digit())
             .count();
-        let after = chars[i + 1..]
+        let after = text.as_bytes()[i + 1..]
             .iter()
-            .take_while(|c| c.is_ascii_digit())
+            .take_while(|b| b.is_ascii_digit())
             .count();
         return before <= 3 && after == 3;
     }
