@@ -12,6 +12,7 @@ use etap_domain::estimate::{
     Estimate, EstimateCard, EstimateDraft, EstimateItem, EstimateTotals, EstimateView, Estimator,
     Hours, HoursDraft, ItemDraft, ItemTotal, Negotiation, Offer, OfferAnswer, VatDraft,
 };
+use etap_domain::issue::{IssueCheck, MissingRequisite, Side};
 use etap_domain::lifecycle::{
     Action, ActionKind, ActionOption, LifecycleMap, LoopKind, MapLoop, MapPhase, MapStep, Phase,
     ProjectState, Refusal, Step,
@@ -100,6 +101,9 @@ pub fn generate() -> String {
         Negotiation::decl(&cfg),
         DocKind::decl(&cfg),
         IssuedDocument::decl(&cfg),
+        Side::decl(&cfg),
+        MissingRequisite::decl(&cfg),
+        IssueCheck::decl(&cfg),
         Priority::decl(&cfg),
         Requirement::decl(&cfg),
         SpecSection::decl(&cfg),

@@ -1,8 +1,9 @@
 //! IPC commands: each takes the state, calls one library function and maps the error.
 //! No SQL and no business rule lives here.
 
-use etap_domain::entity::{Client, IssuedDocument, ProjectPage, ProjectSummary};
+use etap_domain::entity::{Client, DocKind, IssuedDocument, ProjectPage, ProjectSummary};
 use etap_domain::estimate::{EstimateCard, EstimateDraft, Negotiation};
+use etap_domain::issue::IssueCheck;
 use etap_domain::party::{ClientCard, ProviderCard, ProviderDraft, Requisites};
 use etap_domain::preparation::{
     Clarification, Handover, QuestionStatus, Request, RequestCard, TeamCard, TeamMember,
@@ -252,6 +253,20 @@ pub async fn counter_offer(
 pub async fn export_proposal(state: State<'_, AppState>, project_id: i64) -> Res<IssuedDocument> {
     state
         .export(|s, lang, dir| crate::export::export_proposal(s, project_id, lang, dir))
+        .await
+}
+
+/// May a document of `kind` be issued now, and what would it print empty; the window
+/// shows the answer beside the export button before it is pressed.
+#[tauri::command]
+pub async fn issue_check(
+    state: State<'_, AppState>,
+    project_id: i64,
+    kind: DocKind,
+    spec_version: Option<i64>,
+) -> Res<IssueCheck> {
+    state
+        .with(|s| s.issue_check(project_id, kind, spec_version))
         .await
 }
 

@@ -34,6 +34,7 @@ pub const COMMANDS: &[&str] = &[
     "counter_offer",
     "export_proposal",
     "issued_documents",
+    "issue_check",
     "spec_templates",
     "spec_versions",
     "create_spec",

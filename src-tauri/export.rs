@@ -22,6 +22,10 @@ pub enum ExportError {
     Document(#[from] etap_documents::DocumentError),
     #[error("no offer to make a proposal from")]
     NoOffer,
+    /// The domain refused to issue the document (an акт without requisites); the
+    /// message lists what to fill in and where.
+    #[error("the document may not be issued: {}", .0.en)]
+    NotIssuable(Text),
     #[error("the file of document {0} no longer matches the register")]
     Changed(String),
     #[error("{path}: {source}")]
@@ -41,6 +45,7 @@ impl ExportError {
             ExportError::Document(etap_documents::DocumentError::Image(_)) => "logo_unreadable",
             ExportError::Document(_) => "document_failed",
             ExportError::NoOffer => "no_offer",
+            ExportError::NotIssuable(_) => "not_issuable",
             ExportError::Changed(_) => "document_changed",
             ExportError::Io { .. } => "io",
         }
@@ -65,6 +70,7 @@ impl ExportError {
                 "Коммерческое предложение делается из предложения клиенту: сначала отправьте оценку (1.3 → 1.4).",
                 "A commercial proposal is made from an offer: send the estimate first (1.3 → 1.4).",
             ),
+            ExportError::NotIssuable(why) => why.clone(),
             ExportError::Changed(number) => Text::new(
                 format!("Файл документа {number} изменён или удалён после выдачи: его SHA-256 не совпадает с реестром. Сформируйте документ заново."),
                 format!("The file of document {number} was changed or deleted after it was issued: its SHA-256 does not match the register. Make the document again."),
@@ -78,6 +84,28 @@ impl ExportError {
 }
 
 pub type Result<T> = std::result::Result<T, ExportError>;
+
+/// Asks the domain whether the document may be issued now (before it takes a number);
+/// a refusal becomes [`ExportError::NotIssuable`] with the domain's words.
+fn may_issue(
+    store: &Store,
+    project_id: i64,
+    kind: DocKind,
+    spec_version: Option<i64>,
+) -> Result<etap_domain::issue::IssueCheck> {
+    let check = store.issue_check(project_id, kind, spec_version)?;
+    if !check.allowed {
+        return Err(ExportError::NotIssuable(check.message.unwrap_or_else(
+            || {
+                Text::new(
+                    "Документ пока нельзя выпустить.",
+                    "The document cannot be issued yet.",
+                )
+            },
+        )));
+    }
+    Ok(check)
+}
 
 /// Where exported documents go: `documents/` in the data folder.
 pub fn documents_dir(data_dir: &Path) -> PathBuf {
@@ -257,6 +285,7 @@ pub fn export_proposal(
     lang: Lang,
     dir: &Path,
 ) -> Result<IssuedDocument> {
+    may_issue(store, project_id, DocKind::Proposal, None)?;
     let number = store.next_document_number(project_id, DocKind::Proposal)?;
     let model = proposal_model(store, project_id, lang, &number)?;
     let estimate_version = current_offer(&store.negotiation(project_id)?.offers)
@@ -274,6 +303,7 @@ pub fn export_proposal(
         version: Some(estimate_version),
         sha256: hex(&Sha256::digest(&bytes)),
         path: path.display().to_string(),
+        draft: false,
     })?)
 }
 
@@ -509,7 +539,12 @@ pub fn export_spec(
     let project = store.project(v.project_id)?;
     let provider = store.provider()?.profile;
     let client = store.client_card(project.client_id)?;
-    let request = store.request(v.project_id)?.request;
+    let check = may_issue(
+        store,
+        v.project_id,
+        DocKind::Specification,
+        Some(version_id),
+    )?;
     let number = store.next_document_number(v.project_id, DocKind::Specification)?;
     let contractor_name = if provider.requisites.short_name.is_empty() {
         match lang {
@@ -532,11 +567,10 @@ pub fn export_spec(
     }
     let date = NaiveDate::parse_from_str(v.approved_at.get(..10).unwrap_or(""), "%Y-%m-%d")
         .unwrap_or_else(|_| Utc::now().date_naive());
-    let what = if request.title.trim().is_empty() {
-        project.title.clone()
-    } else {
-        request.title.trim().to_string()
-    };
+    // The title page names the project as the manager named it, as the register, the
+    // window and the file do (issue 9: it showed the client's request title, 1.1, which
+    // is the client's wording of one request, not the name of what is delivered).
+    let what = project.title.trim().to_string();
     let model = Spec {
         meta: DocMeta {
             title: match lang {
@@ -580,6 +614,7 @@ pub fn export_spec(
         customer,
         contractor,
         sections,
+        draft: check.draft,
     };
     let bytes = etap_documents::spec::render(&model)?;
     let path = write_atomically(dir, &format!("{number}.pdf"), &bytes)?;
@@ -593,6 +628,7 @@ pub fn export_spec(
         version: Some(v.number),
         sha256: hex(&Sha256::digest(&bytes)),
         path: path.display().to_string(),
+        draft: check.draft,
     })?)
 }
 

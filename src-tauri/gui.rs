@@ -83,6 +83,7 @@ pub fn run(data_dir: PathBuf) -> i32 {
             commands::counter_offer,
             commands::export_proposal,
             commands::issued_documents,
+            commands::issue_check,
             commands::spec_templates,
             commands::spec_versions,
             commands::create_spec,

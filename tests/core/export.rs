@@ -5,6 +5,7 @@
 use etap_domain::estimate::{EstimateItem, Hours};
 use etap_domain::lifecycle::ActionKind;
 use etap_domain::money::VatMode;
+use etap_domain::spec::EmptySections;
 use etap_domain::Lang;
 use sha2::{Digest, Sha256};
 
@@ -197,4 +198,253 @@ fn a_rate_with_three_decimals_prints_the_amount_the_app_shows() {
         totals.total_text.ru
     );
     assert!(!text.contains("123 456,80"), "{text}");
+}
+
+/// What a user pasted into every field: controls, bidi overrides, emoji with joiners,
+/// Greek, Arabic-Indic digits, maths and arrows.
+const HOSTILE: &str =
+    "Учёт\u{7}\u{1b}[31m\tзаявок \u{202e}αβγ\u{202c} ٠١٢٣ → ∑∞ 👩\u{200d}💻 ❤\u{fe0f} 🎉";
+/// What of it is visible, as the PDF must show it.
+const VISIBLE: [&str; 8] = [
+    "Учёт[31m заявок",
+    "αβγ",
+    "٠١٢٣",
+    "→",
+    "∑∞",
+    "👩",
+    "💻",
+    "🎉",
+];
+
+/// Regression (issue 9): text accepted in titles made the КП export fail with
+/// «Символ «\u{7}» нельзя напечатать…» once the estimate was frozen. Every save path
+/// now stores text by the domain's rule (controls and bidi controls removed), and every
+/// document prints what remains.
+#[test]
+fn hostile_text_saved_through_the_store_prints_in_every_document() {
+    use etap_domain::input::is_removed;
+    let (dir, mut store) = temp_store();
+    let c = store.create_client(HOSTILE).unwrap();
+    let mut req = etap_domain::party::Requisites {
+        legal_name: HOSTILE.into(),
+        address: HOSTILE.into(),
+        signatory_name: HOSTILE.into(),
+        ..Default::default()
+    };
+    store.save_client(c.id, HOSTILE, &req).unwrap();
+    req.bank_name = HOSTILE.into();
+    let mut profile = store.provider().unwrap().profile;
+    profile.requisites = req;
+    store.save_provider(&profile.draft()).unwrap();
+    let p = store.create_project(c.id, HOSTILE).unwrap().id;
+    store
+        .save_request(
+            p,
+            &etap_domain::preparation::Request {
+                title: HOSTILE.into(),
+                description: HOSTILE.into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    store
+        .advance(p, ActionKind::StartClarification, HOSTILE)
+        .unwrap();
+    let q = store.add_question(p, HOSTILE).unwrap().questions[0].id;
+    store
+        .save_question(
+            q,
+            HOSTILE,
+            HOSTILE,
+            etap_domain::preparation::QuestionStatus::Open,
+        )
+        .unwrap();
+    store.advance(p, ActionKind::RequestEstimate, "").unwrap();
+    let mut e = store.estimate_card(p).unwrap().current.unwrap().estimate;
+    e.items = vec![EstimateItem {
+        id: 0,
+        key: 0,
+        title: HOSTILE.into(),
+        requirement: String::new(),
+        hours: Hours::Single { hours: 3.into() },
+        rate: "1000".parse().unwrap(),
+    }];
+    store.save_estimate(p, &e.draft()).unwrap();
+
+    // Stored as the domain says: nothing invisible left, everything visible kept.
+    let stored = [
+        store.project(p).unwrap().title,
+        store.client_card(c.id).unwrap().client.name,
+        store.client_card(c.id).unwrap().requisites.address,
+        store.provider().unwrap().profile.requisites.bank_name,
+        store.request(p).unwrap().request.description,
+        store.clarification(p).unwrap().questions[0].text.clone(),
+        store
+            .estimate_card(p)
+            .unwrap()
+            .current
+            .unwrap()
+            .estimate
+            .items[0]
+            .title
+            .clone(),
+        store
+            .history(p)
+            .unwrap()
+            .into_iter()
+            .find(|h| !h.comment.is_empty())
+            .unwrap()
+            .comment,
+    ];
+    for s in &stored {
+        assert!(!s.chars().any(is_removed), "{s:?}");
+        assert!(s.contains("Учёт[31m заявок αβγ ٠١٢٣"), "{s:?}");
+    }
+
+    store.advance(p, ActionKind::SendOffer, "").unwrap();
+    let out = dir.path().join("docs");
+    let kp = etap_app::export::export_proposal(&mut store, p, Lang::Ru, &out).unwrap();
+    let text = pdftotext(std::path::Path::new(&kp.path));
+    for v in VISIBLE {
+        assert!(text.contains(v), "КП lacks {v:?}:\n{text}");
+    }
+
+    let v = store
+        .create_spec(
+            p,
+            etap_domain::spec_templates::Template::Freelancer,
+            Lang::Ru,
+        )
+        .unwrap();
+    let mut content = v.content.clone();
+    content.sections[0].title = HOSTILE.into();
+    content.sections[0].body =
+        format!("{HOSTILE}\n\n- {HOSTILE}\n\n| A | B |\n|---|---|\n| {HOSTILE} | x |");
+    store.save_spec(v.id, &content).unwrap();
+    let tz =
+        etap_app::export::export_spec(&mut store, v.id, None, EmptySections::NotSpecified, &out)
+            .unwrap();
+    let text = pdftotext(std::path::Path::new(&tz.path));
+    for v in VISIBLE {
+        assert!(text.contains(v), "ТЗ lacks {v:?}:\n{text}");
+    }
+
+    // The акт (its sample model, as the app has no акт export yet) with the same text.
+    let mut act = etap_documents::samples::act(Lang::Ru);
+    for item in &mut act.items {
+        item.name = store.project(p).unwrap().title;
+    }
+    let bytes = etap_documents::act::render(&act).unwrap();
+    let path = dir.path().join("act.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let text = pdftotext(&path);
+    for v in VISIBLE {
+        assert!(text.contains(v), "акт lacks {v:?}:\n{text}");
+    }
+}
+
+/// Issue 10: a draft ТЗ exported for review is watermarked and recorded as a draft; an
+/// approved one is neither.
+#[test]
+fn a_draft_specification_enters_the_register_as_a_draft() {
+    let (dir, mut store) = temp_store();
+    let c = store.create_client("Клиент").unwrap();
+    let p = store.create_project(c.id, "Проект").unwrap().id;
+    let v = store
+        .create_spec(
+            p,
+            etap_domain::spec_templates::Template::Freelancer,
+            Lang::Ru,
+        )
+        .unwrap();
+    let check = store
+        .issue_check(p, etap_domain::entity::DocKind::Specification, Some(v.id))
+        .unwrap();
+    assert!(check.allowed && check.draft);
+    assert!(check.message.unwrap().ru.contains("«ПРОЕКТ»"));
+    let out = dir.path().join("docs");
+    let draft =
+        etap_app::export::export_spec(&mut store, v.id, None, EmptySections::NotSpecified, &out)
+            .unwrap();
+    assert!(draft.draft);
+    assert!(pdftotext(std::path::Path::new(&draft.path)).contains("ПРОЕКТ"));
+    assert!(store.issued_documents(p).unwrap()[0].draft);
+
+    crate::approve_spec(&mut store, p);
+    let issued =
+        etap_app::export::export_spec(&mut store, v.id, None, EmptySections::NotSpecified, &out)
+            .unwrap();
+    assert!(!issued.draft);
+    assert!(!pdftotext(std::path::Path::new(&issued.path)).contains("ПРОЕКТ"));
+    let register = store.issued_documents(p).unwrap();
+    assert_eq!(
+        register.iter().map(|d| d.draft).collect::<Vec<_>>(),
+        [false, true]
+    );
+}
+
+/// Issue 9: with an empty profile the КП goes out, but the app says first which
+/// requisites it will print empty and where to fill them in.
+#[test]
+fn before_a_proposal_the_missing_requisites_are_named() {
+    let (dir, mut store) = temp_store();
+    let c = store.create_client("Клиент").unwrap();
+    let p = store.create_project(c.id, "Проект").unwrap().id;
+    crate::walk_to(&mut store, p, etap_domain::Step::Negotiation);
+    let check = store
+        .issue_check(p, etap_domain::entity::DocKind::Proposal, None)
+        .unwrap();
+    assert!(check.allowed);
+    let m = check.message.unwrap();
+    assert!(
+        m.ru.contains("ИНН") && m.ru.contains("«Мой профиль»"),
+        "{}",
+        m.ru
+    );
+    assert!(etap_app::export::export_proposal(&mut store, p, Lang::Ru, dir.path()).is_ok());
+    // An акт with the same profile is refused, naming what to fill in.
+    let act = store
+        .issue_check(p, etap_domain::entity::DocKind::Act, None)
+        .unwrap();
+    assert!(!act.allowed);
+    assert!(act.message.unwrap().ru.contains("расчётный счёт"));
+}
+
+/// Issue 9: the ТЗ's title page names what is built — the request's title (1.1) —
+/// not the project's short name.
+#[test]
+fn the_specification_title_page_names_the_project_not_the_request() {
+    let (dir, mut store) = temp_store();
+    let c = store.create_client("Клиент").unwrap();
+    let p = store.create_project(c.id, "Кабинет").unwrap().id;
+    store
+        .save_request(
+            p,
+            &etap_domain::preparation::Request {
+                title: "Личный кабинет для клиентов интернет-магазина".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    crate::approve_spec(&mut store, p);
+    let v = store.spec_versions(p).unwrap()[0].id;
+    let doc =
+        etap_app::export::export_spec(&mut store, v, None, EmptySections::NotSpecified, dir.path())
+            .unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-f", "1", "-l", "1", &doc.path, "-"])
+        .output()
+        .unwrap();
+    let title_page = String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        title_page.contains("на разработку: Кабинет"),
+        "{title_page}"
+    );
+    assert!(
+        !title_page.contains("Личный кабинет для клиентов"),
+        "{title_page}"
+    );
 }

@@ -117,6 +117,9 @@ describe('preparation phase through the real window', { concurrency: false }, ()
     await waitText(browser, 'offers', 'Бюджет 300 тысяч');
 
     // The commercial proposal PDF of the accepted offer, exported from the window.
+    // The profile is empty: before export the window says what the КП will lack and
+    // where to fill it in (issue 9); the КП may still go out.
+    await waitText(browser, 'issue-notice', 'исполнитель — «Мой профиль»: наименование, ИНН');
     await click(browser, 'export-proposal');
     await el(browser, 'export-path').waitForDisplayed({ timeout: 20000 });
     const pdf = await el(browser, 'export-path').getText();

@@ -31,6 +31,28 @@ pub fn body_spans(spans: Vec<Span>) -> Block {
     Block::Para(Para::new(spans, st))
 }
 
+/// Marks every page with `word` in large light-grey capitals across the middle of the
+/// page, under the text (drawn first), so a draft is never taken for an issued document.
+pub fn watermark(laid: &mut crate::layout::Laid, geom: &crate::layout::Geometry, word: &str) {
+    use crate::layout::{Draw, Piece};
+    let size = 96.0;
+    let face = Face::SansBold;
+    let w = face.width(word, size);
+    for page in &mut laid.pages {
+        page.draws.insert(
+            0,
+            Draw::Text {
+                x: (geom.text_width() - w) / 2.0,
+                y: geom.text_height() / 2.0 + size * 0.35,
+                face,
+                size,
+                gray: 0.88,
+                pieces: vec![Piece::Text(word.to_string())],
+            },
+        );
+    }
+}
+
 pub fn centered(text: impl Into<String>, face: Face, size: f32, space_after: f32) -> Block {
     let mut st = ParaStyle::body(size);
     st.align = Align::Center;

@@ -2,6 +2,11 @@
 //!
 //! Guarantees: widths come from the same font files that get embedded, so what the
 //! layout measures is exactly what a viewer draws; no system font is ever consulted.
+//! Every character a user can store prints: [`resolve`] draws it in the text's face,
+//! else in the fallback faces (DejaVu Sans, cut to what the PT faces lack: Greek,
+//! Arabic-Indic digits, arrows, maths, symbols, dingbats; Noto Emoji, monochrome),
+//! else as a visible U+FFFD; invisible format characters (joiners, variation selectors, bidi
+//! marks, controls from old data) are skipped, never drawn as an empty box.
 
 use std::sync::OnceLock;
 
@@ -14,9 +19,14 @@ pub enum Face {
     Sans,
     SansBold,
     SansItalic,
+    /// Characters the PT faces lack (see [`resolve`]); never chosen for a span.
+    Fallback,
+    /// Emoji, in monochrome outlines (see [`resolve`]); never chosen for a span.
+    Emoji,
 }
 
 impl Face {
+    /// The faces text is set in (the fallback is not one: it only fills gaps).
     pub const ALL: [Face; 6] = [
         Face::Serif,
         Face::SerifBold,
@@ -34,6 +44,8 @@ impl Face {
             Face::Sans => include_bytes!("../fonts/PTSans-Regular.ttf"),
             Face::SansBold => include_bytes!("../fonts/PTSans-Bold.ttf"),
             Face::SansItalic => include_bytes!("../fonts/PTSans-Italic.ttf"),
+            Face::Fallback => include_bytes!("../fonts/DejaVuSans-Fallback.ttf"),
+            Face::Emoji => include_bytes!("../fonts/NotoEmoji-Regular.ttf"),
         }
     }
 
@@ -46,6 +58,8 @@ impl Face {
             Face::Sans => "PTSans-Regular",
             Face::SansBold => "PTSans-Bold",
             Face::SansItalic => "PTSans-Italic",
+            Face::Fallback => "DejaVuSans",
+            Face::Emoji => "NotoEmoji-Regular",
         }
     }
 
@@ -54,6 +68,7 @@ impl Face {
         match self {
             Face::Serif | Face::SerifBold | Face::SerifItalic => Face::SerifBold,
             Face::Sans | Face::SansBold | Face::SansItalic => Face::SansBold,
+            Face::Fallback | Face::Emoji => self,
         }
     }
 
@@ -62,7 +77,7 @@ impl Face {
         match self {
             Face::Serif | Face::SerifItalic => Face::SerifItalic,
             Face::Sans | Face::SansItalic => Face::SansItalic,
-            Face::SerifBold | Face::SansBold => self,
+            Face::SerifBold | Face::SansBold | Face::Fallback | Face::Emoji => self,
         }
     }
 
@@ -71,7 +86,9 @@ impl Face {
     }
 
     fn metrics(self) -> &'static Metrics {
-        static CELLS: [OnceLock<Metrics>; 6] = [
+        static CELLS: [OnceLock<Metrics>; 8] = [
+            OnceLock::new(),
+            OnceLock::new(),
             OnceLock::new(),
             OnceLock::new(),
             OnceLock::new(),
@@ -114,10 +131,66 @@ impl Face {
         self.metrics().has(c)
     }
 
+    /// The face the space after a word set in this face is drawn in: its own, but for
+    /// the emoji face, whose space is as wide as an emoji.
+    pub fn space_face(self) -> Face {
+        match self {
+            Face::Emoji => Face::Fallback,
+            f => f,
+        }
+    }
+
     /// Ascender above the baseline, in em.
     pub fn ascent(self) -> f32 {
         self.metrics().ascent
     }
+}
+
+/// What stands for a character no embedded face can draw: visible, so nothing a user
+/// typed silently disappears, and never a reason to refuse the document.
+pub const REPLACEMENT: char = '\u{FFFD}';
+
+/// True for a character that is never drawn: controls (stored before the domain
+/// cleaned input, or a stray one), format characters such as joiners, bidi marks and
+/// the soft hyphen, variation selectors, emoji modifiers and tags. They have no
+/// visible form of their own; drawing them would print `.notdef` boxes.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{ad}' | '\u{34f}' | '\u{61c}' | '\u{115f}' | '\u{1160}' | '\u{17b4}' | '\u{17b5}'
+        | '\u{180b}'..='\u{180f}'
+        | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}'
+        | '\u{fe00}'..='\u{fe0f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}'
+        | '\u{1f3fb}'..='\u{1f3ff}'
+        | '\u{e0000}'..='\u{e007f}' | '\u{e0100}'..='\u{e01ef}')
+}
+
+/// How `c`, set in `face`, is drawn: the character and the face that has its glyph,
+/// or `None` when it is not drawn at all ([`is_invisible`]). Total: a character no
+/// face has comes back as [`REPLACEMENT`] in the fallback face.
+pub fn resolve(c: char, face: Face) -> Option<(char, Face)> {
+    // Printable ASCII and Cyrillic, which every text is mostly made of, first.
+    let cp = c as u32;
+    if ((0x20..0x7f).contains(&cp) || (0x400..0x500).contains(&cp)) && face.has_glyph(c) {
+        return Some((c, face));
+    }
+    if is_invisible(c) {
+        return None;
+    }
+    if face.has_glyph(c) {
+        return Some((c, face));
+    }
+    // Pictographs beyond the BMP are emoji first (DejaVu's few are older designs).
+    let order = if (c as u32) >= 0x1_F000 {
+        [Face::Emoji, Face::Fallback]
+    } else {
+        [Face::Fallback, Face::Emoji]
+    };
+    order
+        .into_iter()
+        .find(|f| f.has_glyph(c))
+        .map(|f| (c, f))
+        .or(Some((REPLACEMENT, Face::Fallback)))
 }
 
 /// Widths per character, precomputed for Latin and Cyrillic (the hot path) and looked
@@ -372,6 +445,70 @@ fn kern_rows(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Cuts the fallback fonts from their sources: `fonts/DejaVuSans-Fallback.ttf` from
+    /// DejaVu Sans (Debian's `fonts-dejavu-core`, `DejaVuSans.ttf`) and
+    /// `fonts/NotoEmoji-Regular.ttf` from Noto Emoji (npm `@expo-google-fonts/noto-emoji`,
+    /// `400Regular/NotoEmoji_400Regular.ttf`): the characters some PT face lacks (and
+    /// U+FFFD), without hinting. Run as `ETAP_WRITE_FALLBACK=DejaVuSans.ttf
+    /// ETAP_WRITE_EMOJI=NotoEmoji_400Regular.ttf cargo test -p etap-documents write_fallback`.
+    #[test]
+    fn write_fallback_fonts() {
+        for (var, name) in [
+            ("ETAP_WRITE_FALLBACK", "DejaVuSans-Fallback.ttf"),
+            ("ETAP_WRITE_EMOJI", "NotoEmoji-Regular.ttf"),
+        ] {
+            let Ok(source) = std::env::var(var) else {
+                continue;
+            };
+            let bytes = std::fs::read(&source).unwrap();
+            let full = ttf_parser::Face::parse(&bytes, 0).unwrap();
+            let mut wanted = std::collections::BTreeSet::new();
+            for cp in 0x20..0x11_0000u32 {
+                let Some(c) = char::from_u32(cp) else {
+                    continue;
+                };
+                if full.glyph_index(c).is_none() || is_invisible(c) {
+                    continue;
+                }
+                // The layout ends a run with the space (or line-end hyphen) in the
+                // run's own face, so a fallback face needs them too.
+                let joins = matches!(c, ' ' | '\u{a0}' | '-');
+                if joins || c == REPLACEMENT || Face::ALL.iter().any(|f| !f.has_glyph(c)) {
+                    wanted.insert(c);
+                }
+            }
+            let cut = crate::pdf::subset_font(&bytes, &wanted).unwrap();
+            let cut = crate::unhint::unhint(&cut).unwrap_or(cut);
+            let out = format!("{}/fonts/{name}", env!("CARGO_MANIFEST_DIR"));
+            std::fs::write(out, &cut).unwrap();
+            eprintln!("{name}: {} characters, {} bytes", wanted.len(), cut.len());
+        }
+    }
+
+    #[test]
+    fn what_the_pt_faces_lack_comes_from_the_fallback() {
+        // Greek, Arabic-Indic digits, arrows, maths, symbols, an emoticon.
+        for c in "αβγΩ٠١٢٣→⇒∑∞≠≤√★✓☺😀👩💻🎉\u{FFFD}".chars() {
+            let (drawn, face) = resolve(c, Face::Serif).unwrap();
+            assert_eq!(drawn, c);
+            assert!(face.has_glyph(c), "{c:?}");
+        }
+        assert_eq!(resolve('α', Face::Serif), Some(('α', Face::Fallback)));
+        assert_eq!(resolve('٣', Face::SansBold), Some(('٣', Face::Fallback)));
+        assert_eq!(resolve('🎉', Face::Serif), Some(('🎉', Face::Emoji)));
+        // What PT has stays in PT.
+        assert_eq!(resolve('ё', Face::SansBold), Some(('ё', Face::SansBold)));
+        // Joiners, variation selectors, bidi controls and controls are not drawn.
+        for c in "\u{200D}\u{200C}\u{FE0F}\u{202E}\u{2066}\u{7}\u{1b}\u{ad}".chars() {
+            assert_eq!(resolve(c, Face::Serif), None, "{c:?}");
+        }
+        // A code point no face has prints as a visible substitute.
+        assert_eq!(
+            resolve('\u{10FFFD}', Face::Serif),
+            Some((REPLACEMENT, Face::Fallback))
+        );
+    }
 
     #[test]
     fn every_face_has_cyrillic_and_the_typographic_signs() {

@@ -27,6 +27,7 @@ use std::sync::Arc;
 
 use crate::fonts::Face;
 use crate::hyphen;
+use etap_domain::typography::{typeset, Typesetting};
 
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
 
@@ -512,8 +513,17 @@ fn fragments(spans: &[Span], size: f32, hyphenate: bool, buf: &mut String) -> Ve
     let mut code_at: Vec<bool> = Vec::new();
     let mut words: Vec<(std::ops::Range<usize>, Brk)> = Vec::new();
     let mut cur = 0;
+    // Typographic conventions (quotes by level, no-break binding of numbers) are the
+    // domain's rule, applied here so stored text stays as typed.
+    let mut typo = Typesetting::for_paragraph(spans.iter().map(|s| s.text.as_str()));
     for span in spans {
-        for c in span.text.chars() {
+        // Code is printed as typed: `"key"` must not become «key».
+        let text = if span.code {
+            std::borrow::Cow::Borrowed(span.text.as_str())
+        } else {
+            typeset(&span.text, &mut typo)
+        };
+        for c in text.chars() {
             if c == '\n' {
                 if flat.len() > cur {
                     words.push((cur..flat.len(), Brk::Forced));
@@ -526,12 +536,14 @@ fn fragments(spans: &[Span], size: f32, hyphenate: bool, buf: &mut String) -> Ve
                     words.push((cur..flat.len(), Brk::Space));
                     cur = flat.len();
                 }
-            } else {
+            } else if let Some(drawn) = crate::fonts::resolve(c, span.face) {
+                // Per character: a glyph the span's face lacks comes from the fallback
+                // face (a face change splits the fragment); invisible ones are skipped.
                 if span.code {
                     code_at.resize(flat.len(), false);
                     code_at.push(true);
                 }
-                flat.push((c, span.face));
+                flat.push(drawn);
             }
         }
     }
@@ -577,13 +589,20 @@ fn fragments(spans: &[Span], size: f32, hyphenate: bool, buf: &mut String) -> Ve
         let long = n > 16;
         for i in 0..n.saturating_sub(1) {
             let (c, next) = (chars[i], chars[i + 1]);
+            // (Not between digits: «34.10-2012», «1-5» stay whole.)
             let compound_hyphen = c == '-'
                 && i >= 2
                 && chars[i - 1].is_alphanumeric()
                 && next.is_alphanumeric()
+                && !(chars[i - 1].is_ascii_digit() && next.is_ascii_digit())
                 && n - i > 3;
+            // (Not inside a number: «34.10» of a bound «ГОСТ Р 34.10-2012» stays whole.)
             let url_break = long
                 && matches!(c, '/' | '_' | '?' | '&' | '=' | '.' | '#' | ',')
+                && !(matches!(c, '.' | ',')
+                    && i > 0
+                    && chars[i - 1].is_ascii_digit()
+                    && next.is_ascii_digit())
                 && !matches!(next, '/' | '_' | '?' | '&' | '=' | '.' | '#');
             // Code breaks after its separators only, whatever its length.
             let code_break =
@@ -756,7 +775,7 @@ fn break_segment(
     let mut after_hyphen = Vec::with_capacity(n);
     for (i, f) in frags.iter().enumerate() {
         space_w.push(if is_space(f.brk) {
-            f.face.advance(' ') * size
+            f.face.space_face().advance(' ') * size
         } else {
             0.0
         });
@@ -928,7 +947,7 @@ fn build_line(
     for (i, f) in frags.iter().enumerate() {
         natural += f.width + junction(i);
         if i + 1 < n && is_space(f.brk) {
-            natural += f.face.advance(' ') * size;
+            natural += f.face.space_face().advance(' ') * size;
             spaces += 1;
         }
     }
@@ -958,8 +977,11 @@ fn build_line(
             x += hyphen_w(f);
         }
         let spaced = i + 1 < n && is_space(f.brk);
+        // A space in another face than the word's (see `Face::space_face`) is a run
+        // of its own.
+        let space_run = spaced && f.face.space_face() != f.face;
         if spaced {
-            x += f.face.advance(' ') * size;
+            x += f.face.space_face().advance(' ') * size;
         }
         if let Some(run) = runs.last_mut() {
             // The fragment's text (plus the hyphen or space) appended in place.
@@ -973,13 +995,20 @@ fn build_line(
                 if hyphened {
                     t.push('-');
                 }
-                if spaced {
+                if spaced && !space_run {
                     t.push(' ');
                 }
             }
-            if spaced && extra > 0.0 {
-                run.2.push(Piece::Gap(extra));
-                x += extra;
+            if space_run {
+                let face = f.face.space_face();
+                let at = x - face.advance(' ') * size;
+                runs.push((at, face, vec![Piece::Text(" ".into())]));
+            }
+            if let Some(run) = runs.last_mut() {
+                if spaced && extra > 0.0 {
+                    run.2.push(Piece::Gap(extra));
+                    x += extra;
+                }
             }
         }
     }

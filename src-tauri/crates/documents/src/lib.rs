@@ -9,8 +9,9 @@
 //! allsorts ([`pdf`]).
 //!
 //! Guarantees:
-//! - fonts are compiled in (PT Serif, PT Sans); a document never depends on the
-//!   machine's fonts, and each PDF embeds only the glyphs it uses, with a standard
+//! - fonts are compiled in (PT Serif, PT Sans, and DejaVu Sans and Noto Emoji for what
+//!   PT lacks); every character a user can store prints (U+FFFD as the last resort),
+//!   a document never depends on the machine's fonts, and each PDF embeds only the glyphs it uses, with a standard
 //!   subset tag and a Unicode map, so its text is searchable and copyable;
 //! - no text is drawn outside its box: words too long for a line are broken at
 //!   natural points (after `/`, `-`, `_`, `.`) or, as a last resort, between letters;
@@ -36,7 +37,8 @@ pub use model::{Act, ActItem, Approval, DocMeta, Party, Proposal, ProposalItem, 
 /// The documents crate's error.
 #[derive(Debug, thiserror::Error)]
 pub enum DocumentError {
-    /// A character no embedded font can draw (e.g. an emoji); the text must change.
+    /// A character drawn in a face that lacks it: a defect of the layout's font
+    /// choice (`fonts::resolve` gives every character a face that has it).
     #[error("the character {0:?} cannot be printed with the document fonts")]
     MissingGlyph(char),
     #[error("font subsetting failed: {0}")]

@@ -162,6 +162,8 @@ pub struct Spec {
     pub contractor: Party,
     pub approvals: Vec<Approval>,
     pub sections: Vec<Section>,
+    /// A version not yet approved: every page carries a «ПРОЕКТ»/«DRAFT» watermark.
+    pub draft: bool,
 }
 
 /// A reference to the contract an act or proposal belongs to.

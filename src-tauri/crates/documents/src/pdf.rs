@@ -6,8 +6,10 @@
 //!   the standard six-capital-letter subset tag, with a ToUnicode map, so `pdffonts`
 //!   says "emb yes sub yes uni yes" and text copies out;
 //! - the outline is a real tree in reading order, each entry opening its heading;
-//! - a character no embedded font can draw is refused with
-//!   [`DocumentError::MissingGlyph`] rather than printed as an empty box;
+//! - the layout has already picked, per character, a face that draws it
+//!   (`fonts::resolve`); a character that still lacks a glyph here is a defect of
+//!   that choice and is reported as [`DocumentError::MissingGlyph`], never printed as
+//!   an empty box;
 //! - the output is deterministic for the same pages and metadata (resource names and
 //!   subset tags are derived from the content, not random).
 
@@ -585,12 +587,17 @@ fn add_outline(doc: &mut lopdf::Document, outline: &[Bookmark], geom: &Geometry)
 
 /// A subset of `face` holding `.notdef` and the glyphs of `chars`, with a cmap.
 fn subset(face: Face, chars: &BTreeSet<char>) -> Result<Vec<u8>> {
+    subset_font(face.bytes(), chars)
+}
+
+/// A subset of the TrueType font `bytes` holding `.notdef` and the glyphs of `chars`,
+/// with a Unicode cmap (also how the fallback font file was cut, see `fonts`).
+pub(crate) fn subset_font(bytes: &[u8], chars: &BTreeSet<char>) -> Result<Vec<u8>> {
     use allsorts::binary::read::ReadScope;
     use allsorts::font_data::FontData;
     use allsorts::subset::{subset as cut, CmapTarget, SubsetProfile};
     use allsorts::tag;
 
-    let bytes = face.bytes();
     let parsed =
         ttf_parser::Face::parse(bytes, 0).map_err(|e| DocumentError::Font(e.to_string()))?;
     let mut gids: Vec<u16> = vec![0];

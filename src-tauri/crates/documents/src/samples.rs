@@ -283,6 +283,7 @@ pub fn spec_ru() -> Spec {
         date: sample_date(),
         customer: customer_ru(),
         contractor: contractor_ru(),
+        draft: false,
         approvals: vec![
             Approval {
                 kind: ApprovalKind::Agree,
@@ -408,6 +409,7 @@ pub fn spec_en() -> Spec {
         date: sample_date(),
         customer: customer_en(),
         contractor: contractor_en(),
+        draft: false,
         approvals: vec![
             Approval {
                 kind: ApprovalKind::Agree,

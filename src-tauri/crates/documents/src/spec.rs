@@ -44,7 +44,10 @@ fn collect(sections: &[Section], prefix: &str, level: usize, out: &mut Vec<Headi
 /// Renders the ТЗ to PDF bytes.
 pub fn render(spec: &Spec) -> Result<Vec<u8>> {
     let geom = Geometry::a4();
-    let (laid, headings) = lay_out(spec, &geom);
+    let (mut laid, headings) = lay_out(spec, &geom);
+    if spec.draft {
+        common::watermark(&mut laid, &geom, tr(spec.lang, "ПРОЕКТ", "DRAFT"));
+    }
     let outline: Vec<Bookmark> = headings
         .iter()
         .enumerate()

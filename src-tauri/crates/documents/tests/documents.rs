@@ -571,15 +571,156 @@ fn totals_never_start_a_page_and_signatures_stay_together() {
     }
 }
 
+/// Regression (issue 9): emoji, Greek, Arabic-Indic digits, maths and arrows were
+/// accepted in a title and then made the export fail. They print now, from the
+/// fallback faces, subset-embedded; joiners and variation selectors are not drawn.
 #[test]
-fn a_character_the_fonts_lack_is_refused_not_dropped() {
-    let mut sec = Section::new("Эмодзи");
-    sec.content.push(Content::Para("Готово 🎉".into()));
-    let err = etap_documents::spec::render(&spec_with(vec![sec])).unwrap_err();
-    assert!(matches!(
-        err,
-        etap_documents::DocumentError::MissingGlyph('🎉')
+fn every_character_a_user_can_type_prints_from_a_fallback_face() {
+    // (The BEL, ESC and bidi override stand for text stored before input was cleaned:
+    // it prints too, without them.)
+    let hostile =
+        "Готово\u{7} 🎉 👩\u{200d}💻 ❤\u{fe0f} \u{1b}\u{202e}αβγΩ ٠١٢٣ → ⇒ ∑∞≠ ★ ✓ \u{10FFFD}конец";
+    let mut sec = Section::new("Эмодзи и символы 😀");
+    sec.content.push(Content::Para(hostile.into()));
+    let pdf = etap_documents::spec::render(&spec_with(vec![sec])).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "fallback.pdf", &pdf);
+    let text = text_of(&path, None);
+    for visible in [
+        "Готово",
+        "🎉",
+        "👩",
+        "💻",
+        "❤",
+        "αβγΩ",
+        "٠١٢٣",
+        "→",
+        "⇒",
+        "∑∞≠",
+        "★",
+        "✓",
+        "😀",
+    ] {
+        assert!(text.contains(visible), "{visible:?} missing from:\n{text}");
+    }
+    // A code point no face has is a visible substitute, not a hole or an error.
+    assert!(text.contains("\u{FFFD}конец"), "{text}");
+    // Zero-width characters are not drawn (no .notdef box in their place).
+    for invisible in ['\u{200d}', '\u{fe0f}', '\u{7}', '\u{1b}', '\u{202e}'] {
+        assert!(!text.contains(invisible), "{invisible:?} in {text}");
+    }
+    let fonts = run("pdffonts", &[s(&path)]);
+    for name in ["DejaVuSans", "NotoEmoji-Regular"] {
+        let row = fonts
+            .lines()
+            .find(|l| l.contains(&format!("+{name}")))
+            .unwrap_or_else(|| panic!("{name} not embedded:\n{fonts}"));
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let n = cols.len();
+        assert_eq!(&cols[n - 5..n - 2], &["yes", "yes", "yes"], "{row}");
+    }
+    let check = run("qpdf", &["--check", s(&path)]);
+    assert!(
+        check.contains("No syntax or stream encoding errors"),
+        "{check}"
+    );
+}
+
+/// A draft ТЗ carries «ПРОЕКТ» on every page; an approved one does not.
+#[test]
+fn a_draft_specification_is_watermarked_on_every_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut spec = samples::spec_ru();
+    spec.draft = true;
+    let path = write(
+        dir.path(),
+        "draft.pdf",
+        &etap_documents::spec::render(&spec).unwrap(),
+    );
+    let n = pages(&path);
+    assert!(n > 2);
+    for page in 1..=n {
+        assert!(text_of(&path, Some(page)).contains("ПРОЕКТ"), "page {page}");
+    }
+    let mut en = samples::spec_en();
+    en.draft = true;
+    let path = write(
+        dir.path(),
+        "draft-en.pdf",
+        &etap_documents::spec::render(&en).unwrap(),
+    );
+    assert!(text_of(&path, Some(1)).contains("DRAFT"));
+    let issued = write(
+        dir.path(),
+        "issued.pdf",
+        &etap_documents::spec::render(&samples::spec_ru()).unwrap(),
+    );
+    assert!(!text_of(&issued, None).contains("ПРОЕКТ"));
+}
+
+/// Issue 9: inner quotes print as „лапки“; stored text keeps what was typed.
+#[test]
+fn nested_quotes_print_as_lapki() {
+    let mut sec = Section::new("Кавычки");
+    sec.content.push(Content::Para(
+        "Разработать «Модуль «Учёт заявок»» и кнопку \"Сохранить\".".into(),
     ));
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "quotes.pdf",
+        &etap_documents::spec::render(&spec_with(vec![sec])).unwrap(),
+    );
+    let text = text_of(&path, None);
+    assert!(text.contains("«Модуль „Учёт заявок“»"), "{text}");
+    assert!(text.contains("кнопку «Сохранить»"), "{text}");
+}
+
+/// Issue 9: «10 000 000», «ГОСТ Р 34.10-2012», «№ 5», «§ 4» never break across lines,
+/// wherever they fall in a narrow column.
+#[test]
+fn numbers_and_standards_are_never_split_across_lines() {
+    use etap_documents::layout::{Block, Para, ParaStyle, Span};
+    let bound = ["10 000 000 ₽", "ГОСТ Р 34.10-2012", "№ 5", "§ 4"];
+    for width in [100.0, 115.0, 130.0, 160.0, 200.0] {
+        for lead in ["", "а ", "Сумма ", "по договору "] {
+            let text =
+                format!("{lead}Цена 10 000 000 ₽ по ГОСТ Р 34.10-2012, пункт № 5 и § 4 договора.");
+            let mut geom = Geometry::a4();
+            geom.left = 72.0;
+            geom.right = geom.width - 72.0 - width;
+            let block = Block::Para(Para::new(
+                vec![Span::new(text.clone(), Face::Serif)],
+                ParaStyle::body(10.0),
+            ));
+            let laid = layout::layout(&[block], &geom);
+            // The text of each line (runs of one baseline joined).
+            let mut lines: Vec<(f32, String)> = Vec::new();
+            for d in &laid.pages[0].draws {
+                if let Draw::Text { pieces, y, .. } = d {
+                    let mut run = String::new();
+                    for p in pieces {
+                        match p {
+                            Piece::Text(t) => run.push_str(t),
+                            Piece::Gap(_) => run.push(' '),
+                        }
+                    }
+                    let run = run.replace('\u{a0}', " ").replace('\u{2011}', "-");
+                    match lines.iter_mut().find(|(ly, _)| (ly - y).abs() < 0.01) {
+                        Some((_, line)) => line.push_str(&run),
+                        None => lines.push((*y, run)),
+                    }
+                }
+            }
+            let lines: Vec<String> = lines.into_iter().map(|(_, l)| l).collect();
+            for b in bound {
+                assert!(
+                    lines.iter().any(|l| l.contains(b)),
+                    "{b:?} split at width {width}: {lines:?}"
+                );
+            }
+        }
+    }
 }
 
 #[test]
@@ -835,4 +976,27 @@ fn inline_code_breaks_only_at_its_separators_and_is_never_hyphenated() {
             "code cut elsewhere than at a separator: {p:?}"
         );
     }
+}
+
+/// Inline code is printed as typed: the Russian quote rule of the paragraph around it
+/// («кавычки», „лапки“) and the no-break binding leave it alone.
+#[test]
+fn inline_code_keeps_its_straight_quotes_while_the_text_beside_it_gets_russian_ones() {
+    let mut sec = Section::new("Код");
+    sec.content.push(Content::Styled(Inline(vec![
+        Run::plain("Ключ \"режим\" задаётся как "),
+        Run {
+            text: "\"fast\"".into(),
+            code: true,
+            ..Run::plain("")
+        },
+        Run::plain("."),
+    ])));
+    let (laid, _) = etap_documents::spec::lay_out(&spec_with(vec![sec]), &Geometry::a4());
+    let text: String = laid.pages.iter().map(page_text).collect();
+    assert!(text.contains("«режим»"), "{text}");
+    assert!(
+        text.contains("\"fast\"") && !text.contains("«fast»"),
+        "{text}"
+    );
 }

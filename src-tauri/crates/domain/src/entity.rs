@@ -120,4 +120,6 @@ pub struct IssuedDocument {
     /// Hex SHA-256 of the PDF file as written.
     pub sha256: String,
     pub path: String,
+    /// A specification exported before approval: watermarked «ПРОЕКТ», not issued.
+    pub draft: bool,
 }

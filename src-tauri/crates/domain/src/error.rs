@@ -68,7 +68,8 @@ pub const MAX_NAME: usize = 200;
 
 /// Trims a name and checks it is neither empty nor overlong.
 pub fn clean_name(field: &'static str, value: &str) -> Result<String> {
-    let v = value.trim();
+    let v = crate::input::clean(value);
+    let v = v.trim();
     if v.is_empty() {
         return Err(DomainError::Empty { field });
     }

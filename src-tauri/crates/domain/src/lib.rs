@@ -10,6 +10,8 @@ pub mod draft;
 pub mod entity;
 pub mod error;
 pub mod estimate;
+pub mod input;
+pub mod issue;
 pub mod lifecycle;
 pub mod logo;
 pub mod markdown;
@@ -20,6 +22,7 @@ pub mod search;
 pub mod spec;
 pub mod spec_templates;
 pub mod text;
+pub mod typography;
 
 pub use entity::{Client, HistoryEntry, ProjectPage, ProjectSummary, Stage};
 pub use error::{DomainError, Result};

@@ -13,6 +13,7 @@ use etap_domain::estimate::{
     check_offer, totals, Estimate, EstimateCard, EstimateDraft, EstimateItem, EstimateView,
     Estimator, Hours, Negotiation, Offer, OfferAnswer,
 };
+use etap_domain::input::{cleaned, CleanText};
 use etap_domain::lifecycle::{Action, ProjectState, Step};
 use etap_domain::money::{Currency, Money, VatMode};
 use etap_domain::text::{Lang, Text};
@@ -349,7 +350,8 @@ impl Store {
             let latest = load_estimates(tx, project_id)?.pop();
             match latest {
                 Some(l) if state.step == Step::Estimate && l.id == draft.id => {
-                    let (e, refused) = draft.read(&l);
+                    let (mut e, refused) = draft.read(&l);
+                    e.clean_text();
                     totals(&e).map_err(StorageError::Money)?;
                     write_estimate(tx, &e, &at)?;
                     touch(tx, project_id, &at)?;
@@ -416,6 +418,7 @@ impl Store {
         valid_until: &str,
     ) -> Result<Negotiation> {
         let price = parse_price(price)?;
+        let (deadline, valid_until) = (cleaned(deadline), cleaned(valid_until));
         self.write(|tx| {
             let id = pending_offer(tx, project_id)?.ok_or(StorageError::NoPendingOffer)?;
             tx.execute(
@@ -437,6 +440,7 @@ impl Store {
         note: &str,
     ) -> Result<Negotiation> {
         let price = parse_price(price)?;
+        let (deadline, note) = (cleaned(deadline), cleaned(note));
         let at = now();
         self.write(|tx| {
             let id = pending_offer(tx, project_id)?.ok_or(StorageError::NoPendingOffer)?;

@@ -275,7 +275,7 @@ impl Store {
         comment: &str,
     ) -> Result<ProjectSummary> {
         let at = now();
-        let comment = comment.trim().to_string();
+        let comment = etap_domain::input::clean(comment).trim().to_string();
         self.write(|tx| {
             let current = load_state(tx, project_id)?;
             let facts = facts(tx, project_id)?;

@@ -250,6 +250,8 @@ const STEPS: &[&str] = &[
         req_id TEXT NOT NULL,
         PRIMARY KEY (project_id, req_id)
     ) STRICT, WITHOUT ROWID;",
+    // 8: a draft ТЗ exported for review is recorded as a draft, not as issued.
+    "ALTER TABLE issued_documents ADD COLUMN draft INTEGER NOT NULL DEFAULT 0 CHECK (draft IN (0, 1));",
 ];
 
 /// The schema version this build writes.

@@ -7,6 +7,7 @@
 use etap_domain::draft::FieldError;
 use etap_domain::entity::Client;
 use etap_domain::error::clean_name;
+use etap_domain::input::{cleaned, CleanText};
 use etap_domain::party::{ClientCard, Requisites};
 use etap_domain::preparation::{
     Clarification, Handover, Question, QuestionStatus, Request, RequestCard, RequestSource,
@@ -157,7 +158,8 @@ impl Store {
                 None
             }
         };
-        let v = requisites_values(requisites);
+        let requisites = requisites.cleaned();
+        let v = requisites_values(&requisites);
         self.write(|tx| {
             let n = tx.execute(
                 "UPDATE clients SET name = COALESCE(?2, name), legal_name = ?3, short_name = ?4, inn = ?5, \
@@ -217,6 +219,7 @@ impl Store {
     }
 
     pub fn save_request(&mut self, project_id: i64, request: &Request) -> Result<RequestCard> {
+        let request = &request.cleaned();
         let at = now();
         let attachments: Vec<String> = request
             .attachments
@@ -326,7 +329,7 @@ impl Store {
                 None
             }
         };
-        let answer = answer.trim().to_string();
+        let answer = cleaned(answer).trim().to_string();
         let status = if status == QuestionStatus::Open && !answer.is_empty() {
             QuestionStatus::Answered
         } else {
@@ -362,6 +365,7 @@ impl Store {
 
     /// Saves the free notes of the project's current round.
     pub fn save_round_notes(&mut self, project_id: i64, notes: &str) -> Result<Clarification> {
+        let notes = cleaned(notes);
         let at = now();
         self.write(|tx| {
             let round = load_state(tx, project_id)?.round;
@@ -409,6 +413,7 @@ impl Store {
     /// an existing one whose name was emptied (or is too long) keeps the stored name,
     /// the rest of the row is saved, and the name comes back in `refused`.
     pub fn save_team_member(&mut self, project_id: i64, member: &TeamMember) -> Result<TeamCard> {
+        let member = &member.cleaned();
         let mut refused = Vec::new();
         let name = match clean_name("member_name", &member.name) {
             Ok(name) => Some(name),
@@ -483,6 +488,7 @@ impl Store {
     }
 
     pub fn save_handover(&mut self, project_id: i64, handover: &Handover) -> Result<TeamCard> {
+        let handover = &handover.cleaned();
         let at = now();
         self.write(|tx| {
             project_exists(tx, project_id)?;
@@ -508,7 +514,8 @@ pub(crate) fn touch(tx: &Connection, project_id: i64, at: &str) -> Result<()> {
 
 /// A non-empty free text (questions, items); long texts are fine.
 fn clean_text(field: &'static str, value: &str) -> Result<String> {
-    let v = value.trim();
+    let v = etap_domain::input::clean(value);
+    let v = v.trim();
     if v.is_empty() {
         return Err(etap_domain::DomainError::Empty { field }.into());
     }

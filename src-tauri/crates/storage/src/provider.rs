@@ -3,6 +3,7 @@
 
 use std::str::FromStr;
 
+use etap_domain::input::CleanText;
 use etap_domain::logo::{header, MAX_LOGO_BYTES};
 use etap_domain::money::{Currency, VatMode};
 use etap_domain::party::{ProviderCard, ProviderDraft, ProviderProfile};
@@ -69,6 +70,7 @@ impl Store {
     /// value and comes back in `refused`; everything else is stored.
     pub fn save_provider(&mut self, draft: &ProviderDraft) -> Result<ProviderCard> {
         let (profile, refused) = draft.read(&load(&self.conn)?);
+        let profile = &profile.cleaned();
         let v = requisites_values(&profile.requisites);
         let (mode, rate, reason) = match &profile.vat {
             VatMode::Rate { percent } => ("rate", percent.to_string(), String::new()),

@@ -2,6 +2,8 @@
 //! given to a client stays on record with its number and the SHA-256 of its file.
 
 use etap_domain::entity::{DocKind, IssuedDocument};
+use etap_domain::issue::{check_issue, IssueCheck};
+use etap_domain::spec::SpecStatus;
 use etap_domain::text::Lang;
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -18,6 +20,25 @@ fn next_number(conn: &Connection, project_id: i64, kind: DocKind) -> Result<Stri
 }
 
 impl Store {
+    /// May a document of `kind` be issued for the project now (the domain's
+    /// [`check_issue`] over the provider's and the client's requisites); for a
+    /// specification, `spec_version` is the version to export (a draft is marked).
+    pub fn issue_check(
+        &self,
+        project_id: i64,
+        kind: DocKind,
+        spec_version: Option<i64>,
+    ) -> Result<IssueCheck> {
+        let project = self.project(project_id)?;
+        let provider = self.provider()?.profile.requisites;
+        let client = self.client_card(project.client_id)?.requisites;
+        let draft = match spec_version {
+            Some(id) => self.spec_version(id)?.status != SpecStatus::Approved,
+            None => false,
+        };
+        Ok(check_issue(kind, &provider, &client, draft))
+    }
+
     /// The number the next document of `kind` for the project will get.
     pub fn next_document_number(&self, project_id: i64, kind: DocKind) -> Result<String> {
         load_state(&self.conn, project_id)?;
@@ -32,7 +53,7 @@ impl Store {
             load_state(tx, doc.project_id)?;
             tx.execute(
                 "INSERT INTO issued_documents (project_id, kind, number, issued_at, lang, \
-                 version, sha256, path) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                 version, sha256, path, draft) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![
                     doc.project_id,
                     doc.kind.code(),
@@ -41,7 +62,8 @@ impl Store {
                     doc.lang.code(),
                     doc.version,
                     doc.sha256,
-                    doc.path
+                    doc.path,
+                    doc.draft
                 ],
             )?;
             Ok(tx.last_insert_rowid())
@@ -79,7 +101,8 @@ impl Store {
     /// The project's issued documents, newest first.
     pub fn issued_documents(&self, project_id: i64) -> Result<Vec<IssuedDocument>> {
         let mut st = self.conn.prepare(
-            "SELECT id, kind, number, issued_at, lang, version, sha256, path FROM issued_documents \
+            "SELECT id, kind, number, issued_at, lang, version, sha256, path, draft \
+             FROM issued_documents \
              WHERE project_id = ?1 ORDER BY id DESC",
         )?;
         let rows = st.query_map([project_id], |r| {
@@ -93,6 +116,7 @@ impl Store {
                 version: r.get(5)?,
                 sha256: r.get(6)?,
                 path: r.get(7)?,
+                draft: r.get(8)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

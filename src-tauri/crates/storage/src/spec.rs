@@ -13,6 +13,8 @@
 
 use std::collections::BTreeSet;
 
+use etap_domain::input::CleanText;
+
 use etap_domain::search::{self, normal_form, QueryTerm, QueryWord, WordKind};
 use etap_domain::spec::{
     diff, find_mut, next_req_id, numbered, Priority, Requirement, SearchHit, SpecContent, SpecDiff,
@@ -249,6 +251,7 @@ impl Store {
 
     /// Saves a draft's content. An approved version is refused by the database.
     pub fn save_spec(&mut self, version_id: i64, content: &SpecContent) -> Result<SpecVersion> {
+        let content = &content.cleaned();
         let at = now();
         self.write(|tx| {
             let n = tx

@@ -342,7 +342,35 @@ version: number | null,
 /**
  * Hex SHA-256 of the PDF file as written.
  */
-sha256: string, path: string, };
+sha256: string, path: string, 
+/**
+ * A specification exported before approval: watermarked «ПРОЕКТ», not issued.
+ */
+draft: boolean, };
+
+export type Side = "provider" | "client";
+
+export type MissingRequisite = { side: Side, 
+/**
+ * The field's name in [`Requisites`] (`"inn"`, `"signatory_name"`…); `"name"` for
+ * the legal or short name.
+ */
+field: string, label: Text, };
+
+export type IssueCheck = { kind: DocKind, 
+/**
+ * False: exporting is refused, `message` says why.
+ */
+allowed: boolean, 
+/**
+ * Issued as a draft: watermarked «ПРОЕКТ» and recorded as a draft.
+ */
+draft: boolean, missing: Array<MissingRequisite>, 
+/**
+ * What the user reads beside the export button: the warning or the refusal;
+ * `None` when there is nothing to say.
+ */
+message: Text | null, };
 
 export type Priority = "must" | "should" | "could";
 

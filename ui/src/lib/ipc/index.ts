@@ -12,8 +12,10 @@ import type {
   EmptySections,
   Estimate,
   EstimateCard,
+  DocKind,
   EstimateDraft,
   Handover,
+  IssueCheck,
   IssuedDocument,
   Lang,
   Negotiation,
@@ -112,6 +114,8 @@ export const api = {
   counterOffer: (projectId: number, price: string, deadline: string, note: string) =>
     call<Negotiation>('counter_offer', { projectId, price, deadline, note }),
   exportProposal: (projectId: number) => call<IssuedDocument>('export_proposal', { projectId }),
+  issueCheck: (projectId: number, kind: DocKind, specVersion: number | null = null) =>
+    call<IssueCheck>('issue_check', { projectId, kind, specVersion }),
   issuedDocuments: (projectId: number) => call<IssuedDocument[]>('issued_documents', { projectId }),
   specTemplates: () => call<TemplateInfo[]>('spec_templates'),
   specVersions: (projectId: number) => call<SpecVersion[]>('spec_versions', { projectId }),

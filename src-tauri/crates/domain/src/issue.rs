@@ -1,0 +1,273 @@
+//! May this document be issued now, and what does it lack: the one rule the export
+//! path asks before a document is numbered, and the answer the window shows beside
+//! the export button before the user presses it.
+//!
+//! - A commercial proposal (КП) may go out with requisites missing — it is an offer,
+//!   often to a prospect — but the user is told which, and where to fill them in.
+//! - An acceptance certificate (акт) — and an invoice, when it comes — is a
+//!   legal and accounting document: with a requisite missing it is refused, listing
+//!   what to fill in and where. A placeholder («Исполнитель: Исполнитель») is never
+//!   printed on it.
+//! - A specification (ТЗ) version that is not approved may be exported only as a
+//!   draft: every page carries a «ПРОЕКТ»/«DRAFT» watermark and the register records
+//!   the entry as a draft, so a draft is never mistaken for an issued ТЗ.
+
+use serde::Serialize;
+
+use crate::entity::DocKind;
+use crate::party::Requisites;
+use crate::text::Text;
+
+/// Whose requisites a missing field belongs to, which says where to fill it in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    /// The user's own profile («Мой профиль»).
+    Provider,
+    /// The client's card.
+    Client,
+}
+
+/// One requisite a document would print empty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct MissingRequisite {
+    pub side: Side,
+    /// The field's name in [`Requisites`] (`"inn"`, `"signatory_name"`…); `"name"` for
+    /// the legal or short name.
+    pub field: &'static str,
+    pub label: Text,
+}
+
+/// The answer to "may this document be issued now".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct IssueCheck {
+    pub kind: DocKind,
+    /// False: exporting is refused, `message` says why.
+    pub allowed: bool,
+    /// Issued as a draft: watermarked «ПРОЕКТ» and recorded as a draft.
+    pub draft: bool,
+    pub missing: Vec<MissingRequisite>,
+    /// What the user reads beside the export button: the warning or the refusal;
+    /// `None` when there is nothing to say.
+    pub message: Option<Text>,
+}
+
+/// Which requisites each document prints, per side.
+fn required(kind: DocKind) -> (&'static [&'static str], &'static [&'static str]) {
+    match kind {
+        DocKind::Proposal => (&["name", "inn", "signatory_name", "contact"], &[]),
+        DocKind::Specification => (&["name", "signatory_name"], &["signatory_name"]),
+        DocKind::Act => (
+            &[
+                "name",
+                "inn",
+                "address",
+                "account",
+                "bank_name",
+                "bik",
+                "signatory_name",
+            ],
+            &["name", "inn", "address", "signatory_name"],
+        ),
+    }
+}
+
+fn label(field: &str) -> Text {
+    match field {
+        "name" => Text::new("наименование", "name"),
+        "inn" => Text::new("ИНН", "INN"),
+        "address" => Text::new("адрес", "address"),
+        "account" => Text::new("расчётный счёт", "bank account"),
+        "bank_name" => Text::new("банк", "bank"),
+        "bik" => Text::new("БИК", "BIK"),
+        "signatory_name" => Text::new("подписант", "signatory"),
+        "contact" => Text::new("e-mail или телефон", "e-mail or phone"),
+        other => Text::new(other, other),
+    }
+}
+
+fn is_filled(r: &Requisites, field: &str) -> bool {
+    let f = |s: &str| !s.trim().is_empty();
+    match field {
+        "name" => f(&r.legal_name) || f(&r.short_name),
+        "inn" => f(&r.inn),
+        "address" => f(&r.address),
+        "account" => f(&r.account),
+        "bank_name" => f(&r.bank_name),
+        "bik" => f(&r.bik),
+        "signatory_name" => f(&r.signatory_name),
+        "contact" => f(&r.email) || f(&r.phone),
+        _ => true,
+    }
+}
+
+fn missing(side: Side, fields: &[&'static str], r: &Requisites) -> Vec<MissingRequisite> {
+    fields
+        .iter()
+        .filter(|f| !is_filled(r, f))
+        .map(|f| MissingRequisite {
+            side,
+            field: f,
+            label: label(f),
+        })
+        .collect()
+}
+
+/// "Исполнитель (Мой профиль): ИНН, подписант; заказчик (карточка клиента): адрес".
+fn listing(missing: &[MissingRequisite]) -> Text {
+    let mut ru = Vec::new();
+    let mut en = Vec::new();
+    for (side, ru_where, en_where) in [
+        (
+            Side::Provider,
+            "исполнитель — «Мой профиль»",
+            "contractor — “My profile”",
+        ),
+        (
+            Side::Client,
+            "заказчик — карточка клиента",
+            "customer — the client's card",
+        ),
+    ] {
+        let of: Vec<&MissingRequisite> = missing.iter().filter(|m| m.side == side).collect();
+        if of.is_empty() {
+            continue;
+        }
+        let list = |pick: fn(&Text) -> &str| {
+            of.iter()
+                .map(|m| pick(&m.label))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        ru.push(format!("{ru_where}: {}", list(|t| &t.ru)));
+        en.push(format!("{en_where}: {}", list(|t| &t.en)));
+    }
+    Text::new(ru.join("; "), en.join("; "))
+}
+
+/// May a document of `kind` be issued with these parties' requisites; `draft` is
+/// whether the specification version is not yet approved (false for other kinds).
+pub fn check_issue(
+    kind: DocKind,
+    provider: &Requisites,
+    client: &Requisites,
+    draft: bool,
+) -> IssueCheck {
+    let (p, c) = required(kind);
+    let mut lacking = missing(Side::Provider, p, provider);
+    lacking.extend(missing(Side::Client, c, client));
+    let draft = draft && kind == DocKind::Specification;
+    let mut ru = Vec::new();
+    let mut en = Vec::new();
+    let allowed = match kind {
+        DocKind::Act if !lacking.is_empty() => {
+            let l = listing(&lacking);
+            ru.push(format!(
+                "Акт нельзя выпустить без реквизитов сторон. Заполните: {}.",
+                l.ru
+            ));
+            en.push(format!(
+                "The certificate cannot be issued without the parties' requisites. Fill in: {}.",
+                l.en
+            ));
+            false
+        }
+        _ => {
+            if !lacking.is_empty() {
+                let l = listing(&lacking);
+                ru.push(format!(
+                    "В документе останутся пустые реквизиты ({}). Его можно выпустить и так, но лучше сначала заполнить их.",
+                    l.ru
+                ));
+                en.push(format!(
+                    "The document will have empty requisites ({}). It can be issued as it is, but better fill them in first.",
+                    l.en
+                ));
+            }
+            true
+        }
+    };
+    if draft {
+        ru.push("Версия ТЗ не утверждена: PDF выйдет с отметкой «ПРОЕКТ» на каждой странице и будет записан в реестр как проект.".to_string());
+        en.push("This ТЗ version is not approved: the PDF will carry a “DRAFT” mark on every page and be recorded in the register as a draft.".to_string());
+    }
+    IssueCheck {
+        kind,
+        allowed,
+        draft,
+        missing: lacking,
+        message: (!ru.is_empty()).then(|| Text::new(ru.join(" "), en.join(" "))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn full() -> Requisites {
+        Requisites {
+            legal_name: "ООО «Ромашка»".into(),
+            inn: "7707083893".into(),
+            address: "Москва".into(),
+            account: "40702810900000000001".into(),
+            bank_name: "Банк".into(),
+            bik: "044525225".into(),
+            signatory_name: "Иванов И. И.".into(),
+            email: "a@b.ru".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_proposal_goes_out_with_a_warning_naming_what_is_missing_and_where() {
+        let c = check_issue(DocKind::Proposal, &Requisites::default(), &full(), false);
+        assert!(c.allowed);
+        let m = c.message.unwrap();
+        assert!(
+            m.ru.contains("ИНН") && m.ru.contains("подписант"),
+            "{}",
+            m.ru
+        );
+        assert!(m.ru.contains("«Мой профиль»"), "{}", m.ru);
+        assert!(m.en.contains("My profile"), "{}", m.en);
+        let ok = check_issue(DocKind::Proposal, &full(), &Requisites::default(), false);
+        assert!(ok.allowed && ok.message.is_none() && ok.missing.is_empty());
+    }
+
+    #[test]
+    fn an_act_is_refused_listing_both_sides() {
+        let c = check_issue(
+            DocKind::Act,
+            &Requisites::default(),
+            &Requisites::default(),
+            false,
+        );
+        assert!(!c.allowed);
+        let m = c.message.unwrap();
+        assert!(m.ru.starts_with("Акт нельзя выпустить"), "{}", m.ru);
+        assert!(
+            m.ru.contains("расчётный счёт") && m.ru.contains("карточка клиента"),
+            "{}",
+            m.ru
+        );
+        assert!(c
+            .missing
+            .iter()
+            .any(|m| m.side == Side::Client && m.field == "inn"));
+        assert!(check_issue(DocKind::Act, &full(), &full(), false).allowed);
+    }
+
+    #[test]
+    fn a_draft_specification_is_marked_as_a_draft() {
+        let c = check_issue(DocKind::Specification, &full(), &full(), true);
+        assert!(c.allowed && c.draft);
+        assert!(c.message.unwrap().ru.contains("«ПРОЕКТ»"));
+        let approved = check_issue(DocKind::Specification, &full(), &full(), false);
+        assert!(!approved.draft && approved.message.is_none());
+        // Only a specification has drafts.
+        assert!(!check_issue(DocKind::Proposal, &full(), &full(), true).draft);
+    }
+}
