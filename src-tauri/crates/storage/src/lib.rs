@@ -13,6 +13,7 @@
 
 mod codes;
 mod demo;
+mod development;
 mod error;
 mod estimate;
 pub mod migrations;
@@ -283,6 +284,7 @@ impl Store {
             let next = decide(&current, action, &comment, &facts)
                 .map_err(|r| StorageError::Domain(etap_domain::DomainError::Refused(r)))?;
             record(tx, project_id, &current, action, &next, &comment, &at)?;
+            development::on_transition(tx, project_id, &current, action, &next, &comment)?;
             estimate::on_transition(tx, project_id, action, &next, &comment, &at)
         })?;
         self.project(project_id)

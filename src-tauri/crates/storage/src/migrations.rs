@@ -250,6 +250,133 @@ const STEPS: &[&str] = &[
         req_id TEXT NOT NULL,
         PRIMARY KEY (project_id, req_id)
     ) STRICT, WITHOUT ROWID;",
+    // 8: development records 2.1–2.6 — the stage plan (dates, features, price, the
+    // requirements each stage delivers or their exclusion), the environment checklist,
+    // the work log, bugs, DevOps adjustments and acceptances. A stage accepted at 2.6
+    // is frozen by the database itself: triggers refuse any change to it and to its
+    // records, whatever the caller.
+    "ALTER TABLE stages ADD COLUMN features TEXT NOT NULL DEFAULT '';
+    ALTER TABLE stages ADD COLUMN planned_start TEXT NOT NULL DEFAULT '';
+    ALTER TABLE stages ADD COLUMN planned_end TEXT NOT NULL DEFAULT '';
+    ALTER TABLE stages ADD COLUMN price TEXT;
+    ALTER TABLE stages ADD COLUMN frozen INTEGER NOT NULL DEFAULT 0 CHECK (frozen IN (0, 1));
+    CREATE TRIGGER stages_frozen_update BEFORE UPDATE ON stages WHEN OLD.frozen = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TRIGGER stages_frozen_delete BEFORE DELETE ON stages WHEN OLD.frozen = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TABLE stage_requirements (
+        project_id INTEGER NOT NULL REFERENCES projects(id),
+        req_id TEXT NOT NULL,
+        -- NULL: excluded from every stage, with the reason.
+        stage_id INTEGER REFERENCES stages(id),
+        reason TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (project_id, req_id),
+        CHECK (stage_id IS NOT NULL OR length(trim(reason)) > 0)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TRIGGER stage_requirements_frozen_insert BEFORE INSERT ON stage_requirements
+    WHEN (SELECT frozen FROM stages WHERE id = NEW.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TRIGGER stage_requirements_frozen_update BEFORE UPDATE ON stage_requirements
+    WHEN (SELECT frozen FROM stages WHERE id = OLD.stage_id) = 1
+      OR (SELECT frozen FROM stages WHERE id = NEW.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TRIGGER stage_requirements_frozen_delete BEFORE DELETE ON stage_requirements
+    WHEN (SELECT frozen FROM stages WHERE id = OLD.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TABLE environment_items (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id),
+        position INTEGER NOT NULL,
+        title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        status TEXT NOT NULL CHECK (status IN ('todo', 'done', 'not_needed')),
+        owner INTEGER REFERENCES team_members(id) ON DELETE SET NULL,
+        note TEXT NOT NULL DEFAULT '',
+        links TEXT NOT NULL DEFAULT '',
+        credential INTEGER NOT NULL CHECK (credential IN (0, 1)),
+        secret_location TEXT NOT NULL DEFAULT ''
+    ) STRICT;
+    CREATE INDEX environment_items_project ON environment_items(project_id, position);
+    CREATE TABLE work_log (
+        id INTEGER PRIMARY KEY,
+        stage_id INTEGER NOT NULL REFERENCES stages(id),
+        date TEXT NOT NULL,
+        who TEXT NOT NULL,
+        hours TEXT NOT NULL,
+        reference TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT ''
+    ) STRICT;
+    CREATE INDEX work_log_stage ON work_log(stage_id, id);
+    CREATE TRIGGER work_log_frozen_insert BEFORE INSERT ON work_log
+    WHEN (SELECT frozen FROM stages WHERE id = NEW.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TRIGGER work_log_frozen_update BEFORE UPDATE ON work_log
+    WHEN (SELECT frozen FROM stages WHERE id = OLD.stage_id) = 1
+      OR (SELECT frozen FROM stages WHERE id = NEW.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TRIGGER work_log_frozen_delete BEFORE DELETE ON work_log
+    WHEN (SELECT frozen FROM stages WHERE id = OLD.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TABLE bugs (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id),
+        number INTEGER NOT NULL CHECK (number >= 1),
+        stage_id INTEGER NOT NULL REFERENCES stages(id),
+        title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        steps TEXT NOT NULL DEFAULT '',
+        expected TEXT NOT NULL DEFAULT '',
+        actual TEXT NOT NULL DEFAULT '',
+        severity TEXT NOT NULL CHECK (severity IN ('critical', 'major', 'minor', 'trivial')),
+        requirement TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL CHECK (status IN ('open', 'fixed', 'verified', 'wont_fix')),
+        reason TEXT NOT NULL DEFAULT '',
+        UNIQUE (project_id, number),
+        CHECK (status <> 'wont_fix' OR length(trim(reason)) > 0)
+    ) STRICT;
+    CREATE TRIGGER bugs_frozen_insert BEFORE INSERT ON bugs
+    WHEN (SELECT frozen FROM stages WHERE id = NEW.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TRIGGER bugs_frozen_update BEFORE UPDATE ON bugs
+    WHEN (SELECT frozen FROM stages WHERE id = OLD.stage_id) = 1
+      OR (SELECT frozen FROM stages WHERE id = NEW.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TRIGGER bugs_frozen_delete BEFORE DELETE ON bugs
+    WHEN (SELECT frozen FROM stages WHERE id = OLD.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TABLE adjustments (
+        id INTEGER PRIMARY KEY,
+        stage_id INTEGER NOT NULL REFERENCES stages(id),
+        date TEXT NOT NULL DEFAULT '',
+        what TEXT NOT NULL CHECK (length(trim(what)) > 0),
+        who TEXT NOT NULL,
+        bug INTEGER
+    ) STRICT;
+    CREATE TRIGGER adjustments_frozen_insert BEFORE INSERT ON adjustments
+    WHEN (SELECT frozen FROM stages WHERE id = NEW.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TRIGGER adjustments_frozen_update BEFORE UPDATE ON adjustments
+    WHEN (SELECT frozen FROM stages WHERE id = OLD.stage_id) = 1
+      OR (SELECT frozen FROM stages WHERE id = NEW.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TRIGGER adjustments_frozen_delete BEFORE DELETE ON adjustments
+    WHEN (SELECT frozen FROM stages WHERE id = OLD.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TABLE acceptances (
+        stage_id INTEGER PRIMARY KEY REFERENCES stages(id),
+        checks TEXT NOT NULL DEFAULT '[]',
+        code_ref TEXT NOT NULL DEFAULT '',
+        accepted_on TEXT NOT NULL DEFAULT '',
+        accepted_by TEXT NOT NULL DEFAULT ''
+    ) STRICT;
+    CREATE TRIGGER acceptances_frozen_insert BEFORE INSERT ON acceptances
+    WHEN (SELECT frozen FROM stages WHERE id = NEW.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TRIGGER acceptances_frozen_update BEFORE UPDATE ON acceptances
+    WHEN (SELECT frozen FROM stages WHERE id = OLD.stage_id) = 1
+      OR (SELECT frozen FROM stages WHERE id = NEW.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TRIGGER acceptances_frozen_delete BEFORE DELETE ON acceptances
+    WHEN (SELECT frozen FROM stages WHERE id = OLD.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;",
 ];
 
 /// The schema version this build writes.
