@@ -15,7 +15,7 @@ use etap_storage::{Store, DB_FILE};
 use rust_decimal::Decimal;
 
 /// What the core answers for `kind` with the development records as facts.
-fn check(store: &Store, p: i64, kind: ActionKind) -> Result<ProjectState, Refusal> {
+pub fn check(store: &Store, p: i64, kind: ActionKind) -> Result<ProjectState, Refusal> {
     let state = store.project(p).unwrap().state;
     let facts = Facts {
         delivery: Some(store.delivery_facts(p).unwrap()),
@@ -29,7 +29,7 @@ fn check(store: &Store, p: i64, kind: ActionKind) -> Result<ProjectState, Refusa
     )
 }
 
-fn refusal(store: &Store, p: i64, kind: ActionKind) -> Refusal {
+pub fn refusal(store: &Store, p: i64, kind: ActionKind) -> Refusal {
     check(store, p, kind).expect_err("the guard refuses")
 }
 
@@ -152,7 +152,7 @@ fn the_plan_guard_names_unassigned_requirements_dates_and_the_shares_difference(
 }
 
 /// Walks the project of [`project_at_planning`] to stage 1's coding, plan settled.
-fn project_in_development(store: &mut Store) -> (i64, String, String) {
+pub fn project_in_development(store: &mut Store) -> (i64, String, String) {
     let (p, r1, r2) = project_at_planning(store);
     store.save_planned_stage(p, &dated(1, "Вход")).unwrap();
     store.save_planned_stage(p, &dated(2, "Отчёты")).unwrap();

@@ -5,6 +5,7 @@
 mod architecture;
 mod bindings;
 mod cli;
+mod deployment;
 mod development;
 mod export;
 mod lifecycle_props;

@@ -54,6 +54,8 @@ pub struct DeploymentPlan {
     /// ISO date.
     pub planned_on: String,
     pub responsible: String,
+    /// A new environment, or a module into the running product (3.2).
+    pub switch_kind: SwitchKind,
     pub checklist: Vec<ChecklistItem>,
 }
 
@@ -206,6 +208,21 @@ pub enum Outcome {
     Success,
     /// A critical problem: back to the old environment.
     Rollback { reason: String },
+}
+
+impl SwitchKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            SwitchKind::NewEnvironment => "new_environment",
+            SwitchKind::Module => "module",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<SwitchKind> {
+        [SwitchKind::NewEnvironment, SwitchKind::Module]
+            .into_iter()
+            .find(|k| k.code() == code)
+    }
 }
 
 impl Outcome {
@@ -418,6 +435,7 @@ mod tests {
             description: String::new(),
             planned_on: "2026-12-25".into(),
             responsible: String::new(),
+            switch_kind: SwitchKind::Module,
             checklist: vec![ChecklistItem {
                 title: "Перенести DNS".into(),
                 ..ChecklistItem::default()

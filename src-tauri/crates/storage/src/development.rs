@@ -10,7 +10,8 @@
 //! - a stage accepted at 2.6 is frozen when the transition is recorded, in the same
 //!   transaction; from then on SQLite triggers refuse any change to it and its
 //!   records, whatever the caller, as they do for an approved ТЗ version;
-//! - [`Store::delivery_facts`] gathers what the guards of 2.1–2.6 read.
+//! - [`Store::delivery_facts`] gathers what the guards of 2.1–3.3 read (the
+//!   deployment part from [`crate::deployment`]).
 
 use std::str::FromStr;
 
@@ -289,13 +290,15 @@ fn stage_requirements(conn: &Connection, project_id: i64, number: u32) -> Result
 pub(crate) fn delivery_facts(conn: &Connection, project_id: i64) -> Result<DeliveryFacts> {
     let state = load_state(conn, project_id)?;
     let reqs = stage_requirements(conn, project_id, state.stage)?;
-    Ok(DeliveryFacts {
+    let mut facts = DeliveryFacts {
         plan: plan_check(conn, project_id)?,
         environment: environment(conn, project_id)?,
         bugs: bugs(conn, project_id)?,
         acceptance: check_acceptance(&reqs, &acceptance(conn, project_id, state.stage)?),
         ..DeliveryFacts::default()
-    })
+    };
+    crate::deployment::gather(conn, project_id, &mut facts)?;
+    Ok(facts)
 }
 
 /// What a transition does to the development records, inside its transaction: the
@@ -713,7 +716,7 @@ impl Store {
         self.acceptance(project_id, a.stage)
     }
 
-    /// What the guards of 2.1–2.6 read from the development records. Not yet part of
+    /// What the guards of 2.1–3.3 read from the development and deployment records. Not yet part of
     /// [`Store::facts`]: the window has no screens for these records, and projects
     /// carried by stage titles alone must keep moving.
     pub fn delivery_facts(&self, project_id: i64) -> Result<DeliveryFacts> {

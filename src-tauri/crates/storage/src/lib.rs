@@ -13,6 +13,7 @@
 
 mod codes;
 mod demo;
+mod deployment;
 mod development;
 mod error;
 mod estimate;

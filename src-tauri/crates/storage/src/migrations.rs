@@ -377,6 +377,41 @@ const STEPS: &[&str] = &[
     CREATE TRIGGER acceptances_frozen_delete BEFORE DELETE ON acceptances
     WHEN (SELECT frozen FROM stages WHERE id = OLD.stage_id) = 1
     BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;",
+    // 9: deployment records 3.1–3.3 — the plan, the database archives made before a
+    // switchover (append-only: an archive record is evidence), the support handover.
+    // Outcomes are lifecycle transitions: a rollback is recorded with its reason.
+    "CREATE TABLE deployment_plans (
+        project_id INTEGER PRIMARY KEY REFERENCES projects(id),
+        target TEXT NOT NULL CHECK (target IN ('client_premises', 'cloud')),
+        description TEXT NOT NULL DEFAULT '',
+        planned_on TEXT NOT NULL DEFAULT '',
+        responsible TEXT NOT NULL DEFAULT '',
+        switch_kind TEXT NOT NULL CHECK (switch_kind IN ('new_environment', 'module')),
+        checklist TEXT NOT NULL DEFAULT '[]'
+    ) STRICT;
+    CREATE TABLE db_archives (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id),
+        what TEXT NOT NULL CHECK (length(trim(what)) > 0),
+        location TEXT NOT NULL CHECK (length(trim(location)) > 0),
+        made_at TEXT NOT NULL,
+        sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+        recorded_at TEXT NOT NULL,
+        -- The project's latest transition when it was recorded: which deployment
+        -- attempt it belongs to.
+        after_transition INTEGER NOT NULL
+    ) STRICT;
+    CREATE TRIGGER db_archives_append_only_update BEFORE UPDATE ON db_archives
+    BEGIN SELECT RAISE(ABORT, 'etap: database archive records are kept as made'); END;
+    CREATE TRIGGER db_archives_append_only_delete BEFORE DELETE ON db_archives
+    BEGIN SELECT RAISE(ABORT, 'etap: database archive records are kept as made'); END;
+    CREATE TABLE support_handovers (
+        project_id INTEGER PRIMARY KEY REFERENCES projects(id),
+        team TEXT NOT NULL DEFAULT '[]',
+        documents TEXT NOT NULL DEFAULT '',
+        handed_over_on TEXT NOT NULL DEFAULT '',
+        warranty_until TEXT NOT NULL DEFAULT ''
+    ) STRICT;",
 ];
 
 /// The schema version this build writes.
