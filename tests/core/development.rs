@@ -347,6 +347,24 @@ fn a_stage_cycle_with_work_log_bugs_and_acceptance_freezes_the_stage() {
     let s = store.advance(p, ActionKind::AcceptStage, "").unwrap();
     assert_eq!((s.state.step, s.state.stage), (Step::Coding, 2));
 
+    // Estimated (the linked item's 10 h) against logged hours, and the rounds.
+    let progress = store.development_progress(p).unwrap();
+    assert_eq!(
+        (progress.hours[0].estimated, progress.hours[0].logged),
+        (Decimal::from(10), Decimal::from(6))
+    );
+    let r = progress.rounds[0];
+    assert_eq!(
+        (
+            r.stage,
+            r.qa_rounds,
+            r.bug_rounds,
+            r.defect_rounds,
+            r.accepted
+        ),
+        (1, 2, 1, 0, true)
+    );
+
     // Stage 1 is frozen: a second acceptance, more work, a new bug are refused.
     let e = store.save_acceptance(p, &a).unwrap_err();
     assert_eq!(code(e), "stage_frozen");
@@ -412,4 +430,28 @@ fn a_fix_stage_after_a_rollback_gets_its_own_row() {
     let plan = store.stage_plan(p).unwrap();
     assert_eq!(plan.stages[2].title, "Исправления: Миграция БД");
     assert_eq!(store.replayed_state(p).unwrap(), s.state);
+}
+
+#[test]
+fn an_addendum_shows_the_requirements_to_place() {
+    let (_dir, mut store) = crate::temp_store();
+    let (p, r1, r2) = project_in_development(&mut store);
+    assert!(store.plan_addendum(p).unwrap().is_empty());
+    let v = store.new_spec_version(p).unwrap();
+    let first = v.content.sections[0].key;
+    let v = store.add_requirement(v.id, first).unwrap();
+    let mut content = v.content.clone();
+    let reqs = &mut content.sections[0].requirements;
+    reqs.retain(|r| r.id != r1);
+    reqs[0].text = "Отчёты в PDF".into();
+    reqs[1].text = "Экспорт в Excel".into();
+    let added = reqs[1].id.clone();
+    store.save_spec(v.id, &content).unwrap();
+    store.approve_spec(v.id, "Менеджер").unwrap();
+    let a = store.plan_addendum(p).unwrap();
+    assert_eq!(a.added, std::slice::from_ref(&added));
+    assert_eq!(a.changed, [(r2, Some(2))]);
+    assert_eq!(a.removed, [(r1, Some(1))]);
+    // The new requirement is in no stage yet: the plan check names it.
+    assert_eq!(store.stage_plan_check(p).unwrap().unassigned, [added]);
 }

@@ -16,10 +16,10 @@
 use std::str::FromStr;
 
 use etap_domain::development::{
-    change_status, check_acceptance, check_adjustment, check_bug, check_item, check_plan,
-    check_stage_dates, check_work_entry, default_environment, parse_code_ref, stage_editable,
-    Acceptance, Adjustment, Bug, BugStatus, ChecklistItem, ItemStatus, PlanCheck, PlannedStage,
-    RequirementCheck, Severity, StagePlan, WorkEntry,
+    addendum, change_status, check_acceptance, check_adjustment, check_bug, check_item, check_plan,
+    check_stage_dates, check_work_entry, default_environment, hours, parse_code_ref, rounds_of,
+    stage_editable, Acceptance, Addendum, Adjustment, Bug, BugStatus, ChecklistItem, ItemStatus,
+    PlanCheck, PlannedStage, Progress, RequirementCheck, Severity, StagePlan, WorkEntry,
 };
 use etap_domain::error::clean_name;
 use etap_domain::estimate::Estimate;
@@ -714,6 +714,51 @@ impl Store {
             touch(tx, project_id, &at)
         })?;
         self.acceptance(project_id, a.stage)
+    }
+
+    /// Estimated against logged hours and the QA, bug, environment and defect rounds
+    /// of every stage.
+    pub fn development_progress(&self, project_id: i64) -> Result<Progress> {
+        let conn = &self.conn;
+        let plan = plan(conn, project_id)?;
+        let content = approved_content(conn, project_id)?.unwrap_or_default();
+        let estimate = match accepted_offer(conn, project_id)? {
+            Some((_, id)) => estimate(conn, project_id, id)?,
+            None => None,
+        }
+        .unwrap_or_else(|| Estimate {
+            id: 0,
+            version: 0,
+            round: 0,
+            estimated_by: Default::default(),
+            discount_percent: Decimal::ZERO,
+            vat: etap_domain::money::VatMode::Rate {
+                percent: Decimal::ZERO,
+            },
+            currency: Currency::Rub,
+            items: Vec::new(),
+        });
+        Ok(Progress {
+            hours: hours(&plan, &content, &estimate, &self.work_log(project_id)?),
+            rounds: rounds_of(&crate::history(conn, project_id)?),
+        })
+    }
+
+    /// What the latest approved ТЗ version changed against the one before it, and
+    /// where those requirements stand in the plan: what to place after an addendum.
+    pub fn plan_addendum(&self, project_id: i64) -> Result<Addendum> {
+        let mut st = self.conn.prepare(
+            "SELECT content FROM spec_versions WHERE project_id = ?1 AND status = 'approved' \
+             ORDER BY number DESC LIMIT 2",
+        )?;
+        let versions: Vec<String> = st
+            .query_map([project_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let read = |t: &String| serde_json::from_str::<SpecContent>(t).unwrap_or_default();
+        Ok(match versions.as_slice() {
+            [new, old] => addendum(&plan(&self.conn, project_id)?, &read(old), &read(new)),
+            _ => Addendum::default(),
+        })
     }
 
     /// What the guards of 2.1–3.3 read from the development and deployment records. Not yet part of

@@ -545,7 +545,7 @@ fn record(
     Ok(())
 }
 
-fn history(conn: &Connection, project_id: i64) -> Result<Vec<HistoryEntry>> {
+pub(crate) fn history(conn: &Connection, project_id: i64) -> Result<Vec<HistoryEntry>> {
     let mut st = conn.prepare(
         "SELECT id, at, action, stages, from_step, to_step, round, stage, comment \
          FROM transitions WHERE project_id = ?1 ORDER BY id",

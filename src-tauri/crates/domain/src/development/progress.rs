@@ -95,3 +95,12 @@ pub fn hours(
     v.push(total);
     v
 }
+
+/// What the project page shows of development progress: hours and rounds per stage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Progress {
+    /// Per stage, then the project's total (stage 0).
+    pub hours: Vec<StageHours>,
+    pub rounds: Vec<StageRounds>,
+}
