@@ -416,6 +416,10 @@ fn a_fix_stage_after_a_rollback_gets_its_own_row() {
             store.advance(p, kind, "").unwrap();
         }
     }
+    let e = store
+        .advance(p, ActionKind::StartFixStage, "Миграция БД")
+        .unwrap_err();
+    assert_eq!(e.code(), "no_rollback");
     store.advance(p, ActionKind::Deploy, "").unwrap();
     store
         .advance(p, ActionKind::RollBack, "Миграция БД упала")

@@ -61,6 +61,7 @@ proptest! {
                 estimate_total_positive: !c.blockers,
                 pending_offer: !c.blockers,
                 approved_spec: !c.blockers,
+                after_rollback: taken.last() == Some(&Action::RollBack),
                 delivery: None,
             };
             let kind = choose(&state, c, &facts);
@@ -325,7 +326,7 @@ mod delivery {
     }
 
     impl Records {
-        fn facts(&self, state: &ProjectState, stages: u32) -> Facts {
+        fn facts(&self, state: &ProjectState, stages: u32, after_rollback: bool) -> Facts {
             let item = |status| ChecklistItem {
                 title: "Репозитории".into(),
                 status,
@@ -367,6 +368,7 @@ mod delivery {
                     }),
                     final_act_issued: self.final_act,
                 }),
+                after_rollback,
                 ..Facts::default()
             }
         }
@@ -489,7 +491,7 @@ mod delivery {
             let mut taken: Vec<Action> = prep.to_vec();
             let mut rec = Records::default();
             for m in &walk {
-                let facts = rec.facts(&state, stages);
+                let facts = rec.facts(&state, stages, taken.last() == Some(&Action::RollBack));
                 let opts: Vec<_> = options(&state, &facts)
                     .into_iter()
                     .filter(|o| o.kind != ActionKind::Cancel)
@@ -540,6 +542,7 @@ mod delivery {
                         .as_ref()
                         .is_some_and(|a| a.sha256.len() == 64),
                     ActionKind::Close => rec.support && rec.final_act,
+                    ActionKind::StartFixStage => taken.last() == Some(&Action::RollBack),
                     _ => true,
                 };
                 match decide(&state, action, "причина", &facts) {
@@ -593,9 +596,232 @@ mod delivery {
             let a = attempts(&taken);
             let pending = u32::from(state.step == Step::Switchover);
             prop_assert_eq!(a.deployments, a.rollbacks + u32::from(a.switched_over) + pending);
+            // Every fix stage answers a rollback.
+            prop_assert!(a.fix_stages <= a.rollbacks);
             if state.stages_total > 0 {
                 prop_assert_eq!(state.stages_total, stages + fix_stages);
             }
+        }
+    }
+}
+
+mod stored_delivery {
+    //! The same walks through SQLite: records are saved through the store, each step
+    //! is taken only when the core allows it with the stored records as facts, and
+    //! the database keeps accepted stages frozen, counts the rounds and replays to the
+    //! stored state.
+
+    use etap_domain::deployment::{DbArchive, DeploymentPlan, SupportContact, SupportHandover};
+    use etap_domain::development::{
+        Acceptance, Bug, BugStatus, RequirementCheck, Severity, WorkEntry,
+    };
+    use etap_domain::entity::{DocKind, IssuedDocument};
+    use etap_domain::lifecycle::{options, Action, ActionKind, Facts};
+    use etap_domain::{Lang, Step};
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    use crate::development::{check, project_in_development};
+
+    #[derive(Debug, Clone)]
+    enum Move {
+        Take(usize),
+        Fill(u8),
+    }
+
+    fn moves() -> impl Strategy<Value = Move> {
+        prop_oneof![
+            3 => any::<usize>().prop_map(Move::Take),
+            2 => any::<u8>().prop_map(Move::Fill),
+        ]
+    }
+
+    fn fill(store: &mut etap_storage::Store, p: i64, k: u8) {
+        let state = store.project(p).unwrap().state;
+        match state.step {
+            Step::Testing => {
+                store
+                    .save_bug(
+                        p,
+                        &Bug {
+                            stage: state.stage,
+                            title: "Баг".into(),
+                            severity: Severity::ALL[usize::from(k) % 4],
+                            ..Bug::default()
+                        },
+                    )
+                    .unwrap();
+            }
+            Step::Coding => {
+                for b in store.bugs(p).unwrap() {
+                    if b.stage == state.stage && b.status == BugStatus::Open {
+                        store
+                            .save_bug(
+                                p,
+                                &Bug {
+                                    status: BugStatus::Fixed,
+                                    ..b
+                                },
+                            )
+                            .unwrap();
+                    }
+                }
+            }
+            Step::StageAcceptance => {
+                let reqs = store
+                    .stage_plan(p)
+                    .unwrap()
+                    .stages
+                    .into_iter()
+                    .find(|s| s.number == state.stage)
+                    .unwrap()
+                    .requirements;
+                let defect = k % 3 == 0;
+                store
+                    .save_acceptance(
+                        p,
+                        &Acceptance {
+                            stage: state.stage,
+                            checks: reqs
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, r)| RequirementCheck {
+                                    requirement: r,
+                                    verified: !(defect && i == 0),
+                                    note: "Замечание".into(),
+                                })
+                                .collect(),
+                            code_ref: format!("v{}.{k}", state.stage),
+                            accepted_on: "2026-12-20".into(),
+                            accepted_by: "Мария".into(),
+                        },
+                    )
+                    .unwrap();
+            }
+            Step::Deployment => {
+                store
+                    .save_deployment_plan(
+                        p,
+                        &DeploymentPlan {
+                            description: "Сервер клиента".into(),
+                            planned_on: "2026-12-24".into(),
+                            responsible: "Анна".into(),
+                            ..DeploymentPlan::default()
+                        },
+                    )
+                    .unwrap();
+            }
+            Step::Switchover => {
+                store
+                    .record_db_archive(
+                        p,
+                        &DbArchive {
+                            what: "БД".into(),
+                            location: "/backups/db.dump".into(),
+                            made_at: "2026-12-24".into(),
+                            sha256: "ab".repeat(32),
+                        },
+                    )
+                    .unwrap();
+            }
+            Step::SupportHandover => {
+                store
+                    .save_support_handover(
+                        p,
+                        &SupportHandover {
+                            team: vec![SupportContact {
+                                name: "Поддержка".into(),
+                                contact: "support@example.ru".into(),
+                            }],
+                            documents: vec!["Руководство".into()],
+                            handed_over_on: "2026-12-28".into(),
+                            warranty_until: "2027-12-28".into(),
+                        },
+                    )
+                    .unwrap();
+                store
+                    .record_document(IssuedDocument {
+                        id: 0,
+                        project_id: p,
+                        kind: DocKind::Act,
+                        number: format!("АКТ-{p}-{k}"),
+                        issued_at: chrono::Utc::now()
+                            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                        lang: Lang::Ru,
+                        version: None,
+                        sha256: "cd".repeat(32),
+                        path: "akt.pdf".into(),
+                    })
+                    .ok();
+            }
+            _ => {}
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(16))]
+
+        #[test]
+        fn stored_walks_freeze_accepted_stages_and_replay(
+            walk in prop::collection::vec(moves(), 0..120),
+        ) {
+            let (_dir, mut store) = crate::temp_store();
+            let (p, _, _) = project_in_development(&mut store);
+            let work = WorkEntry {
+                date: "2026-12-02".into(),
+                who: "Анна".into(),
+                hours: Decimal::from(2),
+                ..WorkEntry::default()
+            };
+            for m in &walk {
+                let state = store.project(p).unwrap().state;
+                match m {
+                    Move::Fill(k) => fill(&mut store, p, *k),
+                    Move::Take(i) => {
+                        let facts = Facts {
+                            delivery: Some(store.delivery_facts(p).unwrap()),
+                            ..store.facts(p).unwrap()
+                        };
+                        let open: Vec<ActionKind> = options(&state, &facts)
+                            .into_iter()
+                            .filter(|o| o.blocked.is_none())
+                            .map(|o| o.kind)
+                            .collect();
+                        if open.is_empty() {
+                            continue;
+                        }
+                        let kind = open[i % open.len()];
+                        prop_assert!(check(&store, p, kind).is_ok());
+                        store.advance(p, kind, "причина").unwrap();
+                    }
+                }
+                let state = store.project(p).unwrap().state;
+                prop_assert_eq!(store.replayed_state(p).unwrap(), state);
+                // Every accepted stage is frozen in the database; the current one is not.
+                let accepted = etap_domain::development::accepted_stages(&state);
+                for n in 1..=accepted {
+                    let e = store.log_work(p, &WorkEntry { stage: n, ..work.clone() });
+                    prop_assert_eq!(e.unwrap_err().code(), "stage_frozen");
+                }
+                if state.step.is_stage_step() {
+                    let current = WorkEntry { stage: state.stage, ..work.clone() };
+                    let logged = store.log_work(p, &current).is_ok();
+                    prop_assert!(logged, "work on the current stage {} refused", state.stage);
+                }
+            }
+            // The rounds read back from the stored history add up per stage.
+            let state = store.project(p).unwrap().state;
+            let history: Vec<Action> = store.history(p).unwrap().into_iter().map(|h| h.action).collect();
+            let accepted = history.iter().filter(|a| **a == Action::AcceptStage).count();
+            let progress = store.development_progress(p).unwrap();
+            prop_assert_eq!(progress.rounds.iter().filter(|r| r.accepted).count(), accepted);
+            for r in &progress.rounds {
+                let loops = r.bug_rounds + r.environment_rounds + r.defect_rounds;
+                let in_review = r.stage == state.stage
+                    && matches!(state.step, Step::Testing | Step::DevOpsAdjustment | Step::StageAcceptance);
+                prop_assert_eq!(r.qa_rounds, loops + u32::from(r.accepted || in_review));
+            }
+            prop_assert_eq!(store.stage_plan(p).unwrap().stages.len() as u32, state.stages_total);
         }
     }
 }

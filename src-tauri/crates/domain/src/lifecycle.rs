@@ -636,6 +636,8 @@ pub struct Facts {
     pub pending_offer: bool,
     /// Whether a specification version is approved (its required sections filled).
     pub approved_spec: bool,
+    /// Whether the project came back to 3.1 by a rollback: a fix stage answers one.
+    pub after_rollback: bool,
     /// The records of 2.1–3.3 the development and deployment guards read. `None`
     /// while storage keeps only the list of stage titles: then 2.1–3.3 check only
     /// that stages are planned and that loops say why.
@@ -768,6 +770,11 @@ fn basic_guard(state: &ProjectState, kind: ActionKind, facts: &Facts) -> Result<
             "no_stages",
             "ТЗ ещё не разбито на этапы: добавьте хотя бы один этап разработки.",
             "The specification is not split into stages yet: add at least one development stage.",
+        )),
+        ActionKind::StartFixStage if !facts.after_rollback => Err(Refusal::new(
+            "no_rollback",
+            "Этап исправлений открывается после отката: он исправляет в коде проблему, из-за которой откатились.",
+            "A fix stage follows a rollback: it corrects in the code the problem that forced it.",
         )),
         ActionKind::Reopen if state.cancelled_from.is_none() => Err(Refusal::new(
             "nothing_to_reopen",
@@ -1351,9 +1358,21 @@ mod tests {
     #[test]
     fn a_fix_stage_runs_through_development_and_returns_to_deployment() {
         let s = at(Step::Deployment, 2, 2);
-        let r = decide(&s, Action::StartFixStage, " ", &Facts::default()).unwrap_err();
+        let r = decide(&s, Action::StartFixStage, "Ошибка", &Facts::default()).unwrap_err();
+        assert_eq!(r.code, "no_rollback");
+        let rolled_back = Facts {
+            after_rollback: true,
+            ..Facts::default()
+        };
+        let r = decide(&s, Action::StartFixStage, " ", &rolled_back).unwrap_err();
         assert_eq!(r.code, "reason_required");
-        let mut s = go(s, Action::StartFixStage, "Ошибка миграции в коде");
+        let mut s = decide(
+            &s,
+            Action::StartFixStage,
+            "Ошибка миграции в коде",
+            &rolled_back,
+        )
+        .unwrap();
         assert_eq!((s.step, s.stage, s.stages_total), (Step::Coding, 3, 3));
         assert!(s.is_consistent());
         for a in [

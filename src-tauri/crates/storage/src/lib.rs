@@ -485,6 +485,13 @@ fn facts(conn: &Connection, project_id: i64) -> Result<Facts> {
         |r| r.get(0),
     )?;
     let team = preparation::team(conn, project_id)?;
+    let last_action: Option<String> = conn
+        .query_row(
+            "SELECT action FROM transitions WHERE project_id = ?1 ORDER BY id DESC LIMIT 1",
+            [project_id],
+            |r| r.get(0),
+        )
+        .optional()?;
     let (estimate_items, estimate_total_positive, pending_offer) =
         estimate::facts(conn, project_id)?;
     Ok(Facts {
@@ -494,6 +501,7 @@ fn facts(conn: &Connection, project_id: i64) -> Result<Facts> {
         estimate_total_positive,
         pending_offer,
         approved_spec: spec::has_approved(conn, project_id)?,
+        after_rollback: last_action.as_deref() == Some(ActionKind::RollBack.code()),
         missing_roles: etap_domain::preparation::missing_roles(&team),
         // Storage keeps only the stage titles of 2.1 so far: the guards of 2.1–3.3
         // check that stages are planned and that loops say why.
