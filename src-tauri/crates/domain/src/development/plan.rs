@@ -253,21 +253,28 @@ impl PlanCheck {
 /// stage or requirement it concerns.
 pub fn plan_refusal(c: &PlanCheck) -> Option<Refusal> {
     if !c.dates.is_empty() {
-        let lines: Vec<Text> = c
-            .dates
-            .iter()
-            .map(|(n, why)| {
-                Text::new(
-                    format!("этап {n}: {}", why.ru),
-                    format!("stage {n}: {}", why.en),
-                )
-            })
-            .collect();
-        let l = list(&lines);
+        // Each stage's reason as a clause of one sentence: "этап 2: укажите …; этап 3: …".
+        let clause = |t: &str| {
+            let t = t.trim().trim_end_matches('.');
+            let mut cs = t.chars();
+            cs.next()
+                .map(|f| f.to_lowercase().chain(cs).collect::<String>())
+                .unwrap_or_default()
+        };
+        let join = |pick: fn(&Text) -> &str, word: &str| {
+            c.dates
+                .iter()
+                .map(|(n, why)| format!("{word} {n}: {}", clause(pick(why))))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
         return Some(Refusal::new(
             "stage_dates",
-            format!("Даты этапов не в порядке — {}", l.ru),
-            format!("The stages' dates are not in order — {}", l.en),
+            format!("Даты этапов не в порядке — {}.", join(|t| &t.ru, "этап")),
+            format!(
+                "The stages' dates are not in order — {}.",
+                join(|t| &t.en, "stage")
+            ),
         ));
     }
     if !c.unknown.is_empty() {

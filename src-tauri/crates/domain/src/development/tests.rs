@@ -215,7 +215,11 @@ fn an_end_before_the_start_is_refused_with_both_dates() {
         excluded: vec![],
     };
     let r = plan_refusal(&check_plan(&plan, &c, None, None)).unwrap();
-    assert!(r.message.ru.contains("этап 2"), "{}", r.message.ru);
+    assert_eq!(
+        r.message.ru,
+        "Даты этапов не в порядке — этап 2: окончание этапа (01.11.2026) раньше его начала \
+         (01.12.2026): поправьте одну из дат."
+    );
 }
 
 #[test]
