@@ -318,6 +318,8 @@ fn a_stage_cycle_with_work_log_bugs_and_acceptance_freezes_the_stage() {
             },
         )
         .unwrap();
+    let adj = store.adjustments(p).unwrap();
+    assert_eq!((adj[0].stage, adj[0].bug), (1, Some(1)));
     store.advance(p, ActionKind::FinishAdjustments, "").unwrap();
 
     // 2.6: a malformed commit is refused; a requirement not accepted is a defect.
@@ -458,4 +460,59 @@ fn an_addendum_shows_the_requirements_to_place() {
     assert_eq!(a.removed, [(r1, Some(1))]);
     // The new requirement is in no stage yet: the plan check names it.
     assert_eq!(store.stage_plan_check(p).unwrap().unassigned, [added]);
+}
+
+#[test]
+fn stages_are_reordered_and_split_at_planning_only() {
+    let (_dir, mut store) = crate::temp_store();
+    let (p, r1, r2) = project_at_planning(&mut store);
+    store.add_stage(p, "Запуск").unwrap();
+    store.place_requirement(p, &r1, Some(1), "").unwrap();
+    store.place_requirement(p, &r2, Some(1), "").unwrap();
+    let mut priced = dated(1, "Вход и отчёты");
+    priced.price = Some(Money::new(
+        Decimal::from(100),
+        etap_domain::money::Currency::Rub,
+    ));
+    store.save_planned_stage(p, &priced).unwrap();
+
+    let plan = store
+        .split_stage(p, 1, std::slice::from_ref(&r2), "Отчёты")
+        .unwrap();
+    let shape: Vec<(u32, &str, Vec<String>)> = plan
+        .stages
+        .iter()
+        .map(|s| (s.number, s.title.as_str(), s.requirements.clone()))
+        .collect();
+    assert_eq!(
+        shape,
+        [
+            (1, "Вход и отчёты", vec![r1.clone()]),
+            (2, "Отчёты", vec![r2.clone()]),
+            (3, "Отчёты", vec![]),
+            (4, "Запуск", vec![]),
+        ]
+    );
+    // A price set by hand was for the whole: both halves take their defaults again.
+    assert_eq!(plan.stages[0].price, None);
+
+    let plan = store.reorder_stages(p, 4, 1).unwrap();
+    let titles: Vec<&str> = plan.stages.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["Запуск", "Вход и отчёты", "Отчёты", "Отчёты"]);
+    assert_eq!(plan.stages[1].requirements, std::slice::from_ref(&r1));
+    let e = store.reorder_stages(p, 5, 1).unwrap_err();
+    assert_eq!(e.code(), "stage_not_found");
+
+    // Once confirmed, the shape is fixed; titles may still change.
+    for n in 1..=4 {
+        store
+            .save_planned_stage(p, &dated(n, &plan.stages[n as usize - 1].title))
+            .unwrap();
+    }
+    store.advance(p, ActionKind::ConfirmStagePlan, "").unwrap();
+    let e = store.reorder_stages(p, 2, 1).unwrap_err();
+    assert_eq!(e.code(), "plan_confirmed");
+    let e = store.split_stage(p, 2, &[r1], "Половина").unwrap_err();
+    assert_eq!(e.code(), "plan_confirmed");
+    assert_eq!(store.stage_plan(p).unwrap().stages.len(), 4);
 }

@@ -17,9 +17,10 @@ use std::str::FromStr;
 
 use etap_domain::development::{
     addendum, change_status, check_acceptance, check_adjustment, check_bug, check_item, check_plan,
-    check_stage_dates, check_work_entry, default_environment, hours, parse_code_ref, rounds_of,
-    stage_editable, Acceptance, Addendum, Adjustment, Bug, BugStatus, ChecklistItem, ItemStatus,
-    PlanCheck, PlannedStage, Progress, RequirementCheck, Severity, StagePlan, WorkEntry,
+    check_stage_dates, check_work_entry, default_environment, hours, parse_code_ref, reorder,
+    rounds_of, split, stage_editable, Acceptance, Addendum, Adjustment, Bug, BugStatus,
+    ChecklistItem, ItemStatus, PlanCheck, PlannedStage, Progress, RequirementCheck, Severity,
+    StagePlan, WorkEntry,
 };
 use etap_domain::error::clean_name;
 use etap_domain::estimate::Estimate;
@@ -151,6 +152,7 @@ pub(crate) fn plan(conn: &Connection, project_id: i64) -> Result<StagePlan> {
         Ok((
             r.get::<_, i64>(0)?,
             PlannedStage {
+                id: r.get(0)?,
                 number: r.get(1)?,
                 title: r.get(2)?,
                 features: decode_list(&features),
@@ -336,13 +338,61 @@ pub(crate) fn on_transition(
             )?;
         }
         Action::StartFixStage => {
+            // The title is data in the project's language, like the checklist's.
+            let word = match approved_content(tx, project_id)?.map(|c| c.lang) {
+                Some(Lang::En) => "Fixes",
+                _ => "Исправления",
+            };
             let what: String = comment.trim().chars().take(180).collect();
             tx.execute(
                 "INSERT INTO stages (project_id, number, title) VALUES (?1, ?2, ?3)",
-                params![project_id, next.stage, format!("Исправления: {what}")],
+                params![project_id, next.stage, format!("{word}: {what}")],
             )?;
         }
         _ => {}
+    }
+    Ok(())
+}
+
+/// Writes a plan whose shape changed at 2.1: numbers, new stages, prices, and where
+/// each requirement is. Numbers are unique per project, so they move out of the way
+/// first.
+fn write_shape(tx: &Connection, project_id: i64, plan: &StagePlan) -> Result<()> {
+    tx.execute(
+        "UPDATE stages SET number = number + 100000 WHERE project_id = ?1",
+        [project_id],
+    )
+    .map_err(frozen)?;
+    for s in &plan.stages {
+        let id = if s.id == 0 {
+            tx.execute(
+                "INSERT INTO stages (project_id, number, title, features, planned_start, \
+                 planned_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    project_id,
+                    s.number,
+                    s.title,
+                    encode_list(&s.features),
+                    s.planned_start,
+                    s.planned_end
+                ],
+            )?;
+            tx.last_insert_rowid()
+        } else {
+            tx.execute(
+                "UPDATE stages SET number = ?2, price = ?3 WHERE id = ?1",
+                params![s.id, s.number, s.price.map(|p| p.amount().to_string())],
+            )
+            .map_err(frozen)?;
+            s.id
+        };
+        for r in &s.requirements {
+            tx.execute(
+                "UPDATE stage_requirements SET stage_id = ?3 WHERE project_id = ?1 AND req_id = ?2",
+                params![project_id, r, id],
+            )
+            .map_err(frozen)?;
+        }
     }
     Ok(())
 }
@@ -469,6 +519,38 @@ impl Store {
                 ],
             )
             .map_err(frozen)?;
+            touch(tx, project_id, &at)
+        })?;
+        self.stage_plan(project_id)
+    }
+
+    /// Moves stage `from` to place `to` (at 2.1 only); the stages are renumbered.
+    pub fn reorder_stages(&mut self, project_id: i64, from: u32, to: u32) -> Result<StagePlan> {
+        let at = now();
+        self.write(|tx| {
+            let state = load_state(tx, project_id)?;
+            let plan = reorder(&plan(tx, project_id)?, from, to, &state).map_err(refused)?;
+            write_shape(tx, project_id, &plan)?;
+            touch(tx, project_id, &at)
+        })?;
+        self.stage_plan(project_id)
+    }
+
+    /// Splits stage `number` (at 2.1 only): the requirements `moved` go to a new stage
+    /// titled `title` right after it; both take their default prices again.
+    pub fn split_stage(
+        &mut self,
+        project_id: i64,
+        number: u32,
+        moved: &[String],
+        title: &str,
+    ) -> Result<StagePlan> {
+        let at = now();
+        self.write(|tx| {
+            let state = load_state(tx, project_id)?;
+            let plan =
+                split(&plan(tx, project_id)?, number, moved, title, &state).map_err(refused)?;
+            write_shape(tx, project_id, &plan)?;
             touch(tx, project_id, &at)
         })?;
         self.stage_plan(project_id)
@@ -663,6 +745,26 @@ impl Store {
 
     // ---- 2.5 DevOps adjustments --------------------------------------------------------
 
+    /// Every DevOps adjustment of the project, by stage then as entered.
+    pub fn adjustments(&self, project_id: i64) -> Result<Vec<Adjustment>> {
+        let mut st = self.conn.prepare(
+            "SELECT a.id, s.number, a.date, a.what, a.who, a.bug FROM adjustments a \
+             JOIN stages s ON s.id = a.stage_id WHERE s.project_id = ?1 ORDER BY s.number, a.id",
+        )?;
+        let rows = st.query_map([project_id], |r| {
+            Ok(Adjustment {
+                id: r.get(0)?,
+                stage: r.get(1)?,
+                date: r.get(2)?,
+                what: r.get(3)?,
+                who: r.get(4)?,
+                bug: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records a change DevOps made to the environment during a stage.
     pub fn add_adjustment(&mut self, project_id: i64, a: &Adjustment) -> Result<()> {
         let at = now();
         self.write(|tx| {

@@ -18,6 +18,8 @@ use crate::text::{Lang, Text};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PlannedStage {
+    /// The stored row; 0 for a stage not stored yet (the new half of a split).
+    pub id: i64,
     /// 1, 2, 3… in the order of the plan.
     pub number: u32,
     pub title: String,
@@ -424,20 +426,34 @@ pub fn accepted_stages(state: &ProjectState) -> u32 {
     }
 }
 
+/// Whether the plan's shape (order, number of stages) may still change: only at 2.1.
+/// Once confirmed, the lifecycle counts the stages and runs them in order, so a stage
+/// moved or added later would no longer be the one the history speaks of.
+pub fn plan_open(state: &ProjectState) -> Result<(), Refusal> {
+    if state.step == Step::StagePlanning {
+        return Ok(());
+    }
+    Err(Refusal::new(
+        "plan_confirmed",
+        "Порядок и число этапов меняются только на шаге 2.1 «Разбиение на этапы», до утверждения плана.",
+        "The order and number of stages change only at step 2.1 “Splitting into stages”, before the plan is confirmed.",
+    ))
+}
+
 /// Moves the stage at number `from` to number `to`; the stages are renumbered in
-/// their new order. Accepted stages keep their place.
+/// their new order. Only at 2.1 ([`plan_open`]).
 pub fn reorder(
     plan: &StagePlan,
     from: u32,
     to: u32,
     state: &ProjectState,
 ) -> Result<StagePlan, Refusal> {
+    plan_open(state)?;
     let n = plan.stages.len() as u32;
     for k in [from, to] {
         if k == 0 || k > n {
             return Err(no_stage(k));
         }
-        stage_editable(k, state)?;
     }
     let mut p = plan.clone();
     let s = p.stages.remove(from as usize - 1);
@@ -470,7 +486,7 @@ pub fn rename(
 
 /// Splits stage `number`: the requirements in `moved` go to a new stage titled
 /// `title` right after it, with the same dates and features. Both stages take their
-/// default prices again, as a price set by hand was for the whole.
+/// default prices again, as a price set by hand was for the whole. Only at 2.1.
 pub fn split(
     plan: &StagePlan,
     number: u32,
@@ -478,7 +494,7 @@ pub fn split(
     title: &str,
     state: &ProjectState,
 ) -> Result<StagePlan, Refusal> {
-    stage_editable(number, state)?;
+    plan_open(state)?;
     let title = crate::error::clean_name("stage_title", title).map_err(|e| Refusal {
         code: e.code(),
         message: e.message(),
@@ -507,6 +523,7 @@ pub fn split(
     old.requirements.retain(|r| !moved.contains(r));
     old.price = None;
     let new = PlannedStage {
+        id: 0,
         number: 0,
         title,
         features: old.features.clone(),

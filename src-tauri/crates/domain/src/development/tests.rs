@@ -70,6 +70,7 @@ fn estimate() -> Estimate {
 
 fn stage(number: u32, reqs: &[&str]) -> PlannedStage {
     PlannedStage {
+        id: i64::from(number),
         number,
         title: format!("Этап {number}"),
         features: vec![],
@@ -263,17 +264,17 @@ fn reorder_rename_and_split_renumber_and_spare_accepted_stages() {
         .code,
         "split_invalid"
     );
-    // Stage 1 accepted, stage 2 in development: stage 1 cannot move or change.
+    // Once the plan is confirmed the lifecycle counts and runs the stages in order:
+    // no more moves or splits; stage 1 accepted cannot even be renamed.
     let in_stage_2 = dev_state(Step::Coding, 2, 3);
+    let r = reorder(&plan, 3, 2, &in_stage_2).unwrap_err();
+    assert_eq!(r.code, "plan_confirmed");
+    assert!(r.message.ru.contains("2.1"));
     assert_eq!(
-        reorder(&plan, 1, 3, &in_stage_2).unwrap_err().code,
-        "stage_frozen"
+        split(&plan, 3, &[], "Ещё", &in_stage_2).unwrap_err().code,
+        "plan_confirmed"
     );
-    assert_eq!(
-        reorder(&plan, 3, 1, &in_stage_2).unwrap_err().code,
-        "stage_frozen"
-    );
-    assert!(reorder(&plan, 3, 2, &in_stage_2).is_ok());
+    assert!(rename(&plan, 3, "Отчёты и экспорт", &in_stage_2).is_ok());
     let r = rename(&plan, 1, "Новое", &in_stage_2).unwrap_err();
     assert!(r.message.ru.contains("Этап 1 принят"));
     assert_eq!(
