@@ -516,3 +516,42 @@ fn stages_are_reordered_and_split_at_planning_only() {
     assert_eq!(e.code(), "plan_confirmed");
     assert_eq!(store.stage_plan(p).unwrap().stages.len(), 4);
 }
+
+/// A database from before the development records (schema 7) with a project in its
+/// second stage: the migration freezes stage 1, which the project had accepted.
+#[test]
+fn the_migration_freezes_stages_accepted_before_it() {
+    use etap_storage::migrations;
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+        migrations::migrations().to_version(&mut conn, 7).unwrap();
+        conn.execute_batch(
+            "INSERT INTO clients (id, name, created_at) VALUES (1, 'ООО «Ёж»', '2026-01-01');
+             INSERT INTO projects (id, client_id, title, step, round, stage, stages_total,
+                 created_at, updated_at)
+             VALUES (1, 1, 'Учёт', 'testing', 1, 2, 3, '2026-01-01', '2026-01-01');
+             INSERT INTO stages (project_id, number, title) VALUES (1, 1, 'А'), (1, 2, 'Б'),
+                 (1, 3, 'В');",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open_dir(dir.path()).unwrap();
+    let work = WorkEntry {
+        stage: 1,
+        date: "2026-12-02".into(),
+        who: "Анна".into(),
+        hours: Decimal::from(1),
+        ..WorkEntry::default()
+    };
+    // Refused by the database itself, not only by the domain's check.
+    let raw = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+    let err = raw
+        .execute("UPDATE stages SET title = 'x' WHERE number = 1", [])
+        .unwrap_err();
+    assert!(err.to_string().contains("frozen"), "{err}");
+    raw.execute("UPDATE stages SET title = 'Б2' WHERE number = 2", [])
+        .unwrap();
+    assert_eq!(store.log_work(1, &work).unwrap_err().code(), "stage_frozen");
+    assert!(store.log_work(1, &WorkEntry { stage: 2, ..work }).is_ok());
+}

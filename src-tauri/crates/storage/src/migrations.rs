@@ -260,6 +260,16 @@ const STEPS: &[&str] = &[
     ALTER TABLE stages ADD COLUMN planned_end TEXT NOT NULL DEFAULT '';
     ALTER TABLE stages ADD COLUMN price TEXT;
     ALTER TABLE stages ADD COLUMN frozen INTEGER NOT NULL DEFAULT 0 CHECK (frozen IN (0, 1));
+    -- Stages a project already accepted before this version are frozen too (the same
+    -- rule as etap_domain::development::accepted_stages).
+    UPDATE stages SET frozen = 1 WHERE number <= (
+        SELECT CASE
+            WHEN p.step IN ('coding', 'testing', 'dev_ops_adjustment', 'stage_acceptance')
+                THEN p.stage - 1
+            WHEN p.step IN ('deployment', 'switchover', 'support_handover', 'closed')
+                THEN p.stages_total
+            ELSE 0 END
+        FROM projects p WHERE p.id = stages.project_id);
     CREATE TRIGGER stages_frozen_update BEFORE UPDATE ON stages WHEN OLD.frozen = 1
     BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
     CREATE TRIGGER stages_frozen_delete BEFORE DELETE ON stages WHEN OLD.frozen = 1
