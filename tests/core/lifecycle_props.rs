@@ -61,6 +61,8 @@ proptest! {
                 estimate_total_positive: !c.blockers,
                 pending_offer: !c.blockers,
                 approved_spec: !c.blockers,
+                after_rollback: taken.last() == Some(&Action::RollBack),
+                delivery: None,
             };
             let kind = choose(&state, c, &facts);
             let action = Action::from_kind(kind, &facts);
@@ -278,6 +280,549 @@ mod spec_diff {
             let d = diff(&a, &b);
             prop_assert_eq!(apply(&a, &d), b.clone());
             prop_assert!(diff(&b, &b).is_empty());
+        }
+    }
+}
+
+mod delivery {
+    //! Property test of development and deployment (2.1–3.3) with their records: random
+    //! walks through bug loops, hand-overs to developers, defect loops, rollbacks and fix
+    //! stages, where every guard is fed from the records the walk made. It checks that
+    //! each guard lets through exactly what its rule allows, that the counters (QA,
+    //! bug, defect rounds; deployments and rollbacks) add up, that accepted stages are
+    //! frozen and the rest editable, and that replaying the actions gives the state.
+
+    use etap_domain::deployment::{
+        attempts, DbArchive, DeploymentPlan, SupportContact, SupportHandover,
+    };
+    use etap_domain::development::{
+        accepted_stages, change_status, check_acceptance, rounds, stage_editable, Acceptance, Bug,
+        BugStatus, ChecklistItem, ItemStatus, PlanCheck, RequirementCheck, Severity,
+    };
+    use etap_domain::lifecycle::{
+        decide, effect, options, replay, Action, ActionKind, DeliveryFacts, Facts, ProjectState,
+        Step,
+    };
+    use proptest::prelude::*;
+
+    /// What the walk has recorded so far, as storage would keep it.
+    #[derive(Debug, Default)]
+    struct Records {
+        plan_ok: bool,
+        env_done: bool,
+        bugs: Vec<Bug>,
+        /// The current stage's acceptance as filled in.
+        acceptance: Acceptance,
+        deploy_plan: bool,
+        /// The archive of the current switchover attempt; a rollback starts a new one.
+        archive: Option<DbArchive>,
+        support: bool,
+        final_act: bool,
+    }
+
+    /// Each stage delivers two requirements, ТР-<stage>.1 and ТР-<stage>.2.
+    fn reqs(stage: u32) -> Vec<String> {
+        vec![format!("ТР-{stage}.1"), format!("ТР-{stage}.2")]
+    }
+
+    impl Records {
+        fn facts(&self, state: &ProjectState, stages: u32, after_rollback: bool) -> Facts {
+            let item = |status| ChecklistItem {
+                title: "Репозитории".into(),
+                status,
+                ..ChecklistItem::default()
+            };
+            Facts {
+                planned_stages: stages,
+                delivery: Some(DeliveryFacts {
+                    plan: if self.plan_ok {
+                        PlanCheck::default()
+                    } else {
+                        PlanCheck {
+                            unassigned: vec!["ТР-1.1".into()],
+                            ..PlanCheck::default()
+                        }
+                    },
+                    environment: vec![item(if self.env_done {
+                        ItemStatus::Done
+                    } else {
+                        ItemStatus::Todo
+                    })],
+                    bugs: self.bugs.clone(),
+                    acceptance: check_acceptance(&reqs(state.stage), &self.acceptance),
+                    deployment_plan: self.deploy_plan.then(|| DeploymentPlan {
+                        description: "Сервер клиента".into(),
+                        planned_on: "2026-12-25".into(),
+                        responsible: "Анна".into(),
+                        ..DeploymentPlan::default()
+                    }),
+                    archive: self.archive.clone(),
+                    support: self.support.then(|| SupportHandover {
+                        team: vec![SupportContact {
+                            name: "Поддержка".into(),
+                            contact: "+7 900 000-00-00".into(),
+                        }],
+                        documents: vec!["Руководство".into()],
+                        handed_over_on: "2026-12-28".into(),
+                        warranty_until: "2027-12-28".into(),
+                    }),
+                    final_act_issued: self.final_act,
+                }),
+                after_rollback,
+                ..Facts::default()
+            }
+        }
+
+        /// Records something at the current step; `k` picks what (good or bad data).
+        fn fill(&mut self, state: &ProjectState, k: u8) {
+            match state.step {
+                Step::StagePlanning => self.plan_ok = k % 3 != 0,
+                Step::Environment => self.env_done = k % 3 != 0,
+                Step::Testing => {
+                    let severity = Severity::ALL[usize::from(k) % 4];
+                    self.bugs.push(Bug {
+                        number: self.bugs.len() as u32 + 1,
+                        stage: state.stage,
+                        title: "Баг".into(),
+                        severity,
+                        ..Bug::default()
+                    });
+                }
+                Step::Coding | Step::DevOpsAdjustment => {
+                    // Developers fix the stage's open bugs.
+                    for b in self.bugs.iter_mut() {
+                        if b.stage == state.stage && b.status == BugStatus::Open {
+                            *b = change_status(b, BugStatus::Fixed, "").unwrap();
+                        }
+                    }
+                }
+                Step::StageAcceptance => {
+                    let defect = k % 3 == 0;
+                    self.acceptance = Acceptance {
+                        stage: state.stage,
+                        checks: reqs(state.stage)
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, r)| RequirementCheck {
+                                requirement: r,
+                                verified: !(defect && i == 0),
+                                note: String::new(),
+                            })
+                            .collect(),
+                        code_ref: if k % 3 == 1 { "0123abc" } else { "v1..0" }.into(),
+                        accepted_on: "2026-12-20".into(),
+                        accepted_by: "Мария".into(),
+                    };
+                }
+                Step::Deployment => self.deploy_plan = true,
+                Step::Switchover => {
+                    self.archive = Some(DbArchive {
+                        what: "БД".into(),
+                        location: "/backups/db.dump".into(),
+                        made_at: "2026-12-24".into(),
+                        sha256: if k % 3 == 0 {
+                            "не сумма".into()
+                        } else {
+                            "ab".repeat(32)
+                        },
+                    })
+                }
+                Step::SupportHandover => {
+                    if self.support {
+                        self.final_act = true;
+                    }
+                    self.support = true;
+                }
+                _ => {}
+            }
+        }
+
+        /// What an allowed transition does to the records.
+        fn after(&mut self, action: Action) {
+            match action {
+                // A new acceptance round, or the next stage's.
+                Action::ReportDefects | Action::AcceptStage | Action::StartFixStage => {
+                    self.acceptance = Acceptance::default()
+                }
+                Action::RollBack => self.archive = None,
+                _ => {}
+            }
+        }
+    }
+
+    #[derive(Debug, Clone)]
+    enum Move {
+        /// One of the offered actions whose guard holds.
+        Take(usize),
+        /// Any offered action, blocked or not.
+        Try(usize),
+        /// Record something at the current step.
+        Fill(u8),
+    }
+
+    fn moves() -> impl Strategy<Value = Move> {
+        prop_oneof![
+            5 => any::<usize>().prop_map(Move::Take),
+            1 => any::<usize>().prop_map(Move::Try),
+            3 => any::<u8>().prop_map(Move::Fill),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn delivery_walks_keep_counters_frozen_stages_and_replay(
+            stages in 1u32..4,
+            walk in prop::collection::vec(moves(), 0..250),
+        ) {
+            let prep = [
+                Action::StartClarification,
+                Action::RequestEstimate,
+                Action::SendOffer,
+                Action::AcceptOffer,
+                Action::ApproveSpecification,
+                Action::HandOverToTeam,
+            ];
+            let mut state = ProjectState::initial();
+            for a in prep {
+                state = effect(&state, a).unwrap();
+            }
+            let mut taken: Vec<Action> = prep.to_vec();
+            let mut rec = Records::default();
+            for m in &walk {
+                let facts = rec.facts(&state, stages, taken.last() == Some(&Action::RollBack));
+                let opts: Vec<_> = options(&state, &facts)
+                    .into_iter()
+                    .filter(|o| o.kind != ActionKind::Cancel)
+                    .collect();
+                let kind = match m {
+                    Move::Fill(k) => {
+                        rec.fill(&state, *k);
+                        continue;
+                    }
+                    Move::Take(i) => {
+                        let open: Vec<_> = opts.iter().filter(|o| o.blocked.is_none()).collect();
+                        if open.is_empty() {
+                            continue;
+                        }
+                        open[i % open.len()].kind
+                    }
+                    Move::Try(i) => {
+                        if opts.is_empty() {
+                            continue;
+                        }
+                        opts[i % opts.len()].kind
+                    }
+                };
+                let action = Action::from_kind(kind, &facts);
+                let stage_bugs = || rec.bugs.iter().filter(|b| b.stage == state.stage);
+                // What each rule allows, said independently of the guards.
+                let allowed = match kind {
+                    ActionKind::ConfirmStagePlan => rec.plan_ok,
+                    ActionKind::EnvironmentReady => rec.env_done,
+                    ActionKind::ReportBugs => stage_bugs().any(|b| b.status == BugStatus::Open),
+                    ActionKind::PassTesting => !stage_bugs()
+                        .any(|b| {
+                        b.status == BugStatus::Open
+                            && matches!(b.severity, Severity::Critical | Severity::Major)
+                    }),
+                    ActionKind::ReportDefects => {
+                        rec.acceptance.stage == state.stage
+                            && rec.acceptance.checks.iter().any(|c| !c.verified)
+                    }
+                    ActionKind::AcceptStage => {
+                        rec.acceptance.stage == state.stage
+                            && rec.acceptance.checks.iter().all(|c| c.verified)
+                            && rec.acceptance.code_ref == "0123abc"
+                    }
+                    ActionKind::Deploy => rec.deploy_plan,
+                    ActionKind::SwitchOver => rec
+                        .archive
+                        .as_ref()
+                        .is_some_and(|a| a.sha256.len() == 64),
+                    ActionKind::Close => rec.support && rec.final_act,
+                    ActionKind::StartFixStage => taken.last() == Some(&Action::RollBack),
+                    _ => true,
+                };
+                match decide(&state, action, "причина", &facts) {
+                    Ok(next) => {
+                        prop_assert!(allowed, "{kind:?} was let through at {state:?}");
+                        prop_assert!(next.is_consistent(), "{next:?} after {action:?}");
+                        taken.push(action);
+                        rec.after(action);
+                        state = next;
+                    }
+                    Err(r) => {
+                        prop_assert!(!allowed, "{kind:?} refused at {state:?}: {}", r.message.en);
+                        prop_assert!(!r.message.ru.is_empty() && !r.message.en.is_empty());
+                    }
+                }
+            }
+
+            // Replay gives the state.
+            prop_assert_eq!(replay(&taken), Some(state));
+
+            // Every stage's QA rounds: one per hand-over to testing; every loop back to
+            // 2.3 needs a new one, and an accepted stage passed the last.
+            let fix_stages = taken.iter().filter(|a| **a == Action::StartFixStage).count() as u32;
+            let accepted = taken.iter().filter(|a| **a == Action::AcceptStage).count() as u32;
+            for r in rounds(&taken) {
+                let loops = r.bug_rounds + r.environment_rounds + r.defect_rounds;
+                let in_review = r.stage == state.stage
+                    && matches!(
+                        state.step,
+                        Step::Testing | Step::DevOpsAdjustment | Step::StageAcceptance
+                    );
+                let expected = if r.accepted || in_review { loops + 1 } else { loops };
+                prop_assert_eq!(r.qa_rounds, expected, "{:?} at {:?}", r, state);
+            }
+            prop_assert_eq!(
+                rounds(&taken).iter().filter(|r| r.accepted).count() as u32,
+                accepted
+            );
+
+            // Accepted stages are frozen, the current one is not.
+            prop_assert_eq!(accepted_stages(&state), accepted);
+            for n in 1..=accepted {
+                prop_assert_eq!(stage_editable(n, &state).unwrap_err().code, "stage_frozen");
+            }
+            if state.step.is_stage_step() {
+                prop_assert!(stage_editable(state.stage, &state).is_ok());
+            }
+
+            // Deployments end in a rollback or the switchover, but the one under way;
+            // fix stages add to the planned ones.
+            let a = attempts(&taken);
+            let pending = u32::from(state.step == Step::Switchover);
+            prop_assert_eq!(a.deployments, a.rollbacks + u32::from(a.switched_over) + pending);
+            // Every fix stage answers a rollback.
+            prop_assert!(a.fix_stages <= a.rollbacks);
+            if state.stages_total > 0 {
+                prop_assert_eq!(state.stages_total, stages + fix_stages);
+            }
+        }
+    }
+}
+
+mod stored_delivery {
+    //! The same walks through SQLite: records are saved through the store, each step
+    //! is taken only when the core allows it with the stored records as facts, and
+    //! the database keeps accepted stages frozen, counts the rounds and replays to the
+    //! stored state.
+
+    use etap_domain::deployment::{DbArchive, DeploymentPlan, SupportContact, SupportHandover};
+    use etap_domain::development::{
+        Acceptance, Bug, BugStatus, RequirementCheck, Severity, WorkEntry,
+    };
+    use etap_domain::entity::{DocKind, IssuedDocument};
+    use etap_domain::lifecycle::{options, Action, ActionKind, Facts};
+    use etap_domain::{Lang, Step};
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    use crate::development::{check, project_in_development};
+
+    #[derive(Debug, Clone)]
+    enum Move {
+        Take(usize),
+        Fill(u8),
+    }
+
+    fn moves() -> impl Strategy<Value = Move> {
+        prop_oneof![
+            3 => any::<usize>().prop_map(Move::Take),
+            2 => any::<u8>().prop_map(Move::Fill),
+        ]
+    }
+
+    fn fill(store: &mut etap_storage::Store, p: i64, k: u8) {
+        let state = store.project(p).unwrap().state;
+        match state.step {
+            Step::Testing => {
+                store
+                    .save_bug(
+                        p,
+                        &Bug {
+                            stage: state.stage,
+                            title: "Баг".into(),
+                            severity: Severity::ALL[usize::from(k) % 4],
+                            ..Bug::default()
+                        },
+                    )
+                    .unwrap();
+            }
+            Step::Coding => {
+                for b in store.bugs(p).unwrap() {
+                    if b.stage == state.stage && b.status == BugStatus::Open {
+                        store
+                            .save_bug(
+                                p,
+                                &Bug {
+                                    status: BugStatus::Fixed,
+                                    ..b
+                                },
+                            )
+                            .unwrap();
+                    }
+                }
+            }
+            Step::StageAcceptance => {
+                let reqs = store
+                    .stage_plan(p)
+                    .unwrap()
+                    .stages
+                    .into_iter()
+                    .find(|s| s.number == state.stage)
+                    .unwrap()
+                    .requirements;
+                let defect = k % 3 == 0;
+                store
+                    .save_acceptance(
+                        p,
+                        &Acceptance {
+                            stage: state.stage,
+                            checks: reqs
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, r)| RequirementCheck {
+                                    requirement: r,
+                                    verified: !(defect && i == 0),
+                                    note: "Замечание".into(),
+                                })
+                                .collect(),
+                            code_ref: format!("v{}.{k}", state.stage),
+                            accepted_on: "2026-12-20".into(),
+                            accepted_by: "Мария".into(),
+                        },
+                    )
+                    .unwrap();
+            }
+            Step::Deployment => {
+                store
+                    .save_deployment_plan(
+                        p,
+                        &DeploymentPlan {
+                            description: "Сервер клиента".into(),
+                            planned_on: "2026-12-24".into(),
+                            responsible: "Анна".into(),
+                            ..DeploymentPlan::default()
+                        },
+                    )
+                    .unwrap();
+            }
+            Step::Switchover => {
+                store
+                    .record_db_archive(
+                        p,
+                        &DbArchive {
+                            what: "БД".into(),
+                            location: "/backups/db.dump".into(),
+                            made_at: "2026-12-24".into(),
+                            sha256: "ab".repeat(32),
+                        },
+                    )
+                    .unwrap();
+            }
+            Step::SupportHandover => {
+                store
+                    .save_support_handover(
+                        p,
+                        &SupportHandover {
+                            team: vec![SupportContact {
+                                name: "Поддержка".into(),
+                                contact: "support@example.ru".into(),
+                            }],
+                            documents: vec!["Руководство".into()],
+                            handed_over_on: "2026-12-28".into(),
+                            warranty_until: "2027-12-28".into(),
+                        },
+                    )
+                    .unwrap();
+                store
+                    .record_document(IssuedDocument {
+                        id: 0,
+                        project_id: p,
+                        kind: DocKind::Act,
+                        number: format!("АКТ-{p}-{k}"),
+                        issued_at: chrono::Utc::now()
+                            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                        lang: Lang::Ru,
+                        version: None,
+                        sha256: "cd".repeat(32),
+                        path: "akt.pdf".into(),
+                        draft: false,
+                    })
+                    .ok();
+            }
+            _ => {}
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(16))]
+
+        #[test]
+        fn stored_walks_freeze_accepted_stages_and_replay(
+            walk in prop::collection::vec(moves(), 0..120),
+        ) {
+            let (_dir, mut store) = crate::temp_store();
+            let (p, _, _) = project_in_development(&mut store);
+            let work = WorkEntry {
+                date: "2026-12-02".into(),
+                who: "Анна".into(),
+                hours: Decimal::from(2),
+                ..WorkEntry::default()
+            };
+            for m in &walk {
+                let state = store.project(p).unwrap().state;
+                match m {
+                    Move::Fill(k) => fill(&mut store, p, *k),
+                    Move::Take(i) => {
+                        let facts = Facts {
+                            delivery: Some(store.delivery_facts(p).unwrap()),
+                            ..store.facts(p).unwrap()
+                        };
+                        let open: Vec<ActionKind> = options(&state, &facts)
+                            .into_iter()
+                            .filter(|o| o.blocked.is_none())
+                            .map(|o| o.kind)
+                            .collect();
+                        if open.is_empty() {
+                            continue;
+                        }
+                        let kind = open[i % open.len()];
+                        prop_assert!(check(&store, p, kind).is_ok());
+                        store.advance(p, kind, "причина").unwrap();
+                    }
+                }
+                let state = store.project(p).unwrap().state;
+                prop_assert_eq!(store.replayed_state(p).unwrap(), state);
+                // Every accepted stage is frozen in the database; the current one is not.
+                let accepted = etap_domain::development::accepted_stages(&state);
+                for n in 1..=accepted {
+                    let e = store.log_work(p, &WorkEntry { stage: n, ..work.clone() });
+                    prop_assert_eq!(e.unwrap_err().code(), "stage_frozen");
+                }
+                if state.step.is_stage_step() {
+                    let current = WorkEntry { stage: state.stage, ..work.clone() };
+                    let logged = store.log_work(p, &current).is_ok();
+                    prop_assert!(logged, "work on the current stage {} refused", state.stage);
+                }
+            }
+            // The rounds read back from the stored history add up per stage.
+            let state = store.project(p).unwrap().state;
+            let history: Vec<Action> = store.history(p).unwrap().into_iter().map(|h| h.action).collect();
+            let accepted = history.iter().filter(|a| **a == Action::AcceptStage).count();
+            let progress = store.development_progress(p).unwrap();
+            prop_assert_eq!(progress.rounds.iter().filter(|r| r.accepted).count(), accepted);
+            for r in &progress.rounds {
+                let loops = r.bug_rounds + r.environment_rounds + r.defect_rounds;
+                let in_review = r.stage == state.stage
+                    && matches!(state.step, Step::Testing | Step::DevOpsAdjustment | Step::StageAcceptance);
+                prop_assert_eq!(r.qa_rounds, loops + u32::from(r.accepted || in_review));
+            }
+            prop_assert_eq!(store.stage_plan(p).unwrap().stages.len() as u32, state.stages_total);
         }
     }
 }

@@ -5,6 +5,8 @@
 mod architecture;
 mod bindings;
 mod cli;
+mod deployment;
+mod development;
 mod export;
 mod lifecycle_props;
 mod preparation;

@@ -6,6 +6,8 @@
 //! desktop shell depend on it, never the other way round.
 
 pub mod decimal;
+pub mod deployment;
+pub mod development;
 pub mod draft;
 pub mod entity;
 pub mod error;

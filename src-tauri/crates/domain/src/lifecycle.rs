@@ -234,15 +234,18 @@ pub enum LoopKind {
     Defects,
     /// 3.2 → 3.1: a critical problem; back to the old environment.
     Rollback,
+    /// 3.1 → 2.3: the problem is in the code; a fix stage goes through 2.3–2.6.
+    FixStage,
 }
 
 impl LoopKind {
-    pub const ALL: [LoopKind; 5] = [
+    pub const ALL: [LoopKind; 6] = [
         LoopKind::Refusal,
         LoopKind::Bugs,
         LoopKind::EnvironmentIssue,
         LoopKind::Defects,
         LoopKind::Rollback,
+        LoopKind::FixStage,
     ];
 
     pub fn from_to(self) -> (Step, Step) {
@@ -252,6 +255,7 @@ impl LoopKind {
             LoopKind::EnvironmentIssue => (Step::DevOpsAdjustment, Step::Coding),
             LoopKind::Defects => (Step::StageAcceptance, Step::Coding),
             LoopKind::Rollback => (Step::Switchover, Step::Deployment),
+            LoopKind::FixStage => (Step::Deployment, Step::Coding),
         }
     }
 
@@ -267,6 +271,10 @@ impl LoopKind {
             LoopKind::Rollback => {
                 Text::new("Откат к старой среде", "Rollback to the old environment")
             }
+            LoopKind::FixStage => Text::new(
+                "Этап исправлений после отката",
+                "Fix stage after a rollback",
+            ),
         }
     }
 }
@@ -312,6 +320,9 @@ pub enum Action {
     Deploy,
     /// 3.2 → 3.1 (loop).
     RollBack,
+    /// 3.1 → 2.3 of a new fix stage (loop): the problem that forced a rollback is in
+    /// the code.
+    StartFixStage,
     /// 3.2 → 3.3
     SwitchOver,
     /// 3.3 → Closed
@@ -345,6 +356,7 @@ pub enum ActionKind {
     AcceptStage,
     Deploy,
     RollBack,
+    StartFixStage,
     SwitchOver,
     Close,
     Cancel,
@@ -352,7 +364,7 @@ pub enum ActionKind {
 }
 
 impl ActionKind {
-    pub const ALL: [ActionKind; 22] = [
+    pub const ALL: [ActionKind; 23] = [
         ActionKind::StartClarification,
         ActionKind::RequestEstimate,
         ActionKind::SendOffer,
@@ -371,6 +383,7 @@ impl ActionKind {
         ActionKind::AcceptStage,
         ActionKind::Deploy,
         ActionKind::RollBack,
+        ActionKind::StartFixStage,
         ActionKind::SwitchOver,
         ActionKind::Close,
         ActionKind::Cancel,
@@ -392,7 +405,7 @@ impl ActionKind {
             ActionKind::ReportBugs | ActionKind::PassTesting => Step::Testing,
             ActionKind::HandToDevelopers | ActionKind::FinishAdjustments => Step::DevOpsAdjustment,
             ActionKind::ReportDefects | ActionKind::AcceptStage => Step::StageAcceptance,
-            ActionKind::Deploy => Step::Deployment,
+            ActionKind::Deploy | ActionKind::StartFixStage => Step::Deployment,
             ActionKind::RollBack | ActionKind::SwitchOver => Step::Switchover,
             ActionKind::Close => Step::SupportHandover,
             ActionKind::Reopen => Step::Cancelled,
@@ -415,6 +428,7 @@ impl ActionKind {
             ActionKind::HandToDevelopers => Some(LoopKind::EnvironmentIssue),
             ActionKind::ReportDefects => Some(LoopKind::Defects),
             ActionKind::RollBack => Some(LoopKind::Rollback),
+            ActionKind::StartFixStage => Some(LoopKind::FixStage),
             _ => None,
         }
     }
@@ -445,6 +459,7 @@ impl ActionKind {
             ActionKind::AcceptStage => "accept_stage",
             ActionKind::Deploy => "deploy",
             ActionKind::RollBack => "roll_back",
+            ActionKind::StartFixStage => "start_fix_stage",
             ActionKind::SwitchOver => "switch_over",
             ActionKind::Close => "close",
             ActionKind::Cancel => "cancel",
@@ -476,6 +491,7 @@ impl ActionKind {
             ActionKind::AcceptStage => ("Принять этап", "Accept the stage"),
             ActionKind::Deploy => ("Развернуть у клиента", "Deploy"),
             ActionKind::RollBack => ("Откатить", "Roll back"),
+            ActionKind::StartFixStage => ("Открыть этап исправлений", "Start a fix stage"),
             ActionKind::SwitchOver => ("Переход выполнен", "Switch-over done"),
             ActionKind::Close => ("Закрыть проект", "Close the project"),
             ActionKind::Cancel => ("Отменить проект", "Cancel the project"),
@@ -506,6 +522,7 @@ impl Action {
             Action::AcceptStage => ActionKind::AcceptStage,
             Action::Deploy => ActionKind::Deploy,
             Action::RollBack => ActionKind::RollBack,
+            Action::StartFixStage => ActionKind::StartFixStage,
             Action::SwitchOver => ActionKind::SwitchOver,
             Action::Close => ActionKind::Close,
             Action::Cancel => ActionKind::Cancel,
@@ -537,6 +554,7 @@ impl Action {
             ActionKind::AcceptStage => Action::AcceptStage,
             ActionKind::Deploy => Action::Deploy,
             ActionKind::RollBack => Action::RollBack,
+            ActionKind::StartFixStage => Action::StartFixStage,
             ActionKind::SwitchOver => Action::SwitchOver,
             ActionKind::Close => Action::Close,
             ActionKind::Cancel => Action::Cancel,
@@ -618,6 +636,35 @@ pub struct Facts {
     pub pending_offer: bool,
     /// Whether a specification version is approved (its required sections filled).
     pub approved_spec: bool,
+    /// Whether the project came back to 3.1 by a rollback: a fix stage answers one.
+    pub after_rollback: bool,
+    /// The records of 2.1–3.3 the development and deployment guards read. `None`
+    /// while storage keeps only the list of stage titles: then 2.1–3.3 check only
+    /// that stages are planned and that loops say why.
+    pub delivery: Option<DeliveryFacts>,
+}
+
+/// The development and deployment records the guards of 2.1–3.3 read, gathered by
+/// storage; the rules themselves live in [`crate::development`] and
+/// [`crate::deployment`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DeliveryFacts {
+    /// 2.1 → 2.2: the plan checked by [`crate::development::check_plan`].
+    pub plan: crate::development::PlanCheck,
+    /// 2.2 → 2.3: the environment checklist.
+    pub environment: Vec<crate::development::ChecklistItem>,
+    /// 2.4: the project's bugs; the guards look at the current stage's.
+    pub bugs: Vec<crate::development::Bug>,
+    /// 2.6: the current stage's acceptance, checked by
+    /// [`crate::development::check_acceptance`].
+    pub acceptance: crate::development::AcceptanceCheck,
+    /// 3.1 → 3.2
+    pub deployment_plan: Option<crate::deployment::DeploymentPlan>,
+    /// 3.2 → 3.3: the database archive made for the current switchover attempt.
+    pub archive: Option<crate::deployment::DbArchive>,
+    /// 3.3 → Closed
+    pub support: Option<crate::deployment::SupportHandover>,
+    pub final_act_issued: bool,
 }
 
 /// Why an action cannot be taken now, in words a manager can act on.
@@ -630,7 +677,7 @@ pub struct Refusal {
 }
 
 impl Refusal {
-    fn new(code: &'static str, ru: impl Into<String>, en: impl Into<String>) -> Refusal {
+    pub(crate) fn new(code: &'static str, ru: impl Into<String>, en: impl Into<String>) -> Refusal {
         Refusal {
             code,
             message: Text::new(ru, en),
@@ -641,6 +688,32 @@ impl Refusal {
 /// The guard of an action, apart from its comment: `Ok` when the data the step
 /// needs is there.
 fn guard(state: &ProjectState, kind: ActionKind, facts: &Facts) -> Result<(), Refusal> {
+    basic_guard(state, kind, facts)?;
+    match &facts.delivery {
+        Some(d) => delivery_guard(state, kind, d).map_or(Ok(()), Err),
+        None => Ok(()),
+    }
+}
+
+/// The guards of 2.1–3.3 over the delivery records: each rule is asked of its owner.
+fn delivery_guard(state: &ProjectState, kind: ActionKind, d: &DeliveryFacts) -> Option<Refusal> {
+    use crate::{deployment, development};
+    match kind {
+        ActionKind::ConfirmStagePlan => development::plan_refusal(&d.plan),
+        ActionKind::EnvironmentReady => development::environment_refusal(&d.environment),
+        ActionKind::ReportBugs => development::report_bugs_refusal(&d.bugs, state.stage),
+        ActionKind::PassTesting => development::testing_refusal(&d.bugs, state.stage),
+        ActionKind::ReportDefects => development::defects_refusal(&d.acceptance),
+        ActionKind::AcceptStage => development::acceptance_refusal(&d.acceptance),
+        ActionKind::Deploy => deployment::deploy_refusal(d.deployment_plan.as_ref()),
+        ActionKind::SwitchOver => deployment::switchover_refusal(d.archive.as_ref()),
+        ActionKind::Close => deployment::close_refusal(d.support.as_ref(), d.final_act_issued),
+        _ => None,
+    }
+}
+
+/// The guards that read counts only (preparation, and the number of stages).
+fn basic_guard(state: &ProjectState, kind: ActionKind, facts: &Facts) -> Result<(), Refusal> {
     match kind {
         ActionKind::RequestEstimate if facts.open_questions > 0 => Err(Refusal::new(
             "open_questions",
@@ -698,6 +771,11 @@ fn guard(state: &ProjectState, kind: ActionKind, facts: &Facts) -> Result<(), Re
             "ТЗ ещё не разбито на этапы: добавьте хотя бы один этап разработки.",
             "The specification is not split into stages yet: add at least one development stage.",
         )),
+        ActionKind::StartFixStage if !facts.after_rollback => Err(Refusal::new(
+            "no_rollback",
+            "Этап исправлений открывается после отката: он исправляет в коде проблему, из-за которой откатились.",
+            "A fix stage follows a rollback: it corrects in the code the problem that forced it.",
+        )),
         ActionKind::Reopen if state.cancelled_from.is_none() => Err(Refusal::new(
             "nothing_to_reopen",
             "Неизвестно, с какого шага проект был отменён.",
@@ -734,6 +812,11 @@ fn comment_refusal(kind: ActionKind) -> Refusal {
             "reason_required",
             "Опишите критическую проблему, из-за которой нужен откат.",
             "Describe the critical problem that forces the rollback.",
+        ),
+        ActionKind::StartFixStage => Refusal::new(
+            "reason_required",
+            "Опишите, что нужно исправить в коде на этапе исправлений.",
+            "Describe what the fix stage must correct in the code.",
         ),
         _ => Refusal::new(
             "reason_required",
@@ -799,6 +882,11 @@ pub fn effect(state: &ProjectState, action: Action) -> Option<ProjectState> {
         }
         Action::Deploy => goto(&mut next, Step::Switchover),
         Action::RollBack => goto(&mut next, Step::Deployment),
+        Action::StartFixStage => {
+            next.stages_total += 1;
+            next.stage = next.stages_total;
+            goto(&mut next, Step::Coding);
+        }
         Action::SwitchOver => goto(&mut next, Step::SupportHandover),
         Action::Close => goto(&mut next, Step::Closed),
         Action::Cancel => {
@@ -1143,6 +1231,160 @@ mod tests {
             .expect("offered");
         assert_eq!(plan.target, Step::Environment);
         assert_eq!(plan.blocked.as_ref().map(|r| r.code), Some("no_stages"));
+    }
+
+    fn delivery(d: DeliveryFacts) -> Facts {
+        Facts {
+            planned_stages: 2,
+            delivery: Some(d),
+            ..Facts::default()
+        }
+    }
+
+    fn at(step: Step, stage: u32, total: u32) -> ProjectState {
+        ProjectState {
+            step,
+            stage,
+            stages_total: total,
+            ..ProjectState::initial()
+        }
+    }
+
+    #[test]
+    fn development_guards_name_what_is_missing() {
+        use crate::development::{AcceptanceCheck, Bug, BugStatus, PlanCheck, Severity};
+        let plan = PlanCheck {
+            unassigned: vec!["ТР-4.1".into(), "ТР-4.2".into()],
+            ..PlanCheck::default()
+        };
+        let r = decide(
+            &at(Step::StagePlanning, 0, 0),
+            Action::ConfirmStagePlan { stages: 2 },
+            "",
+            &delivery(DeliveryFacts {
+                plan,
+                ..DeliveryFacts::default()
+            }),
+        )
+        .unwrap_err();
+        assert_eq!(r.code, "requirements_unassigned");
+        assert!(r.message.ru.contains("ТР-4.1, ТР-4.2"));
+
+        let bugs = vec![Bug {
+            number: 3,
+            stage: 2,
+            title: "Не входит".into(),
+            severity: Severity::Critical,
+            status: BugStatus::Open,
+            ..Bug::default()
+        }];
+        let facts = delivery(DeliveryFacts {
+            bugs,
+            ..DeliveryFacts::default()
+        });
+        let r = decide(&at(Step::Testing, 2, 2), Action::PassTesting, "", &facts).unwrap_err();
+        assert_eq!(r.code, "blocking_bugs");
+        assert!(r.message.ru.contains("№3 «Не входит» (критический)"));
+        // The bug is stage 2's: stage 1 passes, and reporting bugs needs one open.
+        assert!(decide(&at(Step::Testing, 1, 2), Action::PassTesting, "", &facts).is_ok());
+        assert_eq!(
+            decide(&at(Step::Testing, 1, 2), Action::ReportBugs, "баги", &facts)
+                .unwrap_err()
+                .code,
+            "no_open_bugs"
+        );
+        let back = decide(&at(Step::Testing, 2, 2), Action::ReportBugs, "баги", &facts).unwrap();
+        assert_eq!((back.step, back.stage), (Step::Coding, 2));
+
+        let bad_ref = delivery(DeliveryFacts {
+            acceptance: AcceptanceCheck {
+                record: crate::development::parse_code_ref("v1..0").err(),
+                ..AcceptanceCheck::default()
+            },
+            ..DeliveryFacts::default()
+        });
+        let r = decide(
+            &at(Step::StageAcceptance, 1, 2),
+            Action::AcceptStage,
+            "",
+            &bad_ref,
+        )
+        .unwrap_err();
+        assert_eq!(r.code, "code_ref_invalid");
+        assert_eq!(
+            decide(
+                &at(Step::StageAcceptance, 1, 2),
+                Action::ReportDefects,
+                "x",
+                &bad_ref
+            )
+            .unwrap_err()
+            .code,
+            "no_defects_marked"
+        );
+        // Without delivery records (stage titles only), the old guards alone apply.
+        let titles_only = Facts {
+            planned_stages: 2,
+            ..Facts::default()
+        };
+        assert!(decide(
+            &at(Step::Testing, 2, 2),
+            Action::PassTesting,
+            "",
+            &titles_only
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn deployment_guards_name_what_is_missing() {
+        let facts = delivery(DeliveryFacts::default());
+        let r = decide(&at(Step::Deployment, 2, 2), Action::Deploy, "", &facts).unwrap_err();
+        assert_eq!(r.code, "deployment_plan_missing");
+        let r = decide(&at(Step::Switchover, 2, 2), Action::SwitchOver, "", &facts).unwrap_err();
+        assert_eq!(r.code, "db_archive_missing");
+        // A rollback needs no archive, only its reason.
+        assert!(decide(
+            &at(Step::Switchover, 2, 2),
+            Action::RollBack,
+            "БД упала",
+            &facts
+        )
+        .is_ok());
+        let r = decide(&at(Step::SupportHandover, 2, 2), Action::Close, "", &facts).unwrap_err();
+        assert_eq!(r.code, "support_handover_incomplete");
+    }
+
+    #[test]
+    fn a_fix_stage_runs_through_development_and_returns_to_deployment() {
+        let s = at(Step::Deployment, 2, 2);
+        let r = decide(&s, Action::StartFixStage, "Ошибка", &Facts::default()).unwrap_err();
+        assert_eq!(r.code, "no_rollback");
+        let rolled_back = Facts {
+            after_rollback: true,
+            ..Facts::default()
+        };
+        let r = decide(&s, Action::StartFixStage, " ", &rolled_back).unwrap_err();
+        assert_eq!(r.code, "reason_required");
+        let mut s = decide(
+            &s,
+            Action::StartFixStage,
+            "Ошибка миграции в коде",
+            &rolled_back,
+        )
+        .unwrap();
+        assert_eq!((s.step, s.stage, s.stages_total), (Step::Coding, 3, 3));
+        assert!(s.is_consistent());
+        for a in [
+            Action::SubmitToTesting,
+            Action::PassTesting,
+            Action::FinishAdjustments,
+            Action::AcceptStage,
+        ] {
+            s = go(s, a, "");
+        }
+        assert_eq!((s.step, s.stage, s.stages_total), (Step::Deployment, 3, 3));
+        assert_eq!(crate::development::accepted_stages(&s), 3);
     }
 
     #[test]

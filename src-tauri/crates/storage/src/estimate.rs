@@ -30,7 +30,7 @@ fn dec(col: usize, s: &str) -> rusqlite::Result<Decimal> {
     })
 }
 
-fn load_estimates(conn: &Connection, project_id: i64) -> Result<Vec<Estimate>> {
+pub(crate) fn load_estimates(conn: &Connection, project_id: i64) -> Result<Vec<Estimate>> {
     let mut st = conn.prepare(
         "SELECT id, version, round, estimated_by, discount_percent, vat_kind, vat_percent, \
          vat_reason, currency FROM estimates WHERE project_id = ?1 ORDER BY version",

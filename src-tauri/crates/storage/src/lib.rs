@@ -13,6 +13,8 @@
 
 mod codes;
 mod demo;
+mod deployment;
+mod development;
 mod error;
 mod estimate;
 pub mod migrations;
@@ -283,6 +285,7 @@ impl Store {
             let next = decide(&current, action, &comment, &facts)
                 .map_err(|r| StorageError::Domain(etap_domain::DomainError::Refused(r)))?;
             record(tx, project_id, &current, action, &next, &comment, &at)?;
+            development::on_transition(tx, project_id, &current, action, &next, &comment)?;
             estimate::on_transition(tx, project_id, action, &next, &comment, &at)
         })?;
         self.project(project_id)
@@ -482,6 +485,13 @@ fn facts(conn: &Connection, project_id: i64) -> Result<Facts> {
         |r| r.get(0),
     )?;
     let team = preparation::team(conn, project_id)?;
+    let last_action: Option<String> = conn
+        .query_row(
+            "SELECT action FROM transitions WHERE project_id = ?1 ORDER BY id DESC LIMIT 1",
+            [project_id],
+            |r| r.get(0),
+        )
+        .optional()?;
     let (estimate_items, estimate_total_positive, pending_offer) =
         estimate::facts(conn, project_id)?;
     Ok(Facts {
@@ -491,7 +501,11 @@ fn facts(conn: &Connection, project_id: i64) -> Result<Facts> {
         estimate_total_positive,
         pending_offer,
         approved_spec: spec::has_approved(conn, project_id)?,
+        after_rollback: last_action.as_deref() == Some(ActionKind::RollBack.code()),
         missing_roles: etap_domain::preparation::missing_roles(&team),
+        // Storage keeps only the stage titles of 2.1 so far: the guards of 2.1–3.3
+        // check that stages are planned and that loops say why.
+        delivery: None,
     })
 }
 
@@ -539,7 +553,7 @@ fn record(
     Ok(())
 }
 
-fn history(conn: &Connection, project_id: i64) -> Result<Vec<HistoryEntry>> {
+pub(crate) fn history(conn: &Connection, project_id: i64) -> Result<Vec<HistoryEntry>> {
     let mut st = conn.prepare(
         "SELECT id, at, action, stages, from_step, to_step, round, stage, comment \
          FROM transitions WHERE project_id = ?1 ORDER BY id",

@@ -252,6 +252,178 @@ const STEPS: &[&str] = &[
     ) STRICT, WITHOUT ROWID;",
     // 8: a draft ТЗ exported for review is recorded as a draft, not as issued.
     "ALTER TABLE issued_documents ADD COLUMN draft INTEGER NOT NULL DEFAULT 0 CHECK (draft IN (0, 1));",
+    // 9: development records 2.1–2.6 — the stage plan (dates, features, price, the
+    // requirements each stage delivers or their exclusion), the environment checklist,
+    // the work log, bugs, DevOps adjustments and acceptances. A stage accepted at 2.6
+    // is frozen by the database itself: triggers refuse any change to it and to its
+    // records, whatever the caller.
+    "ALTER TABLE stages ADD COLUMN features TEXT NOT NULL DEFAULT '';
+    ALTER TABLE stages ADD COLUMN planned_start TEXT NOT NULL DEFAULT '';
+    ALTER TABLE stages ADD COLUMN planned_end TEXT NOT NULL DEFAULT '';
+    ALTER TABLE stages ADD COLUMN price TEXT;
+    ALTER TABLE stages ADD COLUMN frozen INTEGER NOT NULL DEFAULT 0 CHECK (frozen IN (0, 1));
+    -- Stages a project already accepted before this version are frozen too (the same
+    -- rule as etap_domain::development::accepted_stages).
+    UPDATE stages SET frozen = 1 WHERE number <= (
+        SELECT CASE
+            WHEN p.step IN ('coding', 'testing', 'dev_ops_adjustment', 'stage_acceptance')
+                THEN p.stage - 1
+            WHEN p.step IN ('deployment', 'switchover', 'support_handover', 'closed')
+                THEN p.stages_total
+            ELSE 0 END
+        FROM projects p WHERE p.id = stages.project_id);
+    CREATE TRIGGER stages_frozen_update BEFORE UPDATE ON stages WHEN OLD.frozen = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TRIGGER stages_frozen_delete BEFORE DELETE ON stages WHEN OLD.frozen = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TABLE stage_requirements (
+        project_id INTEGER NOT NULL REFERENCES projects(id),
+        req_id TEXT NOT NULL,
+        -- NULL: excluded from every stage, with the reason.
+        stage_id INTEGER REFERENCES stages(id),
+        reason TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (project_id, req_id),
+        CHECK (stage_id IS NOT NULL OR length(trim(reason)) > 0)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TRIGGER stage_requirements_frozen_insert BEFORE INSERT ON stage_requirements
+    WHEN (SELECT frozen FROM stages WHERE id = NEW.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TRIGGER stage_requirements_frozen_update BEFORE UPDATE ON stage_requirements
+    WHEN (SELECT frozen FROM stages WHERE id = OLD.stage_id) = 1
+      OR (SELECT frozen FROM stages WHERE id = NEW.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TRIGGER stage_requirements_frozen_delete BEFORE DELETE ON stage_requirements
+    WHEN (SELECT frozen FROM stages WHERE id = OLD.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TABLE environment_items (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id),
+        position INTEGER NOT NULL,
+        title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        status TEXT NOT NULL CHECK (status IN ('todo', 'done', 'not_needed')),
+        owner INTEGER REFERENCES team_members(id) ON DELETE SET NULL,
+        note TEXT NOT NULL DEFAULT '',
+        links TEXT NOT NULL DEFAULT '',
+        credential INTEGER NOT NULL CHECK (credential IN (0, 1)),
+        secret_location TEXT NOT NULL DEFAULT ''
+    ) STRICT;
+    CREATE INDEX environment_items_project ON environment_items(project_id, position);
+    CREATE TABLE work_log (
+        id INTEGER PRIMARY KEY,
+        stage_id INTEGER NOT NULL REFERENCES stages(id),
+        date TEXT NOT NULL,
+        who TEXT NOT NULL,
+        hours TEXT NOT NULL,
+        reference TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT ''
+    ) STRICT;
+    CREATE INDEX work_log_stage ON work_log(stage_id, id);
+    CREATE TRIGGER work_log_frozen_insert BEFORE INSERT ON work_log
+    WHEN (SELECT frozen FROM stages WHERE id = NEW.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TRIGGER work_log_frozen_update BEFORE UPDATE ON work_log
+    WHEN (SELECT frozen FROM stages WHERE id = OLD.stage_id) = 1
+      OR (SELECT frozen FROM stages WHERE id = NEW.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TRIGGER work_log_frozen_delete BEFORE DELETE ON work_log
+    WHEN (SELECT frozen FROM stages WHERE id = OLD.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TABLE bugs (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id),
+        number INTEGER NOT NULL CHECK (number >= 1),
+        stage_id INTEGER NOT NULL REFERENCES stages(id),
+        title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        steps TEXT NOT NULL DEFAULT '',
+        expected TEXT NOT NULL DEFAULT '',
+        actual TEXT NOT NULL DEFAULT '',
+        severity TEXT NOT NULL CHECK (severity IN ('critical', 'major', 'minor', 'trivial')),
+        requirement TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL CHECK (status IN ('open', 'fixed', 'verified', 'wont_fix')),
+        reason TEXT NOT NULL DEFAULT '',
+        UNIQUE (project_id, number),
+        CHECK (status <> 'wont_fix' OR length(trim(reason)) > 0)
+    ) STRICT;
+    CREATE TRIGGER bugs_frozen_insert BEFORE INSERT ON bugs
+    WHEN (SELECT frozen FROM stages WHERE id = NEW.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TRIGGER bugs_frozen_update BEFORE UPDATE ON bugs
+    WHEN (SELECT frozen FROM stages WHERE id = OLD.stage_id) = 1
+      OR (SELECT frozen FROM stages WHERE id = NEW.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TRIGGER bugs_frozen_delete BEFORE DELETE ON bugs
+    WHEN (SELECT frozen FROM stages WHERE id = OLD.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TABLE adjustments (
+        id INTEGER PRIMARY KEY,
+        stage_id INTEGER NOT NULL REFERENCES stages(id),
+        date TEXT NOT NULL DEFAULT '',
+        what TEXT NOT NULL CHECK (length(trim(what)) > 0),
+        who TEXT NOT NULL,
+        bug INTEGER
+    ) STRICT;
+    CREATE TRIGGER adjustments_frozen_insert BEFORE INSERT ON adjustments
+    WHEN (SELECT frozen FROM stages WHERE id = NEW.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TRIGGER adjustments_frozen_update BEFORE UPDATE ON adjustments
+    WHEN (SELECT frozen FROM stages WHERE id = OLD.stage_id) = 1
+      OR (SELECT frozen FROM stages WHERE id = NEW.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TRIGGER adjustments_frozen_delete BEFORE DELETE ON adjustments
+    WHEN (SELECT frozen FROM stages WHERE id = OLD.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TABLE acceptances (
+        stage_id INTEGER PRIMARY KEY REFERENCES stages(id),
+        checks TEXT NOT NULL DEFAULT '[]',
+        code_ref TEXT NOT NULL DEFAULT '',
+        accepted_on TEXT NOT NULL DEFAULT '',
+        accepted_by TEXT NOT NULL DEFAULT ''
+    ) STRICT;
+    CREATE TRIGGER acceptances_frozen_insert BEFORE INSERT ON acceptances
+    WHEN (SELECT frozen FROM stages WHERE id = NEW.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TRIGGER acceptances_frozen_update BEFORE UPDATE ON acceptances
+    WHEN (SELECT frozen FROM stages WHERE id = OLD.stage_id) = 1
+      OR (SELECT frozen FROM stages WHERE id = NEW.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;
+    CREATE TRIGGER acceptances_frozen_delete BEFORE DELETE ON acceptances
+    WHEN (SELECT frozen FROM stages WHERE id = OLD.stage_id) = 1
+    BEGIN SELECT RAISE(ABORT, 'etap: accepted stages are frozen'); END;",
+    // 10: deployment records 3.1–3.3 — the plan, the database archives made before a
+    // switchover (append-only: an archive record is evidence), the support handover.
+    // Outcomes are lifecycle transitions: a rollback is recorded with its reason.
+    "CREATE TABLE deployment_plans (
+        project_id INTEGER PRIMARY KEY REFERENCES projects(id),
+        target TEXT NOT NULL CHECK (target IN ('client_premises', 'cloud')),
+        description TEXT NOT NULL DEFAULT '',
+        planned_on TEXT NOT NULL DEFAULT '',
+        responsible TEXT NOT NULL DEFAULT '',
+        switch_kind TEXT NOT NULL CHECK (switch_kind IN ('new_environment', 'module')),
+        checklist TEXT NOT NULL DEFAULT '[]'
+    ) STRICT;
+    CREATE TABLE db_archives (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id),
+        what TEXT NOT NULL CHECK (length(trim(what)) > 0),
+        location TEXT NOT NULL CHECK (length(trim(location)) > 0),
+        made_at TEXT NOT NULL,
+        sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+        recorded_at TEXT NOT NULL,
+        -- The project's latest transition when it was recorded: which deployment
+        -- attempt it belongs to.
+        after_transition INTEGER NOT NULL
+    ) STRICT;
+    CREATE TRIGGER db_archives_append_only_update BEFORE UPDATE ON db_archives
+    BEGIN SELECT RAISE(ABORT, 'etap: database archive records are kept as made'); END;
+    CREATE TRIGGER db_archives_append_only_delete BEFORE DELETE ON db_archives
+    BEGIN SELECT RAISE(ABORT, 'etap: database archive records are kept as made'); END;
+    CREATE TABLE support_handovers (
+        project_id INTEGER PRIMARY KEY REFERENCES projects(id),
+        team TEXT NOT NULL DEFAULT '[]',
+        documents TEXT NOT NULL DEFAULT '',
+        handed_over_on TEXT NOT NULL DEFAULT '',
+        warranty_until TEXT NOT NULL DEFAULT ''
+    ) STRICT;",
 ];
 
 /// The schema version this build writes.

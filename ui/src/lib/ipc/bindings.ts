@@ -9,11 +9,11 @@ export type Phase = "preparation" | "development" | "deployment" | "finished";
 
 export type Step = "request" | "clarification" | "estimate" | "negotiation" | "specification" | "team_handover" | "stage_planning" | "environment" | "coding" | "testing" | "dev_ops_adjustment" | "stage_acceptance" | "deployment" | "switchover" | "support_handover" | "closed" | "cancelled";
 
-export type LoopKind = "refusal" | "bugs" | "environment_issue" | "defects" | "rollback";
+export type LoopKind = "refusal" | "bugs" | "environment_issue" | "defects" | "rollback" | "fix_stage";
 
-export type Action = { "kind": "start_clarification" } | { "kind": "request_estimate" } | { "kind": "send_offer" } | { "kind": "accept_offer" } | { "kind": "refuse_offer" } | { "kind": "approve_specification" } | { "kind": "hand_over_to_team" } | { "kind": "confirm_stage_plan", stages: number, } | { "kind": "environment_ready" } | { "kind": "submit_to_testing" } | { "kind": "report_bugs" } | { "kind": "pass_testing" } | { "kind": "hand_to_developers" } | { "kind": "finish_adjustments" } | { "kind": "report_defects" } | { "kind": "accept_stage" } | { "kind": "deploy" } | { "kind": "roll_back" } | { "kind": "switch_over" } | { "kind": "close" } | { "kind": "cancel" } | { "kind": "reopen" };
+export type Action = { "kind": "start_clarification" } | { "kind": "request_estimate" } | { "kind": "send_offer" } | { "kind": "accept_offer" } | { "kind": "refuse_offer" } | { "kind": "approve_specification" } | { "kind": "hand_over_to_team" } | { "kind": "confirm_stage_plan", stages: number, } | { "kind": "environment_ready" } | { "kind": "submit_to_testing" } | { "kind": "report_bugs" } | { "kind": "pass_testing" } | { "kind": "hand_to_developers" } | { "kind": "finish_adjustments" } | { "kind": "report_defects" } | { "kind": "accept_stage" } | { "kind": "deploy" } | { "kind": "roll_back" } | { "kind": "start_fix_stage" } | { "kind": "switch_over" } | { "kind": "close" } | { "kind": "cancel" } | { "kind": "reopen" };
 
-export type ActionKind = "start_clarification" | "request_estimate" | "send_offer" | "accept_offer" | "refuse_offer" | "approve_specification" | "hand_over_to_team" | "confirm_stage_plan" | "environment_ready" | "submit_to_testing" | "report_bugs" | "pass_testing" | "hand_to_developers" | "finish_adjustments" | "report_defects" | "accept_stage" | "deploy" | "roll_back" | "switch_over" | "close" | "cancel" | "reopen";
+export type ActionKind = "start_clarification" | "request_estimate" | "send_offer" | "accept_offer" | "refuse_offer" | "approve_specification" | "hand_over_to_team" | "confirm_stage_plan" | "environment_ready" | "submit_to_testing" | "report_bugs" | "pass_testing" | "hand_to_developers" | "finish_adjustments" | "report_defects" | "accept_stage" | "deploy" | "roll_back" | "start_fix_stage" | "switch_over" | "close" | "cancel" | "reopen";
 
 export type ProjectState = { step: Step, 
 /**
