@@ -250,6 +250,26 @@ const STEPS: &[&str] = &[
         req_id TEXT NOT NULL,
         PRIMARY KEY (project_id, req_id)
     ) STRICT, WITHOUT ROWID;",
+    // 8: the register also keeps счета (invoices); акты and счета are numbered per
+    // year across projects, so a number is unique per kind, not only per project.
+    // SQLite cannot change a CHECK in place: the table is rebuilt, every row kept.
+    "CREATE TABLE issued_documents_new (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE RESTRICT,
+        kind TEXT NOT NULL CHECK (kind IN ('proposal', 'specification', 'act', 'invoice')),
+        number TEXT NOT NULL,
+        issued_at TEXT NOT NULL,
+        lang TEXT NOT NULL CHECK (lang IN ('ru', 'en')),
+        version INTEGER,
+        sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+        path TEXT NOT NULL,
+        UNIQUE (project_id, number),
+        UNIQUE (kind, number)
+    ) STRICT;
+    INSERT INTO issued_documents_new SELECT id, project_id, kind, number, issued_at, lang,
+        version, sha256, path FROM issued_documents;
+    DROP TABLE issued_documents;
+    ALTER TABLE issued_documents_new RENAME TO issued_documents;",
 ];
 
 /// The schema version this build writes.
