@@ -280,6 +280,14 @@ pub enum Block {
         height: f32,
         align: Align,
     },
+    /// Vector shapes in a box of the given size, aligned in the text width: filled
+    /// black rectangles `[x, y, w, h]` from the box's top-left (a QR code's modules).
+    Shapes {
+        rects: Arc<Vec<[f32; 4]>>,
+        width: f32,
+        height: f32,
+        align: Align,
+    },
     PageBreak,
 }
 
@@ -1415,6 +1423,25 @@ fn block_slices(block: &Block, width: f32, frame: f32, out: &mut Vec<Slice>) {
                 h: *h,
                 image: image.clone(),
             });
+            s.keep_with_next = true;
+            out.push(s);
+        }
+        Block::Shapes {
+            rects,
+            width: w,
+            height: h,
+            align,
+        } => {
+            let mut s = Slice::new(*h);
+            let x0 = line_x(*align, width, *w);
+            s.draws
+                .extend(rects.iter().map(|[x, y, rw, rh]| Draw::Fill {
+                    x: x0 + x,
+                    y: *y,
+                    w: *rw,
+                    h: *rh,
+                    gray: 0.0,
+                }));
             s.keep_with_next = true;
             out.push(s);
         }

@@ -702,6 +702,10 @@ fn page_content(
     // decimals (1/100 pt: far below what a viewer or printer resolves) — formatting
     // shortest-round-trip floats was a tenth of the render.
     let mut w = Ops(Vec::with_capacity(16 * 1024));
+    // Consecutive fills of one grey are one path filled once: rectangles that touch
+    // (a QR code's modules, row above row) are then one shape to the rasteriser, with
+    // no anti-aliased hairline seam between them — a seam a phone's decoder can trip on.
+    let mut open: Option<f32> = None;
     for d in &page.draws {
         if let Draw::Fill {
             x,
@@ -711,10 +715,18 @@ fn page_content(
             gray: g,
         } = d
         {
-            w.op(&[*g], "g");
+            if open != Some(*g) {
+                if open.is_some() {
+                    w.op(&[], "f");
+                }
+                w.op(&[*g], "g");
+                open = Some(*g);
+            }
             w.op(&[x_of(*x), y_of(*y + *h), *fw, *h], "re");
-            w.op(&[], "f");
         }
+    }
+    if open.is_some() {
+        w.op(&[], "f");
     }
     for d in &page.draws {
         if let Draw::Image {
