@@ -58,8 +58,16 @@ fn sample_docs_writes_every_sample_pdf() {
     let listed: Vec<&str> = stdout.lines().collect();
     assert!(listed.len() >= 4, "{stdout}");
     // The documents that charge a client are among them.
-    for name in ["act-ru.pdf", "invoice-ru.pdf", "invoice-en.pdf", "final-act-ru.pdf"] {
-        assert!(listed.iter().any(|p| p.ends_with(name)), "no {name}: {stdout}");
+    for name in [
+        "act-ru.pdf",
+        "invoice-ru.pdf",
+        "invoice-en.pdf",
+        "final-act-ru.pdf",
+    ] {
+        assert!(
+            listed.iter().any(|p| p.ends_with(name)),
+            "no {name}: {stdout}"
+        );
     }
     for p in listed {
         let bytes = std::fs::read(p).unwrap();

@@ -1020,6 +1020,45 @@ mod tests {
         assert_eq!(text.matches("\nS").count(), 1, "{text}");
     }
 
+    fn fill(y: f32, gray: f32) -> Draw {
+        Draw::Fill {
+            x: 0.0,
+            y,
+            w: 10.0,
+            h: 2.0,
+            gray,
+        }
+    }
+
+    #[test]
+    fn touching_fills_of_one_grey_are_one_path_filled_once() {
+        // A QR code's rows touch: filled one by one, each edge was anti-aliased on its
+        // own and a light seam showed between the rows.
+        let page = Page {
+            draws: vec![
+                fill(0.0, 0.0),
+                fill(2.0, 0.0),
+                fill(4.0, 0.0),
+                fill(10.0, 0.9),
+                fill(20.0, 0.0),
+            ],
+        };
+        let out = page_content(&page, &Geometry::a4(), &BTreeMap::new(), &[]);
+        let text = String::from_utf8(out).unwrap();
+        let ops: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            ops.iter().filter(|l| l.ends_with(" re")).count(),
+            5,
+            "{text}"
+        );
+        assert_eq!(ops.iter().filter(|l| **l == "f").count(), 3, "{text}");
+        assert_eq!(
+            ops.iter().filter(|l| l.ends_with(" g")).count(),
+            3,
+            "{text}"
+        );
+    }
+
     #[test]
     fn glyph_strings_escape_delimiters_and_line_ends() {
         // Glyph ids whose bytes are '(' ')' '\\' CR LF must not end or bend the string.
