@@ -186,6 +186,27 @@ pub struct ActItem {
     pub amount: Money,
 }
 
+impl ActItem {
+    /// A line as `etap_domain::billing::stage_lines` priced it, its unit in `lang`:
+    /// hours («ч») at the rate, or one service («усл.») at its share of the price.
+    pub fn from_billed(line: &etap_domain::billing::BilledLine, lang: Lang) -> ActItem {
+        let unit = match (line.per_hour, lang) {
+            (true, Lang::Ru) => "ч",
+            (true, Lang::En) => "h",
+            (false, Lang::Ru) => "усл.",
+            (false, Lang::En) => "svc",
+        };
+        ActItem {
+            code: line.code.clone(),
+            name: line.title.clone(),
+            unit: unit.into(),
+            quantity: line.quantity,
+            price: line.price,
+            amount: line.amount,
+        }
+    }
+}
+
 /// The specification (ТЗ) version the work was done under.
 #[derive(Debug, Clone)]
 pub struct SpecRef {

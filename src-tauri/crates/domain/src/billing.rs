@@ -101,6 +101,73 @@ pub fn allocate(price: Money, weights: &[Money]) -> Result<Vec<Money>, MoneyErro
         .collect())
 }
 
+/// What a stage delivers, line by line, before it is priced: the requirement IDs and
+/// title of the line, and the hours and rate of the estimate items it links to (zero
+/// for a requirement no estimate item prices).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkLine {
+    /// «ФТ-4.1, ФТ-4.2».
+    pub code: String,
+    pub title: String,
+    pub hours: Decimal,
+    /// Price of one hour, all its decimals kept.
+    pub rate: Decimal,
+}
+
+/// A priced line of an акт or счёт: `price` × `quantity` is `amount`, to the kopeck.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BilledLine {
+    pub code: String,
+    pub title: String,
+    /// Hours at an hourly rate; otherwise one service (`quantity` 1) at its amount.
+    pub per_hour: bool,
+    pub quantity: Decimal,
+    pub price: Money,
+    pub amount: Money,
+}
+
+/// The lines of a stage charged at `price`. When the price is what the linked estimate
+/// items add up to and every rate is whole kopecks, each line is its hours × rate; when
+/// the price was edited (or a rate has more decimals than kopecks), each line is one
+/// service at its share of the price ([`allocate`]) — so a printed price × quantity is
+/// always the printed amount, and the lines always add up to the stage's price.
+pub fn stage_lines(price: Money, work: &[WorkLine]) -> Result<Vec<BilledLine>, MoneyError> {
+    let c = price.currency;
+    let amounts = work
+        .iter()
+        .map(|w| Money::product(w.rate, w.hours, c))
+        .collect::<Result<Vec<_>, _>>()?;
+    let whole_kopecks = work
+        .iter()
+        .all(|w| crate::money::round_to_minor(w.rate) == w.rate);
+    if whole_kopecks && Money::sum(c, &amounts)? == price {
+        return Ok(work
+            .iter()
+            .zip(amounts)
+            .map(|(w, amount)| BilledLine {
+                code: w.code.clone(),
+                title: w.title.clone(),
+                per_hour: true,
+                quantity: w.hours,
+                price: Money::new(w.rate, c),
+                amount,
+            })
+            .collect());
+    }
+    Ok(work
+        .iter()
+        .zip(allocate(price, &amounts)?)
+        .map(|(w, amount)| BilledLine {
+            code: w.code.clone(),
+            title: w.title.clone(),
+            per_hour: false,
+            quantity: Decimal::ONE,
+            price: amount,
+            amount,
+        })
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +188,44 @@ mod tests {
         // The price as the items add it up: the lines are the items.
         let items = [rub("224000"), rub("420000"), rub("127750")];
         assert_eq!(allocate(rub("771750"), &items).unwrap(), items.to_vec());
+    }
+
+    fn work(code: &str, hours: i64, rate: &str) -> WorkLine {
+        WorkLine {
+            code: code.into(),
+            title: format!("Работы по {code}"),
+            hours: Decimal::from(hours),
+            rate: rate.parse().unwrap(),
+        }
+    }
+
+    #[test]
+    fn stage_lines_are_hours_at_the_rate_or_services_at_their_share_of_an_edited_price() {
+        let items = [work("ФТ-1", 64, "3500"), work("ФТ-2", 10, "2800")];
+        // The price the items add up to: hours × rate.
+        let lines = stage_lines(rub("252000"), &items).unwrap();
+        assert!(lines.iter().all(|l| l.per_hour));
+        assert_eq!(lines[0].quantity, Decimal::from(64));
+        assert_eq!(lines[0].price, rub("3500"));
+        assert_eq!(lines[1].amount, rub("28000"));
+        // An edited price: one service each, price = amount, adding up to the price.
+        let lines = stage_lines(rub("250000"), &items).unwrap();
+        assert!(lines
+            .iter()
+            .all(|l| !l.per_hour && l.quantity == Decimal::ONE));
+        assert!(lines.iter().all(|l| l.price == l.amount));
+        let sum = Money::sum(Currency::Rub, lines.iter().map(|l| &l.amount)).unwrap();
+        assert_eq!(sum, rub("250000"));
+        assert_eq!(lines[0].amount, rub("222222.22"));
+        // A rate finer than kopecks cannot be printed as a price that multiplies out.
+        let fine = [work("ФТ-3", 10, "12345.678")];
+        let lines = stage_lines(rub("123456.78"), &fine).unwrap();
+        assert!(!lines[0].per_hour);
+        assert_eq!(lines[0].amount, rub("123456.78"));
+        // Requirements no estimate item prices share the price evenly.
+        let bare = [work("ФТ-4", 0, "0"), work("ФТ-5", 0, "0")];
+        let lines = stage_lines(rub("100"), &bare).unwrap();
+        assert_eq!((lines[0].amount, lines[1].amount), (rub("50"), rub("50")));
     }
 
     #[test]

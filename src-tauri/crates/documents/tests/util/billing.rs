@@ -65,18 +65,29 @@ fn a_stage_act_prints_its_lines_totals_words_code_and_acceptance() {
 }
 
 #[test]
-fn the_act_prints_the_models_figures_and_does_not_recompute_them() {
-    // A stage whose price was edited: the domain spread it over the lines, so a line's
-    // amount is not its price × quantity. The PDF prints the domain's figures.
+fn an_edited_stage_price_prints_as_services_that_add_up_to_it() {
+    // The stage's price was agreed at 1 000 000 ₽ instead of the 928 750 ₽ its estimate
+    // items add up to: the domain spreads it over the lines, one service each, and the
+    // PDF prints those figures, never price × quantity of its own.
     let mut act = samples::act(Lang::Ru);
     let rub = |s: &str| Money::parse(s, Currency::Rub).unwrap();
-    let weights: Vec<Money> = act.items.iter().map(|i| i.amount).collect();
-    let lines = billing::allocate(rub("1000000"), &weights).unwrap();
-    for (item, amount) in act.items.iter_mut().zip(&lines) {
-        item.amount = *amount;
-    }
+    let work: Vec<billing::WorkLine> = act
+        .items
+        .iter()
+        .map(|i| billing::WorkLine {
+            code: i.code.clone(),
+            title: i.name.clone(),
+            hours: i.quantity,
+            rate: i.price.amount(),
+        })
+        .collect();
+    let lines = billing::stage_lines(rub("1000000"), &work).unwrap();
+    act.items = lines
+        .iter()
+        .map(|l| etap_documents::ActItem::from_billed(l, Lang::Ru))
+        .collect();
     act.vat = exempt();
-    act.totals = billing::totals(Currency::Rub, &lines, &act.vat).unwrap();
+    act.totals = billing::totals(Currency::Rub, lines.iter().map(|l| &l.amount), &act.vat).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let pdf = write(
         dir.path(),
@@ -84,8 +95,11 @@ fn the_act_prints_the_models_figures_and_does_not_recompute_them() {
         &etap_documents::act::render(&act).unwrap(),
     );
     let text = text_of(&pdf, None);
-    let first = lines[0].format(Lang::Ru).replace('\u{a0}', " ");
-    assert!(text.contains(&first), "no «{first}»:\n{text}");
+    // 224 000 of 928 750 is 241 184,39 of 1 000 000: one service at that price.
+    assert!(
+        text.contains("ФТ-1.1, ФТ-1.2. Проектирование жизненного цикла проекта и структуры базы данных усл. 1 241 184,39 ₽ 241 184,39 ₽"),
+        "{text}"
+    );
     assert!(text.contains("Итого: 1 000 000,00 ₽"), "{text}");
     assert!(text.contains("Без НДС: —"), "{text}");
     assert!(text.contains("Всего к оплате: 1 000 000,00 ₽"), "{text}");
