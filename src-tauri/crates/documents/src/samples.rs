@@ -637,10 +637,12 @@ pub fn invoice(lang: Lang) -> Invoice {
     let vat = vat20();
     let totals = totals_of(&items, &vat);
     let req = contractor_requisites();
-    // The purpose is in Russian in both languages: a Russian bank reads it.
-    let purpose = format!(
-        "Оплата по счёту №\u{a0}{INVOICE_NUMBER} от 26.11.2026 за этап 2 по договору №\u{a0}14/2026 от 01.03.2026, в т.\u{a0}ч. НДС 20\u{a0}% — {}",
-        totals.vat.format(Lang::Ru)
+    let purpose = etap_domain::payment_qr::purpose(
+        INVOICE_NUMBER,
+        sample_date(),
+        "за этап 2 по договору №\u{a0}14/2026 от 01.03.2026",
+        &vat,
+        totals.vat,
     );
     Invoice {
         meta: meta(

@@ -20,8 +20,9 @@
 //! Whether the requisites are complete enough to issue a счёт is not decided here (a
 //! missing account gives an empty `PersonalAcc`); see the issuing rules.
 
-use crate::money::{Currency, Money};
+use crate::money::{Currency, Money, VatMode};
 use crate::party::Requisites;
+use crate::text::Lang;
 
 /// Format identifier `ST`, version `0001`, encoding `2` (UTF-8), separator `|`.
 pub const HEADER: &str = "ST00012|";
@@ -78,6 +79,38 @@ pub fn payment_string(payee: &Requisites, sum: Money, purpose: &str) -> Option<S
     field("PayeeINN", digits(&payee.inn, MAX_INN), false);
     field("KPP", kpp(&payee.kpp), false);
     Some(out)
+}
+
+/// The payment purpose of a счёт, in Russian whatever the document's language (the
+/// payer's bank reads it): what is paid for, and — as a Russian payment order must
+/// say — the VAT in it or that no VAT is charged: «Оплата по счёту № С-2026-007 от
+/// 26.11.2026 за этап 2 по договору № 14/2026 от 01.03.2026, в т. ч. НДС 20 % —
+/// 185 750,00 ₽» / «…, НДС не облагается».
+pub fn purpose(
+    invoice: &str,
+    date: chrono::NaiveDate,
+    what: &str,
+    vat: &VatMode,
+    vat_sum: Money,
+) -> String {
+    let head = format!(
+        "Оплата по счёту №\u{a0}{invoice} от {}",
+        date.format("%d.%m.%Y")
+    );
+    let what = what.trim();
+    let head = if what.is_empty() {
+        head
+    } else {
+        format!("{head} {what}")
+    };
+    match vat {
+        VatMode::Rate { .. } => format!(
+            "{head}, в т.\u{a0}ч. {} — {}",
+            vat.label(Lang::Ru),
+            vat_sum.format(Lang::Ru)
+        ),
+        VatMode::Exempt { .. } => format!("{head}, НДС не облагается"),
+    }
 }
 
 /// A text value: the separator written as `/`, control characters as a space, runs of
@@ -160,6 +193,27 @@ mod tests {
         assert_eq!(fields[1], "Name=ООО «Альфа/Омега» филиал");
         assert_eq!(fields[7], "Purpose=Этап 1 / KPP=000000000");
         assert_eq!(fields[9], "KPP=770101001");
+    }
+
+    #[test]
+    fn the_purpose_names_the_invoice_what_is_paid_and_the_vat_in_it_or_its_absence() {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let what = "за этап 2 по договору № 14/2026 от 01.03.2026";
+        let vat = VatMode::Rate {
+            percent: rust_decimal::Decimal::from(20),
+        };
+        assert_eq!(
+            purpose("С-2026-007", date, what, &vat, rub("185750")),
+            "Оплата по счёту №\u{a0}С-2026-007 от 26.11.2026 за этап 2 по договору № 14/2026 \
+             от 01.03.2026, в т.\u{a0}ч. НДС 20\u{a0}% — 185\u{a0}750,00\u{a0}₽"
+        );
+        let exempt = VatMode::Exempt {
+            reason: "УСН".into(),
+        };
+        assert_eq!(
+            purpose("С-2026-008", date, " ", &exempt, rub("0")),
+            "Оплата по счёту №\u{a0}С-2026-008 от 26.11.2026, НДС не облагается"
+        );
     }
 
     #[test]

@@ -147,6 +147,13 @@ fn the_invoice_prints_bank_requisites_lines_totals_words_and_purpose() {
         &free.vat,
     )
     .unwrap();
+    free.purpose = etap_domain::payment_qr::purpose(
+        &free.number,
+        free.date,
+        "за этап 2",
+        &free.vat,
+        free.totals.vat,
+    );
     let pdf = write(
         dir.path(),
         "free.pdf",
@@ -155,6 +162,10 @@ fn the_invoice_prints_bank_requisites_lines_totals_words_and_purpose() {
     let text = text_of(&pdf, None);
     assert!(text.contains("Без НДС: —"), "{text}");
     assert!(text.contains("Всего к оплате: 928 750,00 ₽"), "{text}");
+    assert!(
+        text.contains("Назначение платежа: Оплата по счёту № С-2026-007 от 26.11.2026 за этап 2, НДС не облагается"),
+        "{text}"
+    );
     assert!(
         text.contains("Девятьсот двадцать восемь тысяч семьсот пятьдесят рублей 00 копеек. НДС не облагается: НДС не облагается в связи с применением упрощённой системы налогообложения (ст. 346.11 НК РФ)."),
         "{text}"
