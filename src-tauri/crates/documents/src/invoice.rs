@@ -14,7 +14,7 @@ use etap_domain::text::Lang;
 use crate::act::{paginate, vat_clause, work_table};
 use crate::common::{self, tr, BODY, TABLE};
 use crate::fonts::Face;
-use crate::layout::{Align, Block, Borders, Cell, Column, Para, ParaStyle, Span, Table};
+use crate::layout::{mm, Align, Block, Borders, Cell, Column, Para, ParaStyle, Span, Table};
 use crate::model::{long_date, short_date, Invoice, Party};
 use crate::Result;
 
@@ -241,7 +241,8 @@ pub fn blocks(inv: &Invoice) -> Result<Vec<Block>> {
         st,
     )));
 
-    // Purpose, pay-by date, QR code and signature: one group on one page.
+    // Purpose, pay-by date and QR code beside them, and the signature: one group on
+    // one page.
     let mut closing = Vec::new();
     // Ragged right: the purpose is often in another language than the page, and a
     // justified line of long numbers stretches its spaces.
@@ -279,23 +280,43 @@ pub fn blocks(inv: &Invoice) -> Result<Vec<Block>> {
         )));
     }
     if let Some(text) = &inv.payment_qr {
-        closing.push(Block::Space(6.0));
-        closing.push(crate::qr::block(text, QR_MODULE, Align::Left)?);
+        // The code is paid as it is scanned: it must ask for the total printed here.
+        let kopecks = (inv.totals.gross.amount() * rust_decimal::Decimal::from(100)).trunc();
+        if !text.contains(&format!("|Sum={kopecks}|"))
+            && !text.ends_with(&format!("|Sum={kopecks}"))
+        {
+            return Err(crate::DocumentError::Inconsistent(format!(
+                "the payment QR code does not ask for the invoice total {}",
+                inv.totals.gross.format(Lang::En)
+            )));
+        }
         let mut cap = ParaStyle::body(8.5);
         cap.align = Align::Left;
-        cap.hyphenate = false;
-        cap.space_before = 0.0;
+        cap.space_before = 6.0;
         closing.push(Block::Para(Para::new(
             vec![Span::new(
                 tr(
                     lang,
-                    "QR-код для оплаты по ГОСТ Р 56042-2014: отсканируйте его в приложении банка.",
-                    "Payment QR code (GOST R 56042-2014): scan it in a Russian banking app.",
+                    "Для оплаты отсканируйте QR-код в приложении банка: в нём реквизиты получателя, сумма и назначение платежа (ГОСТ Р 56042-2014).",
+                    "To pay, scan the QR code in a Russian banking app: it holds the payee's details, the amount and the purpose (GOST R 56042-2014).",
                 ),
                 Face::Sans,
             )],
             cap,
         )));
+        // The code to the right of the purpose it pays, as banks print it.
+        let qr = crate::qr::block(text, QR_MODULE, Align::Left)?;
+        let width = match &qr {
+            Block::Shapes { width, .. } => *width,
+            _ => 0.0,
+        };
+        let left = std::mem::take(&mut closing);
+        closing.push(Block::Beside {
+            left,
+            right: Box::new(qr),
+            width,
+            gap: mm(8.0),
+        });
     }
     let p = &inv.payee;
     let mut sign = common::two_columns(

@@ -55,6 +55,9 @@ pub enum DocumentError {
     /// The logo is not a PNG or JPEG this engine can place.
     #[error("the image cannot be placed: {0}")]
     Image(String),
+    /// The model contradicts itself (a payment QR code made for another sum).
+    #[error("the document's figures disagree: {0}")]
+    Inconsistent(String),
     #[error(transparent)]
     Money(#[from] etap_domain::money::MoneyError),
     #[error("writing {path}: {source}")]

@@ -133,7 +133,7 @@ fn the_invoice_prints_bank_requisites_lines_totals_words_and_purpose() {
         "Всего наименований 5, на сумму 1 114 500,00 ₽: Один миллион сто четырнадцать тысяч пятьсот рублей 00 копеек, в том числе НДС 20 % — 185 750,00 ₽.",
         "Назначение платежа: Оплата по счёту № С-2026-007 от 26.11.2026 за этап 2",
         "Оплатить до 7 декабря 2026 г.",
-        "QR-код для оплаты по ГОСТ Р 56042-2014",
+        "Для оплаты отсканируйте QR-код в приложении банка",
         "А. П. Кузнецов",
     ] {
         assert!(text.contains(expected), "invoice lacks «{expected}»:\n{text}");
@@ -153,6 +153,11 @@ fn the_invoice_prints_bank_requisites_lines_totals_words_and_purpose() {
         "за этап 2",
         &free.vat,
         free.totals.vat,
+    );
+    free.payment_qr = etap_domain::payment_qr::payment_string(
+        &samples::contractor_requisites(),
+        free.totals.gross,
+        &free.purpose,
     );
     let pdf = write(
         dir.path(),
@@ -323,4 +328,56 @@ fn the_invoices_qr_code_decodes_to_the_domains_payment_string() {
     );
     assert_eq!(qr_box(&usd), None);
     assert!(!text_of(&pdf, None).contains("QR"));
+}
+
+#[test]
+fn a_sole_proprietors_invoice_without_vat_keeps_its_qr_code_beside_the_purpose_on_one_page() {
+    // The QR code under the purpose made the closing group too tall: it went to a
+    // second page alone with the signature. Beside the purpose it fits.
+    let mut inv = samples::invoice(Lang::Ru);
+    inv.payee.kpp.clear();
+    inv.payee.name = "ИП Морозова Ольга Викторовна".into();
+    inv.payee.position = "Индивидуальный предприниматель".into();
+    inv.payee.signatory = "Морозова Ольга Викторовна".into();
+    inv.vat = exempt();
+    inv.totals =
+        billing::totals(Currency::Rub, inv.items.iter().map(|i| &i.amount), &inv.vat).unwrap();
+    inv.purpose = etap_domain::payment_qr::purpose(
+        &inv.number,
+        inv.date,
+        "за этап 2",
+        &inv.vat,
+        inv.totals.vat,
+    );
+    // A QR code made for other figures is refused, not printed beside this total.
+    assert!(matches!(
+        etap_documents::invoice::render(&inv),
+        Err(etap_documents::DocumentError::Inconsistent(_))
+    ));
+    let mut req = samples::contractor_requisites();
+    req.kpp.clear();
+    req.legal_name = inv.payee.name.clone();
+    inv.payment_qr = etap_domain::payment_qr::payment_string(&req, inv.totals.gross, &inv.purpose);
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = write(
+        dir.path(),
+        "ip.pdf",
+        &etap_documents::invoice::render(&inv).unwrap(),
+    );
+    assert_eq!(super::pages(&pdf), 1);
+    let text = text_of(&pdf, None);
+    assert!(
+        text.contains("ИНН 7701234567 Получатель ИП Морозова Ольга Викторовна"),
+        "{text}"
+    );
+    assert!(!text.contains("КПП 770101001"), "{text}");
+    let area = qr_box(&inv).unwrap();
+    let decoded = qr_codes_on_page(&pdf, 300, area);
+    assert_eq!(decoded.len(), 1);
+    assert!(
+        decoded[0].ends_with("|PayeeINN=7701234567"),
+        "{}",
+        decoded[0]
+    );
+    assert!(decoded[0].contains("|Sum=92875000|"), "{}", decoded[0]);
 }
