@@ -239,6 +239,22 @@ mod tests {
     }
 
     #[test]
+    fn the_database_refuses_a_number_given_twice_even_in_another_project() {
+        let (mut store, a, b) = store_with_projects();
+        let first = store
+            .issue_document(new(a, DocKind::Act, (2026, 5, 1)), written)
+            .unwrap();
+        // A caller that bypasses the numbering (or a bug in it) cannot issue a second
+        // А-2026-001: the register's UNIQUE (kind, number) refuses it.
+        let dup = store.record_document(IssuedDocument {
+            project_id: b,
+            ..first.clone()
+        });
+        assert!(dup.is_err());
+        assert_eq!(store.issued_documents(b).unwrap().len(), 0);
+    }
+
+    #[test]
     fn acts_and_invoices_count_per_year_across_projects_kps_per_project() {
         let (mut store, a, b) = store_with_projects();
         let mut issue = |p, kind, date| {
