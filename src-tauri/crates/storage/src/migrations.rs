@@ -307,6 +307,33 @@ mod tests {
     }
 
     #[test]
+    fn the_register_keeps_its_documents_when_it_learns_of_invoices() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrations().to_version(&mut conn, 7).unwrap();
+        conn.execute_batch(&format!(
+            "INSERT INTO clients (id, name, created_at) VALUES (1, 'К', '2026-01-01');
+             INSERT INTO projects (id, client_id, title, step, round, stage, stages_total,
+                 created_at, updated_at)
+             VALUES (1, 1, 'П', 'request', 1, 0, 0, '2026-01-01', '2026-01-01');
+             INSERT INTO issued_documents (project_id, kind, number, issued_at, lang, sha256, path)
+             VALUES (1, 'proposal', 'КП-1-1', '2026-01-02', 'ru', '{0}', 'a.pdf');",
+            "a".repeat(64)
+        ))
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let kept: String = conn
+            .query_row("SELECT number FROM issued_documents", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(kept, "КП-1-1");
+        conn.execute(
+            "INSERT INTO issued_documents (project_id, kind, number, issued_at, lang, sha256, path)
+             VALUES (1, 'invoice', 'С-2026-001', '2026-01-03', 'ru', ?1, 'b.pdf')",
+            ["b".repeat(64)],
+        )
+        .unwrap();
+    }
+
+    #[test]
     fn migrating_twice_changes_nothing() {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn).unwrap();
