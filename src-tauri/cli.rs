@@ -32,7 +32,8 @@ pub enum Command {
     },
     /// Creates a demo project that has already been refused once at 1.4.
     Demo,
-    /// Writes sample documents (ТЗ in Russian and English, акт, КП) into a folder.
+    /// Writes sample documents (ТЗ in Russian and English, a stage's акт and счёт with
+    /// its payment QR code, the final акт, КП) into a folder.
     SampleDocs {
         /// The folder to write them into (created if missing).
         #[arg(long, value_name = "DIR")]

@@ -57,6 +57,18 @@ fn sample_docs_writes_every_sample_pdf() {
     assert!(ok, "{err}");
     let listed: Vec<&str> = stdout.lines().collect();
     assert!(listed.len() >= 4, "{stdout}");
+    // The documents that charge a client are among them.
+    for name in [
+        "act-ru.pdf",
+        "invoice-ru.pdf",
+        "invoice-en.pdf",
+        "final-act-ru.pdf",
+    ] {
+        assert!(
+            listed.iter().any(|p| p.ends_with(name)),
+            "no {name}: {stdout}"
+        );
+    }
     for p in listed {
         let bytes = std::fs::read(p).unwrap();
         assert!(bytes.starts_with(b"%PDF-"), "{p} is not a PDF");

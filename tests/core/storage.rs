@@ -284,7 +284,7 @@ fn an_unknown_stored_code_is_an_error_naming_the_table_and_the_value() {
         "UPDATE requests SET source = 'pigeon';
          UPDATE offers SET answer = 'maybe';
          INSERT INTO issued_documents (project_id, kind, number, issued_at, lang, sha256, path)
-         VALUES ({p}, 'invoice', 'С-1', '2026-01-01', 'ru', '{}', 'x.pdf');",
+         VALUES ({p}, 'waybill', 'ТН-1', '2026-01-01', 'ru', '{}', 'x.pdf');",
         "0".repeat(64)
     ))
     .unwrap();
@@ -301,7 +301,7 @@ fn an_unknown_stored_code_is_an_error_naming_the_table_and_the_value() {
         ),
         (
             "issued_documents",
-            "invoice",
+            "waybill",
             store.issued_documents(p).map(|_| ()).unwrap_err(),
         ),
     ];

@@ -2,40 +2,26 @@
 //! contract, parties, the table of delivered work with totals and VAT, the total in
 //! words, the "no claims" statement, requisites and two signature blocks with «М. П.».
 //!
-//! Guarantees: every amount is computed with exact decimals and rounded once per line
-//! and once for VAT (the domain's rule); the totals rows never start a page alone; the
+//! A stage's акт also names the ТЗ version it delivers, the frozen code (tag or
+//! commit) and the day the stage was accepted; each line may carry the requirement IDs
+//! it delivers.
+//!
+//! Guarantees: the figures are the model's, computed by `etap_domain::billing` (exact
+//! decimals, rounded once per line and once for VAT): nothing is recomputed here, so
+//! the PDF prints what the app shows; the totals rows never start a page alone; the
 //! requisites and signatures are kept together on one page.
 
-use etap_domain::money::{Money, VatMode};
+use etap_domain::money::VatMode;
 use etap_domain::text::Lang;
 
 use crate::common::{self, tr, BODY, TABLE};
 use crate::fonts::Face;
 use crate::layout::{self, Align, Block, Cell, Column, Geometry, Para, ParaStyle, Span, Table};
-use crate::model::{long_date, short_date, Act};
+use crate::model::{long_date, short_date, Act, ActItem, ContractRef, Party, SpecRef, Totals};
 use crate::pdf;
 use crate::Result;
 
-/// Net total, VAT and gross total of an act.
-#[derive(Debug, Clone, Copy)]
-pub struct Totals {
-    pub net: Money,
-    pub vat: Money,
-    pub gross: Money,
-}
-
-pub fn totals(act: &Act) -> Result<Totals> {
-    let mut lines = Vec::with_capacity(act.items.len());
-    for i in &act.items {
-        lines.push(i.price.times(i.quantity)?);
-    }
-    let net = Money::sum(act.currency, &lines)?;
-    let vat = act.vat.vat_on(net)?;
-    let gross = net.checked_add(vat)?;
-    Ok(Totals { net, vat, gross })
-}
-
-fn quantity(q: rust_decimal::Decimal, lang: Lang) -> String {
+pub(crate) fn quantity(q: rust_decimal::Decimal, lang: Lang) -> String {
     let s = q.normalize().to_string();
     match lang {
         Lang::Ru => s.replace('.', ","),
@@ -44,19 +30,200 @@ fn quantity(q: rust_decimal::Decimal, lang: Lang) -> String {
 }
 
 pub fn render(act: &Act) -> Result<Vec<u8>> {
+    paginate(&blocks(act)?, act.lang, &act.meta)
+}
+
+/// Lays out `blocks` on A4 with «Страница N из M» footers when there is more than one
+/// page, and writes the PDF (shared by the акт, the счёт and the final акт).
+pub(crate) fn paginate(
+    blocks: &[Block],
+    lang: Lang,
+    meta: &crate::model::DocMeta,
+) -> Result<Vec<u8>> {
     let geom = Geometry::a4();
-    let blocks = blocks(act)?;
-    let mut laid = layout::layout(&blocks, &geom);
-    let lang = act.lang;
+    let mut laid = layout::layout(blocks, &geom);
     layout::add_footers(&mut laid, &geom, |n, total| {
         (total > 1).then(|| common::page_label(lang, n, total))
     });
-    pdf::write(&laid, &geom, &act.meta, &[])
+    pdf::write(&laid, &geom, meta, &[])
+}
+
+/// «по договору № 14/2026 от 01.03.2026» and, when given, «и техническому заданию
+/// ТЗ-2026-014, версия 1.2 от 14.04.2026» on a line of its own.
+pub(crate) fn basis(contract: &ContractRef, spec: Option<&SpecRef>, lang: Lang) -> String {
+    let mut out = match lang {
+        Lang::Ru => format!(
+            "по договору №\u{a0}{} от {}",
+            contract.number,
+            short_date(contract.date)
+        ),
+        Lang::En => format!(
+            "under contract No.\u{a0}{} of {}",
+            contract.number,
+            long_date(contract.date, lang)
+        ),
+    };
+    if let Some(s) = spec {
+        out.push_str(&match lang {
+            Lang::Ru => format!(
+                "\nи техническому заданию {}, версия\u{a0}{} от {}",
+                s.code,
+                s.version,
+                short_date(s.date)
+            ),
+            Lang::En => format!(
+                "\nand specification {}, version\u{a0}{} of {}",
+                s.code,
+                s.version,
+                long_date(s.date, lang)
+            ),
+        });
+    }
+    out
+}
+
+/// The city on the left and the date on the right, under the title.
+pub(crate) fn place_and_date(city: &str, date: chrono::NaiveDate, lang: Lang) -> Block {
+    let mut place = common::two_columns(
+        vec![Span::new(city.to_string(), Face::Serif)],
+        vec![Span::new(long_date(date, lang), Face::Serif)],
+        BODY,
+    );
+    place.columns[1].align = Align::Right;
+    place.space_before = 12.0;
+    place.space_after = 12.0;
+    Block::Table(place)
+}
+
+/// The table of work: №, description (requirement IDs in bold before it), unit,
+/// quantity, price, amount; then the subtotal, VAT (or «Без НДС» with a dash) and the
+/// total due — the model's figures, never recomputed.
+pub(crate) fn work_table(
+    items: &[ActItem],
+    vat: &VatMode,
+    t: &Totals,
+    lang: Lang,
+    total_label: (&'static str, &'static str),
+) -> Table {
+    let col = |share: f32, align: Align| Column { share, align };
+    let mut table = Table::grid(
+        vec![
+            col(0.45, Align::Center),
+            col(4.5, Align::Left),
+            col(0.6, Align::Center),
+            col(0.75, Align::Right),
+            col(1.4, Align::Right),
+            col(1.6, Align::Right),
+        ],
+        TABLE,
+    );
+    let h = |s: &str| Cell::text(s, Face::SansBold).align(Align::Center);
+    table.header = Some(vec![
+        h(tr(lang, "№", "No.")),
+        h(tr(
+            lang,
+            "Наименование работ (услуг)",
+            "Description of work (services)",
+        )),
+        h(tr(lang, "Ед.", "Unit")),
+        h(tr(lang, "Кол-во", "Qty")),
+        h(tr(lang, "Цена", "Price")),
+        h(tr(lang, "Сумма", "Amount")),
+    ]);
+    for (i, item) in items.iter().enumerate() {
+        let mut name = Vec::new();
+        if !item.code.is_empty() {
+            name.push(Span::new(format!("{}. ", item.code), Face::SansBold));
+        }
+        name.push(Span::new(item.name.clone(), Face::Sans));
+        table.rows.push(vec![
+            Cell::text((i + 1).to_string(), Face::Sans),
+            Cell::spans(name),
+            Cell::text(item.unit.clone(), Face::Sans),
+            Cell::text(quantity(item.quantity, lang), Face::Sans),
+            Cell::text(item.price.format(lang), Face::Sans),
+            Cell::text(item.amount.format(lang), Face::Sans),
+        ]);
+    }
+    let total_row = |label: String, value: String| {
+        vec![
+            Cell::text(label, Face::SansBold)
+                .colspan(5)
+                .align(Align::Right),
+            Cell::text(value, Face::SansBold),
+        ]
+    };
+    table.rows.push(total_row(
+        tr(lang, "Итого:", "Subtotal:").into(),
+        t.net.format(lang),
+    ));
+    let vat_value = match vat {
+        VatMode::Rate { .. } => t.vat.format(lang),
+        VatMode::Exempt { .. } => "—".to_string(),
+    };
+    table
+        .rows
+        .push(total_row(format!("{}:", vat.label(lang)), vat_value));
+    table.rows.push(total_row(
+        tr(lang, total_label.0, total_label.1).into(),
+        t.gross.format(lang),
+    ));
+    table.keep_tail = 3;
+    table
+}
+
+/// «…, в том числе НДС 20 % — 185 750,00 ₽» or «. НДС не облагается: <reason>» after
+/// the total in words.
+pub(crate) fn vat_clause(vat: &VatMode, t: &Totals, lang: Lang) -> String {
+    match (vat, lang) {
+        (VatMode::Rate { .. }, Lang::Ru) => {
+            format!(", в том числе {} — {}", vat.label(lang), t.vat.format(lang))
+        }
+        (VatMode::Rate { .. }, Lang::En) => {
+            format!(", including {} of {}", vat.label(lang), t.vat.format(lang))
+        }
+        (VatMode::Exempt { reason }, Lang::Ru) => format!(". НДС не облагается: {reason}"),
+        (VatMode::Exempt { reason }, Lang::En) => format!(". No VAT is charged: {reason}"),
+    }
+}
+
+/// The last sentence, the requisites of both parties and their signature blocks with
+/// «М. П.»: one group, never split across pages.
+pub(crate) fn sign_off(last: Block, contractor: &Party, customer: &Party, lang: Lang) -> Block {
+    let (c, k) = (contractor, customer);
+    let contractor = tr(lang, "Исполнитель", "Contractor");
+    let customer = tr(lang, "Заказчик", "Customer");
+    let mut req = common::two_columns(
+        common::party_spans(contractor, c, lang),
+        common::party_spans(customer, k, lang),
+        SMALL_REQ,
+    );
+    common::gutter(&mut req);
+    req.space_before = 10.0;
+    let mut sig = common::two_columns(Vec::new(), Vec::new(), BODY);
+    sig.rows = common::signature_rows([contractor, customer], [c, k], lang, true);
+    common::gutter(&mut sig);
+    sig.space_before = 14.0;
+    sig.hyphenate = false;
+    Block::Group(vec![
+        last,
+        common::heading(
+            tr(
+                lang,
+                "Реквизиты и подписи сторон",
+                "Details and signatures of the parties",
+            ),
+            3,
+            None,
+        ),
+        Block::Table(req),
+        Block::Table(sig),
+    ])
 }
 
 pub fn blocks(act: &Act) -> Result<Vec<Block>> {
     let lang = act.lang;
-    let t = totals(act)?;
+    let t = &act.totals;
     let mut out = Vec::new();
     out.push(common::centered(
         format!(
@@ -79,18 +246,7 @@ pub fn blocks(act: &Act) -> Result<Vec<Block>> {
         2.0,
     ));
     out.push(common::centered(
-        match lang {
-            Lang::Ru => format!(
-                "по договору №\u{a0}{} от {}",
-                act.contract.number,
-                short_date(act.contract.date)
-            ),
-            Lang::En => format!(
-                "under contract No.\u{a0}{} of {}",
-                act.contract.number,
-                long_date(act.contract.date, lang)
-            ),
-        },
+        basis(&act.contract, act.spec.as_ref(), lang),
         Face::Sans,
         11.5,
         2.0,
@@ -98,15 +254,7 @@ pub fn blocks(act: &Act) -> Result<Vec<Block>> {
     if let Some(stage) = &act.stage {
         out.push(common::centered(stage.clone(), Face::Sans, 11.5, 2.0));
     }
-    let mut place = common::two_columns(
-        vec![Span::new(act.city.clone(), Face::Serif)],
-        vec![Span::new(long_date(act.date, lang), Face::Serif)],
-        BODY,
-    );
-    place.columns[1].align = Align::Right;
-    place.space_before = 12.0;
-    place.space_after = 12.0;
-    out.push(Block::Table(place));
+    out.push(place_and_date(&act.city, act.date, lang));
 
     let c = &act.contractor;
     let k = &act.customer;
@@ -120,89 +268,16 @@ pub fn blocks(act: &Act) -> Result<Vec<Block>> {
             c.name, k.name
         ),
     }));
-
-    // The work table.
-    let col = |share: f32, align: Align| Column { share, align };
-    let mut table = Table::grid(
-        vec![
-            col(0.45, Align::Center),
-            col(3.9, Align::Left),
-            col(0.7, Align::Center),
-            col(0.8, Align::Right),
-            col(1.55, Align::Right),
-            col(1.75, Align::Right),
-        ],
-        TABLE,
-    );
-    let h = |s: &str| Cell::text(s, Face::SansBold).align(Align::Center);
-    table.header = Some(vec![
-        h(tr(lang, "№", "No.")),
-        h(tr(
-            lang,
-            "Наименование работ (услуг)",
-            "Description of work (services)",
-        )),
-        h(tr(lang, "Ед.", "Unit")),
-        h(tr(lang, "Кол-во", "Qty")),
-        h(tr(lang, "Цена", "Price")),
-        h(tr(lang, "Сумма", "Amount")),
-    ]);
-    for (i, item) in act.items.iter().enumerate() {
-        let line = item.price.times(item.quantity)?;
-        table.rows.push(vec![
-            Cell::text((i + 1).to_string(), Face::Sans),
-            Cell::text(item.name.clone(), Face::Sans),
-            Cell::text(item.unit.clone(), Face::Sans),
-            Cell::text(quantity(item.quantity, lang), Face::Sans),
-            Cell::text(item.price.format(lang), Face::Sans),
-            Cell::text(line.format(lang), Face::Sans),
-        ]);
-    }
-    let total_row = |label: String, value: String| {
-        vec![
-            Cell::text(label, Face::SansBold)
-                .colspan(5)
-                .align(Align::Right),
-            Cell::text(value, Face::SansBold),
-        ]
-    };
-    table.rows.push(total_row(
-        tr(lang, "Итого:", "Subtotal:").into(),
-        t.net.format(lang),
-    ));
-    let vat_value = match &act.vat {
-        VatMode::Rate { .. } => t.vat.format(lang),
-        VatMode::Exempt { .. } => "—".to_string(),
-    };
-    table
-        .rows
-        .push(total_row(format!("{}:", act.vat.label(lang)), vat_value));
-    table.rows.push(total_row(
-        tr(lang, "Всего к оплате:", "Total due:").into(),
-        t.gross.format(lang),
-    ));
-    table.keep_tail = 3;
-    out.push(Block::Table(table));
+    out.push(Block::Table(work_table(
+        &act.items,
+        &act.vat,
+        t,
+        lang,
+        ("Всего к оплате:", "Total due:"),
+    )));
 
     let words = t.gross.in_words(lang)?;
-    let vat_words = match (&act.vat, lang) {
-        (VatMode::Rate { .. }, Lang::Ru) => {
-            format!(
-                ", в том числе {} — {}",
-                act.vat.label(lang),
-                t.vat.format(lang)
-            )
-        }
-        (VatMode::Rate { .. }, Lang::En) => {
-            format!(
-                ", including {} of {}",
-                act.vat.label(lang),
-                t.vat.format(lang)
-            )
-        }
-        (VatMode::Exempt { reason }, Lang::Ru) => format!(". НДС не облагается: {reason}"),
-        (VatMode::Exempt { reason }, Lang::En) => format!(". No VAT is charged: {reason}"),
-    };
+    let vat_words = vat_clause(&act.vat, t, lang);
     let mut st = ParaStyle::body(BODY);
     st.space_before = 4.0;
     out.push(Block::Para(Para::new(
@@ -226,6 +301,9 @@ pub fn blocks(act: &Act) -> Result<Vec<Block>> {
         ],
         st,
     )));
+    if let Some(p) = frozen_code(act) {
+        out.push(p);
+    }
     out.push(common::body(tr(
         lang,
         "Вышеперечисленные работы выполнены полностью и в срок. Заказчик претензий по объёму, качеству и срокам выполнения работ не имеет.",
@@ -236,38 +314,47 @@ pub fn blocks(act: &Act) -> Result<Vec<Block>> {
         "Настоящий акт составлен в двух экземплярах, имеющих одинаковую юридическую силу, по одному для каждой из сторон.",
         "This certificate is made in two counterparts of equal legal force, one for each party.",
     ));
-
     // Requisites and signatures: one group, never split across pages, and never alone
     // on a page — the last sentence of the act goes with them.
-    let contractor = tr(lang, "Исполнитель", "Contractor");
-    let customer = tr(lang, "Заказчик", "Customer");
-    let mut req = common::two_columns(
-        common::party_spans(contractor, c, lang),
-        common::party_spans(customer, k, lang),
-        SMALL_REQ,
-    );
-    common::gutter(&mut req);
-    req.space_before = 10.0;
-    let mut sig = common::two_columns(Vec::new(), Vec::new(), BODY);
-    sig.rows = common::signature_rows([contractor, customer], [c, k], lang, true);
-    common::gutter(&mut sig);
-    sig.space_before = 14.0;
-    sig.hyphenate = false;
-    out.push(Block::Group(vec![
-        counterparts,
-        common::heading(
+    out.push(sign_off(counterparts, c, k, lang));
+    Ok(out)
+}
+
+/// «Результат работ передан в виде исходного кода, зафиксированного в репозитории:
+/// v1.4.0. Этап принят Заказчиком 26.11.2026.»
+fn frozen_code(act: &Act) -> Option<Block> {
+    let lang = act.lang;
+    let mut spans = Vec::new();
+    if let Some(code) = act.code_ref.as_deref().filter(|c| !c.trim().is_empty()) {
+        spans.push(Span::new(
             tr(
                 lang,
-                "Реквизиты и подписи сторон",
-                "Details and signatures of the parties",
+                "Исходный код результата зафиксирован в репозитории: ",
+                "The source code delivered is frozen in the repository at ",
             ),
-            3,
-            None,
-        ),
-        Block::Table(req),
-        Block::Table(sig),
-    ]));
-    Ok(out)
+            Face::Serif,
+        ));
+        spans.push(Span::code(code.trim().to_string(), Face::SerifBold));
+        spans.push(Span::new(". ", Face::Serif));
+    }
+    if let Some(d) = act.accepted_on {
+        spans.push(Span::new(
+            match lang {
+                Lang::Ru => format!("Этап принят Заказчиком {}.", short_date(d)),
+                Lang::En => format!(
+                    "The stage was accepted by the Customer on {}.",
+                    long_date(d, lang)
+                ),
+            },
+            Face::Serif,
+        ));
+    }
+    // Ragged right: a 40-digit hash cannot be broken, and justifying the line before it
+    // would stretch the words apart.
+    let mut st = ParaStyle::body(BODY);
+    st.first_indent = layout::mm(10.0);
+    st.align = Align::Left;
+    (!spans.is_empty()).then(|| Block::Para(Para::new(spans, st)))
 }
 
 const SMALL_REQ: f32 = 9.0;

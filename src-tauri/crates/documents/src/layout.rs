@@ -281,6 +281,22 @@ pub enum Block {
         height: f32,
         align: Align,
     },
+    /// Vector shapes in a box of the given size, aligned in the text width: filled
+    /// black rectangles `[x, y, w, h]` from the box's top-left (a QR code's modules).
+    Shapes {
+        rects: Arc<Vec<[f32; 4]>>,
+        width: f32,
+        height: f32,
+        align: Align,
+    },
+    /// Blocks in a column on the left and one block (a QR code) on the right, `width`
+    /// points wide with `gap` before it, top-aligned; kept whole on one page.
+    Beside {
+        left: Vec<Block>,
+        right: Box<Block>,
+        width: f32,
+        gap: f32,
+    },
     PageBreak,
 }
 
@@ -330,6 +346,16 @@ impl Draw {
                 *y2 += dy;
             }
             Draw::Fill { y, .. } | Draw::Image { y, .. } => *y += dy,
+        }
+    }
+
+    fn shift_x(&mut self, dx: f32) {
+        match self {
+            Draw::Text { x, .. } | Draw::Fill { x, .. } | Draw::Image { x, .. } => *x += dx,
+            Draw::Line { x1, x2, .. } => {
+                *x1 += dx;
+                *x2 += dx;
+            }
         }
     }
 
@@ -1447,6 +1473,61 @@ fn block_slices(block: &Block, width: f32, frame: f32, out: &mut Vec<Slice>) {
             s.keep_with_next = true;
             out.push(s);
         }
+        Block::Shapes {
+            rects,
+            width: w,
+            height: h,
+            align,
+        } => {
+            let mut s = Slice::new(*h);
+            let x0 = line_x(*align, width, *w);
+            s.draws
+                .extend(rects.iter().map(|[x, y, rw, rh]| Draw::Fill {
+                    x: x0 + x,
+                    y: *y,
+                    w: *rw,
+                    h: *rh,
+                    gray: 0.0,
+                }));
+            s.keep_with_next = true;
+            out.push(s);
+        }
+        Block::Beside {
+            left,
+            right,
+            width: rw,
+            gap,
+        } => {
+            let lw = (width - rw - gap).max(width * 0.3);
+            let mut ls = Vec::new();
+            for b in left {
+                block_slices(b, lw, frame, &mut ls);
+            }
+            let mut rs = Vec::new();
+            block_slices(right, *rw, frame, &mut rs);
+            let mut s = Slice::new(0.0);
+            s.space_before = ls.first().map(|f| f.space_before).unwrap_or(0.0);
+            // Each side's slices stacked as the page would stack them, then side by side.
+            let mut stack = |slices: Vec<Slice>, dx: f32| {
+                let mut y = 0.0;
+                for (i, sl) in slices.into_iter().enumerate() {
+                    if i > 0 {
+                        y += sl.space_before;
+                    }
+                    for mut d in sl.draws {
+                        d.shift(y);
+                        d.shift_x(dx);
+                        s.draws.push(d);
+                    }
+                    y += sl.height;
+                }
+                y
+            };
+            let hl = stack(ls, 0.0);
+            let hr = stack(rs, width - rw);
+            s.height = hl.max(hr);
+            out.push(s);
+        }
         Block::PageBreak => {
             let mut s = Slice::new(0.0);
             s.page_break = true;
@@ -1518,7 +1599,7 @@ fn weight(block: &Block) -> usize {
             .flatten()
             .map(|c| spans(&c.spans) + 16)
             .sum(),
-        Block::Group(bs) => bs.iter().map(weight).sum(),
+        Block::Group(bs) | Block::Beside { left: bs, .. } => bs.iter().map(weight).sum(),
         _ => 1,
     }
 }

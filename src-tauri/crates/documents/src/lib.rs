@@ -1,12 +1,13 @@
 //! Etap's documents — the technical specification (ТЗ), the acceptance certificate
-//! (акт сдачи-приёмки) and the commercial proposal (КП) — as PDF files that look
+//! (акт сдачи-приёмки) of a stage and the final one, the invoice (счёт на оплату) with
+//! its payment QR code, and the commercial proposal (КП) — as PDF files that look
 //! typeset, in Russian and English.
 //!
-//! The pipeline is: a typed model ([`model`]) → blocks of styled text, lists and tables
-//! (`spec`, `act`, `proposal`) → our own layout engine ([`layout`]: real glyph widths,
-//! hyphenation, total-fit line breaking, justification, pagination with keep rules) →
-//! positioned boxes → PDF ops through printpdf's low-level API with fonts subset by
-//! allsorts ([`pdf`]).
+//! The pipeline is: a typed model ([`model`]) → blocks of styled text, lists, tables
+//! and vector shapes (`spec`, `act`, `final_act`, `invoice` with [`qr`], `proposal`) →
+//! our own layout engine ([`layout`]: real glyph widths, hyphenation, total-fit line
+//! breaking, justification, pagination with keep rules) → positioned boxes → PDF ops
+//! through printpdf's low-level API with fonts subset by allsorts ([`pdf`]).
 //!
 //! Guarantees:
 //! - fonts are compiled in (PT Serif, PT Sans, and DejaVu Sans and Noto Emoji for what
@@ -21,18 +22,24 @@
 
 pub mod act;
 mod common;
+pub mod final_act;
 pub mod fonts;
 pub mod hyphen;
 pub mod image;
+pub mod invoice;
 pub mod layout;
 pub mod model;
 pub mod pdf;
 pub mod proposal;
+pub mod qr;
 pub mod samples;
 pub mod spec;
 mod unhint;
 
-pub use model::{Act, ActItem, Approval, DocMeta, Party, Proposal, ProposalItem, Spec};
+pub use model::{
+    Act, ActItem, Approval, BankAccount, DocMeta, FinalAct, FinalActStage, Invoice, Party,
+    Proposal, ProposalItem, Spec, SpecRef,
+};
 
 /// The documents crate's error.
 #[derive(Debug, thiserror::Error)]
@@ -50,6 +57,9 @@ pub enum DocumentError {
     /// The logo is not a PNG or JPEG this engine can place.
     #[error("the image cannot be placed: {0}")]
     Image(String),
+    /// The model contradicts itself (a payment QR code made for another sum).
+    #[error("the document's figures disagree: {0}")]
+    Inconsistent(String),
     #[error(transparent)]
     Money(#[from] etap_domain::money::MoneyError),
     #[error("writing {path}: {source}")]

@@ -2,6 +2,7 @@
 //! from its database, the samples from constants; nothing here does layout.
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
+pub use etap_domain::billing::Totals;
 use etap_domain::money::{Currency, Money, VatMode};
 use etap_domain::text::Lang;
 use rust_decimal::Decimal;
@@ -173,15 +174,53 @@ pub struct ContractRef {
     pub date: NaiveDate,
 }
 
+/// One line of an акт or a счёт.
 #[derive(Debug, Clone)]
 pub struct ActItem {
+    /// The requirement ID(s) the line delivers («ФТ-4.1, ФТ-4.2»); empty for none.
+    pub code: String,
     pub name: String,
     pub unit: String,
     pub quantity: Decimal,
     pub price: Money,
+    /// The line's amount as `etap_domain::billing` gave it (price × quantity, or the
+    /// line's share of an edited stage price): printed as it is.
+    pub amount: Money,
 }
 
-/// The acceptance certificate (акт сдачи-приёмки), per stage or final.
+impl ActItem {
+    /// A line as `etap_domain::billing::stage_lines` priced it, its unit in `lang`:
+    /// hours («ч») at the rate, or one service («усл.») at its share of the price.
+    pub fn from_billed(line: &etap_domain::billing::BilledLine, lang: Lang) -> ActItem {
+        let unit = match (line.per_hour, lang) {
+            (true, Lang::Ru) => "ч",
+            (true, Lang::En) => "h",
+            (false, Lang::Ru) => "усл.",
+            (false, Lang::En) => "svc",
+        };
+        ActItem {
+            code: line.code.clone(),
+            name: line.title.clone(),
+            unit: unit.into(),
+            quantity: line.quantity,
+            price: line.price,
+            amount: line.amount,
+        }
+    }
+}
+
+/// The specification (ТЗ) version the work was done under.
+#[derive(Debug, Clone)]
+pub struct SpecRef {
+    /// «ТЗ-2026-014».
+    pub code: String,
+    /// «1.2».
+    pub version: String,
+    /// The date the version was approved.
+    pub date: NaiveDate,
+}
+
+/// The acceptance certificate (акт сдачи-приёмки) of a stage.
 #[derive(Debug, Clone)]
 pub struct Act {
     pub meta: DocMeta,
@@ -190,13 +229,95 @@ pub struct Act {
     pub date: NaiveDate,
     pub city: String,
     pub contract: ContractRef,
-    /// «Этап 2. Личный кабинет клиента»; None for the final act.
+    /// The ТЗ version the stage delivers.
+    pub spec: Option<SpecRef>,
+    /// «Этап 2. Личный кабинет клиента».
     pub stage: Option<String>,
     pub contractor: Party,
     pub customer: Party,
     pub items: Vec<ActItem>,
     pub currency: Currency,
     pub vat: VatMode,
+    /// Net, VAT and total as `etap_domain::billing::totals` computed them.
+    pub totals: Totals,
+    /// The frozen code: a tag or a commit hash.
+    pub code_ref: Option<String>,
+    /// The day the manager accepted the stage (2.6).
+    pub accepted_on: Option<NaiveDate>,
+}
+
+/// Where a счёт is paid to: the provider's bank requisites.
+#[derive(Debug, Clone, Default)]
+pub struct BankAccount {
+    pub bank_name: String,
+    /// БИК.
+    pub bik: String,
+    /// Корреспондентский счёт.
+    pub corr_account: String,
+    /// Расчётный счёт.
+    pub account: String,
+}
+
+/// The invoice (счёт на оплату) of an accepted stage.
+#[derive(Debug, Clone)]
+pub struct Invoice {
+    pub meta: DocMeta,
+    pub lang: Lang,
+    pub number: String,
+    pub date: NaiveDate,
+    /// The provider, who is paid.
+    pub payee: Party,
+    pub bank: BankAccount,
+    pub payer: Party,
+    pub contract: ContractRef,
+    /// The акт the счёт is for: its number and date.
+    pub act: Option<(String, NaiveDate)>,
+    pub stage: Option<String>,
+    pub items: Vec<ActItem>,
+    pub currency: Currency,
+    pub vat: VatMode,
+    pub totals: Totals,
+    /// «Оплата по счёту № С-2026-007 от 26.11.2026 за этап 2 по договору № 14/2026.
+    /// НДС не облагается.»
+    pub purpose: String,
+    pub pay_by: Option<NaiveDate>,
+    /// The ГОСТ Р 56042-2014 payment text (`etap_domain::payment_qr`); printed as a
+    /// QR code. None for an invoice not in roubles.
+    pub payment_qr: Option<String>,
+}
+
+/// One stage on the final акт.
+#[derive(Debug, Clone)]
+pub struct FinalActStage {
+    /// «Этап 1. Ядро и хранение данных».
+    pub title: String,
+    /// The stage's акт: number and date.
+    pub act_number: String,
+    pub act_date: NaiveDate,
+    /// The stage's figures, as its акт printed them.
+    pub totals: Totals,
+}
+
+/// The final acceptance certificate of a whole project (3.3): every stage with its
+/// amount and акт, and the totals.
+#[derive(Debug, Clone)]
+pub struct FinalAct {
+    pub meta: DocMeta,
+    pub lang: Lang,
+    pub number: String,
+    pub date: NaiveDate,
+    pub city: String,
+    pub contract: ContractRef,
+    pub spec: Option<SpecRef>,
+    /// What was built: «Личный кабинет клиента и интеграция с 1С».
+    pub project: String,
+    pub contractor: Party,
+    pub customer: Party,
+    pub stages: Vec<FinalActStage>,
+    pub currency: Currency,
+    pub vat: VatMode,
+    /// The sum of the stages' totals (`etap_domain::billing::sum_totals`).
+    pub totals: Totals,
 }
 
 #[derive(Debug, Clone)]

@@ -709,6 +709,10 @@ fn page_content(
     // decimals (1/100 pt: far below what a viewer or printer resolves) — formatting
     // shortest-round-trip floats was a tenth of the render.
     let mut w = Ops(Vec::with_capacity(16 * 1024));
+    // Consecutive fills of one grey are one path filled once: rectangles that touch
+    // (a QR code's modules, row above row) are then one shape to the rasteriser, with
+    // no anti-aliased hairline seam between them — a seam a phone's decoder can trip on.
+    let mut open: Option<f32> = None;
     for d in &page.draws {
         if let Draw::Fill {
             x,
@@ -718,10 +722,18 @@ fn page_content(
             gray: g,
         } = d
         {
-            w.op(&[*g], "g");
+            if open != Some(*g) {
+                if open.is_some() {
+                    w.op(&[], "f");
+                }
+                w.op(&[*g], "g");
+                open = Some(*g);
+            }
             w.op(&[x_of(*x), y_of(*y + *h), *fw, *h], "re");
-            w.op(&[], "f");
         }
+    }
+    if open.is_some() {
+        w.op(&[], "f");
     }
     for d in &page.draws {
         if let Draw::Image {
@@ -1013,6 +1025,45 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         assert_eq!(text.matches(" m\n").count(), 3, "{text}");
         assert_eq!(text.matches("\nS").count(), 1, "{text}");
+    }
+
+    fn fill(y: f32, gray: f32) -> Draw {
+        Draw::Fill {
+            x: 0.0,
+            y,
+            w: 10.0,
+            h: 2.0,
+            gray,
+        }
+    }
+
+    #[test]
+    fn touching_fills_of_one_grey_are_one_path_filled_once() {
+        // A QR code's rows touch: filled one by one, each edge was anti-aliased on its
+        // own and a light seam showed between the rows.
+        let page = Page {
+            draws: vec![
+                fill(0.0, 0.0),
+                fill(2.0, 0.0),
+                fill(4.0, 0.0),
+                fill(10.0, 0.9),
+                fill(20.0, 0.0),
+            ],
+        };
+        let out = page_content(&page, &Geometry::a4(), &BTreeMap::new(), &[]);
+        let text = String::from_utf8(out).unwrap();
+        let ops: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            ops.iter().filter(|l| l.ends_with(" re")).count(),
+            5,
+            "{text}"
+        );
+        assert_eq!(ops.iter().filter(|l| **l == "f").count(), 3, "{text}");
+        assert_eq!(
+            ops.iter().filter(|l| l.ends_with(" g")).count(),
+            3,
+            "{text}"
+        );
     }
 
     #[test]

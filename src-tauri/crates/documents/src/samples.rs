@@ -1,5 +1,6 @@
 //! Sample documents with realistic content — a 20-page ТЗ in Russian, one in English,
-//! acceptance certificates and commercial proposals — for the `sample-docs` command,
+//! a stage's acceptance certificate and invoice (with its payment QR code), the final
+//! acceptance certificate and commercial proposals — for the `sample-docs` command,
 //! the golden rendering tests and the benchmark.
 //!
 //! Guarantees: the samples are fixed data with a fixed date, so the same build always
@@ -14,9 +15,13 @@ use etap_domain::money::{Currency, Money, VatMode};
 use etap_domain::text::Lang;
 use rust_decimal::Decimal;
 
+use etap_domain::billing::{self, Totals};
+use etap_domain::party::Requisites;
+
 use crate::model::{
-    Act, ActItem, Approval, ApprovalKind, Content, ContractRef, DocMeta, Inline, Party, Priority,
-    Proposal, ProposalItem, Requirement, Section, Spec,
+    Act, ActItem, Approval, ApprovalKind, BankAccount, Content, ContractRef, DocMeta, FinalAct,
+    FinalActStage, Inline, Invoice, Party, Priority, Proposal, ProposalItem, Requirement, Section,
+    Spec, SpecRef,
 };
 use crate::{DocumentError, Result};
 
@@ -436,14 +441,21 @@ fn dec(v: i64, scale: u32) -> Decimal {
     Decimal::new(v, scale)
 }
 
-/// The sample acceptance certificate for stage 2, in `lang`.
-pub fn act(lang: Lang) -> Act {
-    let (contractor, customer) = match lang {
-        Lang::Ru => (contractor_ru(), customer_ru()),
-        Lang::En => (contractor_en(), customer_en()),
-    };
-    let items: Vec<(&str, &str, &str, Decimal, &str)> = vec![
+/// The stage 2 work the sample акт and счёт charge for: requirement IDs, names in
+/// both languages, unit, quantity and price.
+type WorkLine = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Decimal,
+    &'static str,
+);
+
+fn stage2_work() -> Vec<WorkLine> {
+    vec![
         (
+            "ФТ-1.1, ФТ-1.2",
             "Проектирование жизненного цикла проекта и структуры базы данных",
             "Design of the project lifecycle and database schema",
             "ч",
@@ -451,6 +463,7 @@ pub fn act(lang: Lang) -> Act {
             "3500",
         ),
         (
+            "ФТ-1.3",
             "Разработка ядра: переходы жизненного цикла, проверки, журнал изменений",
             "Core: lifecycle transitions, guards, change journal",
             "ч",
@@ -458,6 +471,7 @@ pub fn act(lang: Lang) -> Act {
             "3500",
         ),
         (
+            "ОТ-2",
             "Миграции и автоматическое резервное копирование базы данных SQLite",
             "SQLite migrations and automatic backups",
             "ч",
@@ -465,6 +479,7 @@ pub fn act(lang: Lang) -> Act {
             "3500",
         ),
         (
+            "ФТ-1.5",
             "Интеграционное тестирование и исправление замечаний по итогам испытаний",
             "Integration testing and fixing findings",
             "ч",
@@ -472,41 +487,25 @@ pub fn act(lang: Lang) -> Act {
             "2800",
         ),
         (
+            "",
             "Подготовка руководства администратора",
             "Administrator's guide",
             "шт.",
             dec(1, 0),
             "45000",
         ),
-    ];
-    Act {
-        meta: meta(
-            match lang {
-                Lang::Ru => "Акт сдачи-приёмки №\u{a0}7",
-                Lang::En => "Acceptance certificate No. 7",
-            },
-            "Акт",
-        ),
-        lang,
-        number: "7".into(),
-        date: sample_date(),
-        city: match lang {
-            Lang::Ru => "г. Москва".into(),
-            Lang::En => "Moscow".into(),
-        },
-        contract: ContractRef {
-            number: "14/2026".into(),
-            date: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap_or_default(),
-        },
-        stage: Some(match lang {
-            Lang::Ru => "Этап 2 — ядро и хранение данных".into(),
-            Lang::En => "Stage 2 — core and data storage".into(),
-        }),
-        contractor,
-        customer,
-        items: items
-            .into_iter()
-            .map(|(ru, en, unit, q, price)| ActItem {
+    ]
+}
+
+/// The lines of stage 2 with their amounts by the domain's rule (rate × quantity,
+/// rounded once).
+fn stage2_items(lang: Lang) -> Vec<ActItem> {
+    stage2_work()
+        .into_iter()
+        .map(|(code, ru, en, unit, q, price)| {
+            let price = rub(price);
+            ActItem {
+                code: code.into(),
                 name: match lang {
                     Lang::Ru => ru.into(),
                     Lang::En => en.into(),
@@ -517,13 +516,240 @@ pub fn act(lang: Lang) -> Act {
                     _ => unit.into(),
                 },
                 quantity: q,
-                price: rub(price),
-            })
-            .collect(),
+                amount: price.times(q).unwrap_or(Money::zero(Currency::Rub)),
+                price,
+            }
+        })
+        .collect()
+}
+
+fn vat20() -> VatMode {
+    VatMode::Rate {
+        percent: dec(20, 0),
+    }
+}
+
+fn totals_of(items: &[ActItem], vat: &VatMode) -> Totals {
+    billing::totals(Currency::Rub, items.iter().map(|i| &i.amount), vat).unwrap_or(Totals {
+        net: Money::zero(Currency::Rub),
+        vat: Money::zero(Currency::Rub),
+        gross: Money::zero(Currency::Rub),
+    })
+}
+
+fn contract() -> ContractRef {
+    ContractRef {
+        number: "14/2026".into(),
+        date: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap_or_default(),
+    }
+}
+
+fn spec_ref() -> SpecRef {
+    SpecRef {
+        code: "ТЗ-2026-014".into(),
+        version: "1.2".into(),
+        date: NaiveDate::from_ymd_opt(2026, 4, 14).unwrap_or_default(),
+    }
+}
+
+fn city(lang: Lang) -> String {
+    match lang {
+        Lang::Ru => "г. Москва".into(),
+        Lang::En => "Moscow".into(),
+    }
+}
+
+fn stage2_title(lang: Lang) -> String {
+    match lang {
+        Lang::Ru => "Этап 2 — ядро и хранение данных".into(),
+        Lang::En => "Stage 2 — core and data storage".into(),
+    }
+}
+
+/// The sample акт's number (the seventh акт of 2026).
+pub const ACT_NUMBER: &str = "А-2026-007";
+/// The sample счёт's number.
+pub const INVOICE_NUMBER: &str = "С-2026-007";
+/// The frozen code of the sample stage.
+pub const CODE_REF: &str = "3f9c2ab71e0d4c58a6b2e9f1d07c4a3b5e6f8d90";
+
+/// The sample acceptance certificate for stage 2, in `lang`.
+pub fn act(lang: Lang) -> Act {
+    let (contractor, customer) = match lang {
+        Lang::Ru => (contractor_ru(), customer_ru()),
+        Lang::En => (contractor_en(), customer_en()),
+    };
+    let items = stage2_items(lang);
+    let vat = vat20();
+    Act {
+        meta: meta(
+            &match lang {
+                Lang::Ru => format!("Акт сдачи-приёмки №\u{a0}{ACT_NUMBER}"),
+                Lang::En => format!("Acceptance certificate No. {ACT_NUMBER}"),
+            },
+            "Акт",
+        ),
+        lang,
+        number: ACT_NUMBER.into(),
+        date: sample_date(),
+        city: city(lang),
+        contract: contract(),
+        spec: Some(spec_ref()),
+        stage: Some(stage2_title(lang)),
+        contractor,
+        customer,
+        totals: totals_of(&items, &vat),
+        items,
         currency: Currency::Rub,
-        vat: VatMode::Rate {
-            percent: dec(20, 0),
+        vat,
+        code_ref: Some(CODE_REF.into()),
+        accepted_on: NaiveDate::from_ymd_opt(2026, 11, 24),
+    }
+}
+
+/// The sample contractor's requisites as the provider profile keeps them (the QR
+/// code's source).
+pub fn contractor_requisites() -> Requisites {
+    Requisites {
+        legal_name: "ООО «Этап Софт»".into(),
+        short_name: "ООО «Этап Софт»".into(),
+        inn: "7701234567".into(),
+        kpp: "770101001".into(),
+        ogrn: "1177746123456".into(),
+        address: "125009, г. Москва, ул. Тверская, д. 7, офис 512".into(),
+        bank_name: "ПАО Сбербанк".into(),
+        bik: "044525225".into(),
+        account: "40702810938000012345".into(),
+        corr_account: "30101810400000000225".into(),
+        signatory_name: "Кузнецов Алексей Петрович".into(),
+        signatory_position: "Генеральный директор".into(),
+        email: String::new(),
+        phone: String::new(),
+    }
+}
+
+/// The sample invoice for stage 2, in `lang`; its QR code carries the text
+/// `etap_domain::payment_qr` makes.
+pub fn invoice(lang: Lang) -> Invoice {
+    let (payee, payer) = match lang {
+        Lang::Ru => (contractor_ru(), customer_ru()),
+        Lang::En => (contractor_en(), customer_en()),
+    };
+    let items = stage2_items(lang);
+    let vat = vat20();
+    let totals = totals_of(&items, &vat);
+    let req = contractor_requisites();
+    let purpose = etap_domain::payment_qr::purpose(
+        INVOICE_NUMBER,
+        sample_date(),
+        "за этап 2 по договору №\u{a0}14/2026 от 01.03.2026",
+        &vat,
+        totals.vat,
+    );
+    Invoice {
+        meta: meta(
+            &match lang {
+                Lang::Ru => format!("Счёт на оплату №\u{a0}{INVOICE_NUMBER}"),
+                Lang::En => format!("Invoice No. {INVOICE_NUMBER}"),
+            },
+            "Счёт",
+        ),
+        lang,
+        number: INVOICE_NUMBER.into(),
+        date: sample_date(),
+        bank: BankAccount {
+            bank_name: match lang {
+                Lang::Ru => req.bank_name.clone(),
+                Lang::En => "Sberbank".into(),
+            },
+            bik: req.bik.clone(),
+            corr_account: req.corr_account.clone(),
+            account: req.account.clone(),
         },
+        payee,
+        payer,
+        contract: contract(),
+        act: Some((ACT_NUMBER.into(), sample_date())),
+        stage: Some(stage2_title(lang)),
+        payment_qr: etap_domain::payment_qr::payment_string(&req, totals.gross, &purpose),
+        purpose,
+        totals,
+        items,
+        currency: Currency::Rub,
+        vat,
+        pay_by: NaiveDate::from_ymd_opt(2026, 12, 7),
+    }
+}
+
+/// The sample final acceptance certificate of the whole project, in `lang`.
+pub fn final_act(lang: Lang) -> FinalAct {
+    let (contractor, customer) = match lang {
+        Lang::Ru => (contractor_ru(), customer_ru()),
+        Lang::En => (contractor_en(), customer_en()),
+    };
+    let vat = vat20();
+    let stage =
+        |ru: &str, en: &str, number: &str, date: (i32, u32, u32), net: Money| FinalActStage {
+            title: match lang {
+                Lang::Ru => ru.into(),
+                Lang::En => en.into(),
+            },
+            act_number: number.into(),
+            act_date: NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap_or_default(),
+            totals: billing::totals(Currency::Rub, [&net], &vat).unwrap_or(Totals {
+                net,
+                vat: Money::zero(Currency::Rub),
+                gross: net,
+            }),
+        };
+    let stage2 = totals_of(&stage2_items(lang), &vat);
+    let stages = vec![
+        stage(
+            "Этап 1 — анализ требований и прототип интерфейса",
+            "Stage 1 — requirements analysis and UI prototype",
+            "А-2026-003",
+            (2026, 8, 14),
+            rub("312480.50"),
+        ),
+        FinalActStage {
+            title: stage2_title(lang),
+            act_number: ACT_NUMBER.into(),
+            act_date: sample_date(),
+            totals: stage2,
+        },
+        stage(
+            "Этап 3 — развёртывание, переключение и передача в сопровождение",
+            "Stage 3 — deployment, switchover and support handover",
+            "А-2026-011",
+            (2026, 12, 18),
+            rub("186000"),
+        ),
+    ];
+    let all: Vec<Totals> = stages.iter().map(|s| s.totals).collect();
+    FinalAct {
+        meta: meta(
+            &match lang {
+                Lang::Ru => "Итоговый акт сдачи-приёмки №\u{a0}А-2026-012".to_string(),
+                Lang::En => "Final acceptance certificate No. А-2026-012".to_string(),
+            },
+            "Акт",
+        ),
+        lang,
+        number: "А-2026-012".into(),
+        date: NaiveDate::from_ymd_opt(2026, 12, 21).unwrap_or_default(),
+        city: city(lang),
+        contract: contract(),
+        spec: Some(spec_ref()),
+        project: match lang {
+            Lang::Ru => "АС «Этап-Сервис»: учёт заявок, этапов разработки и документов".into(),
+            Lang::En => "Etap Service: request, stage and document tracking system".into(),
+        },
+        contractor,
+        customer,
+        totals: billing::sum_totals(Currency::Rub, &all).unwrap_or(stage2),
+        stages,
+        currency: Currency::Rub,
+        vat,
     }
 }
 
@@ -660,6 +886,22 @@ pub fn write_samples(dir: &Path) -> Result<Vec<PathBuf>> {
         ("tz-en.pdf", crate::spec::render(&spec_en())?),
         ("act-ru.pdf", crate::act::render(&act(Lang::Ru))?),
         ("act-en.pdf", crate::act::render(&act(Lang::En))?),
+        (
+            "invoice-ru.pdf",
+            crate::invoice::render(&invoice(Lang::Ru))?,
+        ),
+        (
+            "invoice-en.pdf",
+            crate::invoice::render(&invoice(Lang::En))?,
+        ),
+        (
+            "final-act-ru.pdf",
+            crate::final_act::render(&final_act(Lang::Ru))?,
+        ),
+        (
+            "final-act-en.pdf",
+            crate::final_act::render(&final_act(Lang::En))?,
+        ),
         ("kp-ru.pdf", crate::proposal::render(&proposal(Lang::Ru))?),
         ("kp-en.pdf", crate::proposal::render(&proposal(Lang::En))?),
     ];

@@ -76,6 +76,8 @@ pub enum DocKind {
     Specification,
     /// Акт сдачи-приёмки (2.6, final).
     Act,
+    /// Счёт на оплату of an accepted stage.
+    Invoice,
 }
 
 impl DocKind {
@@ -84,21 +86,29 @@ impl DocKind {
             DocKind::Proposal => "proposal",
             DocKind::Specification => "specification",
             DocKind::Act => "act",
+            DocKind::Invoice => "invoice",
         }
     }
 
     pub fn from_code(code: &str) -> Option<DocKind> {
-        [DocKind::Proposal, DocKind::Specification, DocKind::Act]
-            .into_iter()
-            .find(|k| k.code() == code)
+        [
+            DocKind::Proposal,
+            DocKind::Specification,
+            DocKind::Act,
+            DocKind::Invoice,
+        ]
+        .into_iter()
+        .find(|k| k.code() == code)
     }
 
-    /// The prefix of the document's number: КП-12-3, ТЗ-12-1, АКТ-12-2.
+    /// The prefix of the document's number: КП-12-3, ТЗ-12-1, А-2026-007, С-2026-007
+    /// (how the rest is made: [`crate::numbering`]).
     pub fn prefix(self) -> &'static str {
         match self {
             DocKind::Proposal => "КП",
             DocKind::Specification => "ТЗ",
-            DocKind::Act => "АКТ",
+            DocKind::Act => "А",
+            DocKind::Invoice => "С",
         }
     }
 }

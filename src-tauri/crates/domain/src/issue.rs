@@ -72,6 +72,21 @@ fn required(kind: DocKind) -> (&'static [&'static str], &'static [&'static str])
             ],
             &["name", "inn", "address", "signatory_name"],
         ),
+        // A счёт is paid from its bank requisites and its payment QR code
+        // (ГОСТ Р 56042-2014), whose required fields are the payee's name, account,
+        // bank, БИК and correspondent account; ИНН and КПП name the payee to the bank.
+        DocKind::Invoice => (
+            &[
+                "name",
+                "inn",
+                "kpp",
+                "account",
+                "bank_name",
+                "bik",
+                "corr_account",
+            ],
+            &["name", "inn"],
+        ),
     }
 }
 
@@ -83,6 +98,8 @@ fn label(field: &str) -> Text {
         "account" => Text::new("расчётный счёт", "bank account"),
         "bank_name" => Text::new("банк", "bank"),
         "bik" => Text::new("БИК", "BIK"),
+        "corr_account" => Text::new("корр. счёт", "correspondent account"),
+        "kpp" => Text::new("КПП", "KPP"),
         "signatory_name" => Text::new("подписант", "signatory"),
         "contact" => Text::new("e-mail или телефон", "e-mail or phone"),
         other => Text::new(other, other),
@@ -98,6 +115,9 @@ fn is_filled(r: &Requisites, field: &str) -> bool {
         "account" => f(&r.account),
         "bank_name" => f(&r.bank_name),
         "bik" => f(&r.bik),
+        "corr_account" => f(&r.corr_account),
+        // Only an organisation (a 10-digit ИНН) has a КПП; an ИП has none.
+        "kpp" => r.inn.trim().chars().count() != 10 || f(&r.kpp),
         "signatory_name" => f(&r.signatory_name),
         "contact" => f(&r.email) || f(&r.phone),
         _ => true,
@@ -171,6 +191,18 @@ pub fn check_issue(
             ));
             en.push(format!(
                 "The certificate cannot be issued without the parties' requisites. Fill in: {}.",
+                l.en
+            ));
+            false
+        }
+        DocKind::Invoice if !lacking.is_empty() => {
+            let l = listing(&lacking);
+            ru.push(format!(
+                "Счёт нельзя выпустить без реквизитов: по нему платят. Заполните: {}.",
+                l.ru
+            ));
+            en.push(format!(
+                "The invoice cannot be issued without the requisites it is paid by. Fill in: {}.",
                 l.en
             ));
             false
@@ -258,6 +290,29 @@ mod tests {
             .iter()
             .any(|m| m.side == Side::Client && m.field == "inn"));
         assert!(check_issue(DocKind::Act, &full(), &full(), false).allowed);
+    }
+
+    /// A счёт is paid by its bank requisites and QR code: without them it is refused;
+    /// an organisation's КПП is asked for, an ИП (12-digit ИНН) has none.
+    #[test]
+    fn an_invoice_is_refused_without_the_requisites_it_is_paid_by() {
+        let c = check_issue(DocKind::Invoice, &full(), &full(), false);
+        assert!(!c.allowed);
+        let fields: Vec<&str> = c.missing.iter().map(|m| m.field).collect();
+        assert_eq!(fields, ["kpp", "corr_account"]);
+        assert!(c.message.unwrap().ru.contains("корр. счёт"));
+        let provider = Requisites {
+            kpp: "770701001".into(),
+            corr_account: "30101810400000000225".into(),
+            ..full()
+        };
+        assert!(check_issue(DocKind::Invoice, &provider, &full(), false).allowed);
+        let sole_trader = Requisites {
+            inn: "500100732259".into(),
+            corr_account: "30101810400000000225".into(),
+            ..full()
+        };
+        assert!(check_issue(DocKind::Invoice, &sole_trader, &full(), false).allowed);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! states it as an invariant and `cargo tree -p etap-domain` proves it); storage and the
 //! desktop shell depend on it, never the other way round.
 
+pub mod billing;
 pub mod decimal;
 pub mod deployment;
 pub mod development;
@@ -18,7 +19,9 @@ pub mod lifecycle;
 pub mod logo;
 pub mod markdown;
 pub mod money;
+pub mod numbering;
 pub mod party;
+pub mod payment_qr;
 pub mod preparation;
 pub mod search;
 pub mod spec;

@@ -34,6 +34,7 @@ use etap_domain::lifecycle::{
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 
 pub use error::{Result, StorageError, Subject};
+pub use register::{NewDocument, WrittenFile};
 
 /// The database file's name inside the data folder.
 pub const DB_FILE: &str = "etap.sqlite";

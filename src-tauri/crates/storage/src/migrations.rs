@@ -424,6 +424,27 @@ const STEPS: &[&str] = &[
         handed_over_on TEXT NOT NULL DEFAULT '',
         warranty_until TEXT NOT NULL DEFAULT ''
     ) STRICT;",
+    // 11: the register also keeps счета (invoices); акты and счета are numbered per
+    // year across projects, so a number is unique per kind, not only per project.
+    // SQLite cannot change a CHECK in place: the table is rebuilt, every row kept.
+    "CREATE TABLE issued_documents_new (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE RESTRICT,
+        kind TEXT NOT NULL CHECK (kind IN ('proposal', 'specification', 'act', 'invoice')),
+        number TEXT NOT NULL,
+        issued_at TEXT NOT NULL,
+        lang TEXT NOT NULL CHECK (lang IN ('ru', 'en')),
+        version INTEGER,
+        sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+        path TEXT NOT NULL,
+        draft INTEGER NOT NULL DEFAULT 0 CHECK (draft IN (0, 1)),
+        UNIQUE (project_id, number),
+        UNIQUE (kind, number)
+    ) STRICT;
+    INSERT INTO issued_documents_new SELECT id, project_id, kind, number, issued_at, lang,
+        version, sha256, path, draft FROM issued_documents;
+    DROP TABLE issued_documents;
+    ALTER TABLE issued_documents_new RENAME TO issued_documents;",
 ];
 
 /// The schema version this build writes.
@@ -458,6 +479,40 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         migrations().validate().expect("valid migrations");
+    }
+
+    #[test]
+    fn the_register_keeps_its_documents_when_it_learns_of_invoices() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrations().to_version(&mut conn, 10).unwrap();
+        conn.execute_batch(&format!(
+            "INSERT INTO clients (id, name, created_at) VALUES (1, 'К', '2026-01-01');
+             INSERT INTO projects (id, client_id, title, step, round, stage, stages_total,
+                 created_at, updated_at)
+             VALUES (1, 1, 'П', 'request', 1, 0, 0, '2026-01-01', '2026-01-01');
+             INSERT INTO issued_documents (project_id, kind, number, issued_at, lang, sha256, path)
+             VALUES (1, 'proposal', 'КП-1-1', '2026-01-02', 'ru', '{0}', 'a.pdf');
+             INSERT INTO issued_documents (project_id, kind, number, issued_at, lang, sha256, path, draft)
+             VALUES (1, 'specification', 'ТЗ-1-1', '2026-01-02', 'ru', '{0}', 't.pdf', 1);",
+            "a".repeat(64)
+        ))
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let kept: Vec<(String, bool)> = conn
+            .prepare("SELECT number, draft FROM issued_documents ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        // Every row kept, and a draft ТЗ stays marked as a draft.
+        assert_eq!(kept, [("КП-1-1".into(), false), ("ТЗ-1-1".into(), true)]);
+        conn.execute(
+            "INSERT INTO issued_documents (project_id, kind, number, issued_at, lang, sha256, path)
+             VALUES (1, 'invoice', 'С-2026-001', '2026-01-03', 'ru', ?1, 'b.pdf')",
+            ["b".repeat(64)],
+        )
+        .unwrap();
     }
 
     #[test]

@@ -1,22 +1,60 @@
 //! The register of issued documents. Entries are only ever added: a document once
 //! given to a client stays on record with its number and the SHA-256 of its file.
+//!
+//! Numbers follow the one rule of `etap_domain::numbering`; this module only gives it
+//! the numbers already issued. [`Store::issue_document`] takes a number, has the file
+//! written under it and records it in one IMMEDIATE transaction, so two exports never
+//! get one number and a failed export leaves no gap.
 
+use chrono::{Datelike, NaiveDate};
 use etap_domain::entity::{DocKind, IssuedDocument};
 use etap_domain::issue::{check_issue, IssueCheck};
+use etap_domain::numbering;
 use etap_domain::spec::SpecStatus;
 use etap_domain::text::Lang;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use crate::codes;
-use crate::{load_state, now, Result, Store, Subject};
+use crate::{load_state, now, Result, StorageError, Store, Subject};
 
-fn next_number(conn: &Connection, project_id: i64, kind: DocKind) -> Result<String> {
-    let n: i64 = conn.query_row(
-        "SELECT COUNT(*) + 1 FROM issued_documents WHERE project_id = ?1 AND kind = ?2",
-        params![project_id, kind.code()],
-        |r| r.get(0),
-    )?;
-    Ok(format!("{}-{project_id}-{n}", kind.prefix()))
+fn next_number(
+    conn: &Connection,
+    project_id: i64,
+    kind: DocKind,
+    date: NaiveDate,
+) -> Result<String> {
+    let series = numbering::series(kind, project_id, date.year());
+    let mut st = conn.prepare("SELECT number FROM issued_documents WHERE kind = ?1")?;
+    let issued = st
+        .query_map([kind.code()], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(numbering::next_number(
+        kind,
+        series,
+        issued.iter().map(String::as_str),
+    ))
+}
+
+/// What an issued document is, before it has a number.
+#[derive(Debug, Clone)]
+pub struct NewDocument {
+    pub project_id: i64,
+    pub kind: DocKind,
+    pub lang: Lang,
+    /// The version of the specification or estimate it was made from.
+    pub version: Option<u32>,
+    /// The document's date: an акт's or счёт's number counts within its year.
+    pub date: NaiveDate,
+    /// A specification exported before approval (watermarked, not issued).
+    pub draft: bool,
+}
+
+/// The file a document was written to, as [`Store::issue_document`] records it.
+#[derive(Debug, Clone)]
+pub struct WrittenFile {
+    /// Hex SHA-256 of the bytes written.
+    pub sha256: String,
+    pub path: String,
 }
 
 impl Store {
@@ -40,9 +78,61 @@ impl Store {
     }
 
     /// The number the next document of `kind` for the project will get.
+    /// (An акт or счёт dated today; [`Store::issue_document`] takes the number itself.)
     pub fn next_document_number(&self, project_id: i64, kind: DocKind) -> Result<String> {
         load_state(&self.conn, project_id)?;
-        next_number(&self.conn, project_id, kind)
+        next_number(&self.conn, project_id, kind, crate::today())
+    }
+
+    /// Issues a numbered document: inside one IMMEDIATE transaction, takes the next
+    /// number of its series, lets `make` render the document under that number and
+    /// write its file, and records it. When `make` fails, nothing is recorded and the
+    /// number stays free: акты and счета are numbered without gaps. No other writer can
+    /// take the same number meanwhile (the transaction holds the write lock).
+    pub fn issue_document<E: From<StorageError>>(
+        &mut self,
+        new: NewDocument,
+        make: impl FnOnce(&str) -> std::result::Result<WrittenFile, E>,
+    ) -> std::result::Result<IssuedDocument, E> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StorageError::from)?;
+        load_state(&tx, new.project_id)?;
+        let number = next_number(&tx, new.project_id, new.kind, new.date)?;
+        // Dropping the transaction on `?` rolls it back: the number was never taken.
+        let file = make(&number)?;
+        let at = now();
+        tx.execute(
+            "INSERT INTO issued_documents (project_id, kind, number, issued_at, lang, \
+             version, sha256, path, draft) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                new.project_id,
+                new.kind.code(),
+                number,
+                at,
+                new.lang.code(),
+                new.version,
+                file.sha256,
+                file.path,
+                new.draft
+            ],
+        )
+        .map_err(StorageError::from)?;
+        let id = tx.last_insert_rowid();
+        tx.commit().map_err(StorageError::from)?;
+        Ok(IssuedDocument {
+            id,
+            project_id: new.project_id,
+            kind: new.kind,
+            number,
+            issued_at: at,
+            lang: new.lang,
+            version: new.version,
+            sha256: file.sha256,
+            path: file.path,
+            draft: new.draft,
+        })
     }
 
     /// Records an issued document; its `number` comes from
@@ -120,5 +210,108 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store_with_projects() -> (Store, i64, i64) {
+        let mut store = Store::open_in_memory().unwrap();
+        let c = store.create_client("ООО «Северный ветер»").unwrap();
+        let a = store.create_project(c.id, "Портал").unwrap().id;
+        let b = store.create_project(c.id, "Интеграция").unwrap().id;
+        (store, a, b)
+    }
+
+    fn new(project_id: i64, kind: DocKind, date: (i32, u32, u32)) -> NewDocument {
+        NewDocument {
+            project_id,
+            kind,
+            lang: Lang::Ru,
+            version: None,
+            date: NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap(),
+            draft: false,
+        }
+    }
+
+    fn written(number: &str) -> std::result::Result<WrittenFile, StorageError> {
+        Ok(WrittenFile {
+            sha256: "0".repeat(64),
+            path: format!("{number}.pdf"),
+        })
+    }
+
+    #[test]
+    fn a_failed_export_does_not_use_up_a_number() {
+        let (mut store, a, b) = store_with_projects();
+        let first = store
+            .issue_document(new(a, DocKind::Act, (2026, 3, 1)), written)
+            .unwrap();
+        assert_eq!(first.number, "А-2026-001");
+        // The render or the write fails under the next number: nothing is recorded …
+        let mut offered = String::new();
+        let failed = store.issue_document(new(b, DocKind::Act, (2026, 4, 1)), |n| {
+            offered = n.to_string();
+            Err::<WrittenFile, _>(StorageError::BadLogo)
+        });
+        assert!(failed.is_err());
+        assert_eq!(offered, "А-2026-002");
+        assert_eq!(store.issued_documents(b).unwrap().len(), 0);
+        // … and the next export gets that number: no gap.
+        let second = store
+            .issue_document(new(b, DocKind::Act, (2026, 4, 2)), written)
+            .unwrap();
+        assert_eq!(second.number, "А-2026-002");
+        assert_eq!(store.issued_documents(b).unwrap()[0].path, "А-2026-002.pdf");
+    }
+
+    #[test]
+    fn the_database_refuses_a_number_given_twice_even_in_another_project() {
+        let (mut store, a, b) = store_with_projects();
+        let first = store
+            .issue_document(new(a, DocKind::Act, (2026, 5, 1)), written)
+            .unwrap();
+        // A caller that bypasses the numbering (or a bug in it) cannot issue a second
+        // А-2026-001: the register's UNIQUE (kind, number) refuses it.
+        let dup = store.record_document(IssuedDocument {
+            project_id: b,
+            ..first.clone()
+        });
+        assert!(dup.is_err());
+        assert_eq!(store.issued_documents(b).unwrap().len(), 0);
+    }
+
+    #[test]
+    fn acts_and_invoices_count_per_year_across_projects_kps_per_project() {
+        let (mut store, a, b) = store_with_projects();
+        let mut issue = |p, kind, date| {
+            store
+                .issue_document(new(p, kind, date), written)
+                .unwrap()
+                .number
+        };
+        assert_eq!(issue(a, DocKind::Act, (2026, 1, 10)), "А-2026-001");
+        assert_eq!(issue(b, DocKind::Act, (2026, 2, 10)), "А-2026-002");
+        assert_eq!(issue(b, DocKind::Invoice, (2026, 2, 10)), "С-2026-001");
+        assert_eq!(issue(a, DocKind::Act, (2027, 1, 9)), "А-2027-001");
+        assert_eq!(issue(a, DocKind::Invoice, (2026, 12, 31)), "С-2026-002");
+        assert_eq!(
+            issue(a, DocKind::Proposal, (2026, 1, 1)),
+            format!("КП-{a}-1")
+        );
+        assert_eq!(
+            issue(b, DocKind::Proposal, (2026, 1, 1)),
+            format!("КП-{b}-1")
+        );
+        assert_eq!(
+            issue(a, DocKind::Proposal, (2026, 1, 1)),
+            format!("КП-{a}-2")
+        );
+        assert_eq!(
+            store.next_document_number(a, DocKind::Proposal).unwrap(),
+            format!("КП-{a}-3")
+        );
     }
 }

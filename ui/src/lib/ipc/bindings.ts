@@ -328,7 +328,7 @@ export type Negotiation = { offers: Array<Offer>,
  */
 pending: number | null, warnings: Array<FieldWarning>, };
 
-export type DocKind = "proposal" | "specification" | "act";
+export type DocKind = "proposal" | "specification" | "act" | "invoice";
 
 export type IssuedDocument = { id: number, project_id: number, kind: DocKind, number: string, 
 /**

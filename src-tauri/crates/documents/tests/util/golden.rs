@@ -16,6 +16,8 @@ const PAGES: &[(&str, usize)] = &[
     ("tz-en.pdf", 3),
     ("act-ru.pdf", 1),
     ("act-en.pdf", 1),
+    ("invoice-ru.pdf", 1),
+    ("final-act-ru.pdf", 1),
     ("kp-ru.pdf", 1),
     ("kp-en.pdf", 1),
 ];

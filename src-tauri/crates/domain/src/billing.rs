@@ -1,0 +1,263 @@
+//! The figures of the documents that charge a client for accepted work — a stage's акт
+//! and счёт, and the final акт: how a stage's price is spread over its lines, and the
+//! net, VAT and total, computed here once so that a document prints the figures the
+//! app shows and never recomputes them.
+//!
+//! Rules:
+//! - a stage's price is its amount **before VAT**, as an estimate's net; VAT is charged
+//!   on top by [`VatMode::vat_on`] (the one VAT rule), rounded once on the total;
+//! - when a stage's price differs from the sum of the estimate items its requirements
+//!   link to (the price was edited), the price is spread over the lines in proportion
+//!   to those amounts, kopeck-exact: the lines always add up to the price;
+//! - the final акт adds up the stages' own figures (net, VAT, total) rather than
+//!   charging VAT again on the sum, so it agrees kopeck for kopeck with the акты the
+//!   client already signed.
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use crate::money::{Currency, Money, MoneyError, VatMode};
+
+/// Net, VAT and total of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Totals {
+    pub net: Money,
+    pub vat: Money,
+    pub gross: Money,
+}
+
+/// The totals of lines of `currency` under `vat`.
+pub fn totals<'a>(
+    currency: Currency,
+    lines: impl IntoIterator<Item = &'a Money>,
+    vat: &VatMode,
+) -> Result<Totals, MoneyError> {
+    let net = Money::sum(currency, lines)?;
+    let vat = vat.vat_on(net)?;
+    let gross = net.checked_add(vat)?;
+    Ok(Totals { net, vat, gross })
+}
+
+/// The totals of a whole project: the sum of its stages' own totals.
+pub fn sum_totals(currency: Currency, stages: &[Totals]) -> Result<Totals, MoneyError> {
+    let net = Money::sum(currency, stages.iter().map(|t| &t.net))?;
+    let vat = Money::sum(currency, stages.iter().map(|t| &t.vat))?;
+    let gross = Money::sum(currency, stages.iter().map(|t| &t.gross))?;
+    Ok(Totals { net, vat, gross })
+}
+
+fn minor(m: Money) -> Result<i128, MoneyError> {
+    (m.amount() * Decimal::from(100))
+        .trunc()
+        .to_i128()
+        .ok_or(MoneyError::Overflow)
+}
+
+/// `price` spread over lines in proportion to `weights` (the amounts of the estimate
+/// items), by the largest remainder: every line a whole number of kopecks, the lines
+/// adding up to `price` exactly, earlier lines taking a leftover kopeck first. With no
+/// weight at all (nothing priced), the price is spread evenly.
+pub fn allocate(price: Money, weights: &[Money]) -> Result<Vec<Money>, MoneyError> {
+    if weights.is_empty() {
+        return Ok(Vec::new());
+    }
+    for w in weights {
+        if w.currency != price.currency {
+            return Err(MoneyError::CurrencyMismatch(
+                w.currency.code(),
+                price.currency.code(),
+            ));
+        }
+    }
+    let total = minor(price)?;
+    let mut w: Vec<i128> = weights
+        .iter()
+        .map(|m| minor(*m).map(|k| k.max(0)))
+        .collect::<Result<_, _>>()?;
+    if w.iter().all(|k| *k == 0) {
+        w = vec![1; weights.len()];
+    }
+    let sum: i128 = w.iter().sum();
+    let mut shares: Vec<(i128, i128)> = w
+        .iter()
+        .map(|k| {
+            let p = total.checked_mul(*k).ok_or(MoneyError::Overflow)?;
+            Ok((p.div_euclid(sum), p.rem_euclid(sum)))
+        })
+        .collect::<Result<_, MoneyError>>()?;
+    let mut left = total - shares.iter().map(|s| s.0).sum::<i128>();
+    let mut order: Vec<usize> = (0..shares.len()).collect();
+    order.sort_by(|a, b| shares[*b].1.cmp(&shares[*a].1).then(a.cmp(b)));
+    for i in order.into_iter().cycle() {
+        if left <= 0 {
+            break;
+        }
+        shares[i].0 += 1;
+        left -= 1;
+    }
+    Ok(shares
+        .into_iter()
+        .map(|(k, _)| Money::new(Decimal::from_i128_with_scale(k, 2), price.currency))
+        .collect())
+}
+
+/// What a stage delivers, line by line, before it is priced: the requirement IDs and
+/// title of the line, and the hours and rate of the estimate items it links to (zero
+/// for a requirement no estimate item prices).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkLine {
+    /// «ФТ-4.1, ФТ-4.2».
+    pub code: String,
+    pub title: String,
+    pub hours: Decimal,
+    /// Price of one hour, all its decimals kept.
+    pub rate: Decimal,
+}
+
+/// A priced line of an акт or счёт: `price` × `quantity` is `amount`, to the kopeck.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BilledLine {
+    pub code: String,
+    pub title: String,
+    /// Hours at an hourly rate; otherwise one service (`quantity` 1) at its amount.
+    pub per_hour: bool,
+    pub quantity: Decimal,
+    pub price: Money,
+    pub amount: Money,
+}
+
+/// The lines of a stage charged at `price`. When the price is what the linked estimate
+/// items add up to and every rate is whole kopecks, each line is its hours × rate; when
+/// the price was edited (or a rate has more decimals than kopecks), each line is one
+/// service at its share of the price ([`allocate`]) — so a printed price × quantity is
+/// always the printed amount, and the lines always add up to the stage's price.
+pub fn stage_lines(price: Money, work: &[WorkLine]) -> Result<Vec<BilledLine>, MoneyError> {
+    let c = price.currency;
+    let amounts = work
+        .iter()
+        .map(|w| Money::product(w.rate, w.hours, c))
+        .collect::<Result<Vec<_>, _>>()?;
+    let whole_kopecks = work
+        .iter()
+        .all(|w| crate::money::round_to_minor(w.rate) == w.rate);
+    if whole_kopecks && Money::sum(c, &amounts)? == price {
+        return Ok(work
+            .iter()
+            .zip(amounts)
+            .map(|(w, amount)| BilledLine {
+                code: w.code.clone(),
+                title: w.title.clone(),
+                per_hour: true,
+                quantity: w.hours,
+                price: Money::new(w.rate, c),
+                amount,
+            })
+            .collect());
+    }
+    Ok(work
+        .iter()
+        .zip(allocate(price, &amounts)?)
+        .map(|(w, amount)| BilledLine {
+            code: w.code.clone(),
+            title: w.title.clone(),
+            per_hour: false,
+            quantity: Decimal::ONE,
+            price: amount,
+            amount,
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rub(s: &str) -> Money {
+        Money::parse(s, Currency::Rub).unwrap()
+    }
+
+    #[test]
+    fn an_edited_price_is_spread_in_proportion_and_adds_up_to_the_kopeck() {
+        let lines = allocate(rub("100000"), &[rub("10000"), rub("10000"), rub("10000")]).unwrap();
+        assert_eq!(
+            lines,
+            vec![rub("33333.34"), rub("33333.33"), rub("33333.33")]
+        );
+        let lines = allocate(rub("150000"), &[rub("50000"), rub("150000")]).unwrap();
+        assert_eq!(lines, vec![rub("37500"), rub("112500")]);
+        // The price as the items add it up: the lines are the items.
+        let items = [rub("224000"), rub("420000"), rub("127750")];
+        assert_eq!(allocate(rub("771750"), &items).unwrap(), items.to_vec());
+    }
+
+    fn work(code: &str, hours: i64, rate: &str) -> WorkLine {
+        WorkLine {
+            code: code.into(),
+            title: format!("Работы по {code}"),
+            hours: Decimal::from(hours),
+            rate: rate.parse().unwrap(),
+        }
+    }
+
+    #[test]
+    fn stage_lines_are_hours_at_the_rate_or_services_at_their_share_of_an_edited_price() {
+        let items = [work("ФТ-1", 64, "3500"), work("ФТ-2", 10, "2800")];
+        // The price the items add up to: hours × rate.
+        let lines = stage_lines(rub("252000"), &items).unwrap();
+        assert!(lines.iter().all(|l| l.per_hour));
+        assert_eq!(lines[0].quantity, Decimal::from(64));
+        assert_eq!(lines[0].price, rub("3500"));
+        assert_eq!(lines[1].amount, rub("28000"));
+        // An edited price: one service each, price = amount, adding up to the price.
+        let lines = stage_lines(rub("250000"), &items).unwrap();
+        assert!(lines
+            .iter()
+            .all(|l| !l.per_hour && l.quantity == Decimal::ONE));
+        assert!(lines.iter().all(|l| l.price == l.amount));
+        let sum = Money::sum(Currency::Rub, lines.iter().map(|l| &l.amount)).unwrap();
+        assert_eq!(sum, rub("250000"));
+        assert_eq!(lines[0].amount, rub("222222.22"));
+        // A rate finer than kopecks cannot be printed as a price that multiplies out.
+        let fine = [work("ФТ-3", 10, "12345.678")];
+        let lines = stage_lines(rub("123456.78"), &fine).unwrap();
+        assert!(!lines[0].per_hour);
+        assert_eq!(lines[0].amount, rub("123456.78"));
+        // Requirements no estimate item prices share the price evenly.
+        let bare = [work("ФТ-4", 0, "0"), work("ФТ-5", 0, "0")];
+        let lines = stage_lines(rub("100"), &bare).unwrap();
+        assert_eq!((lines[0].amount, lines[1].amount), (rub("50"), rub("50")));
+    }
+
+    #[test]
+    fn nothing_priced_spreads_evenly_and_nothing_listed_gives_no_lines() {
+        let lines = allocate(rub("0.05"), &[Money::zero(Currency::Rub); 3]).unwrap();
+        assert_eq!(lines, vec![rub("0.02"), rub("0.02"), rub("0.01")]);
+        assert!(allocate(rub("1"), &[]).unwrap().is_empty());
+        let usd = Money::parse("1", Currency::Usd).unwrap();
+        assert!(allocate(rub("1"), &[usd]).is_err());
+    }
+
+    #[test]
+    fn vat_is_charged_once_on_the_net_and_the_final_totals_add_the_stages_up() {
+        let vat = VatMode::Rate {
+            percent: Decimal::from(20),
+        };
+        let a = totals(Currency::Rub, &[rub("0.03"), rub("0.04")], &vat).unwrap();
+        assert_eq!(
+            (a.net, a.vat, a.gross),
+            (rub("0.07"), rub("0.01"), rub("0.08"))
+        );
+        let b = totals(Currency::Rub, &[rub("0.07")], &vat).unwrap();
+        let all = sum_totals(Currency::Rub, &[a, b]).unwrap();
+        // 20 % of 0,14 would be 0,03; the stages charged 0,01 each.
+        assert_eq!(
+            (all.net, all.vat, all.gross),
+            (rub("0.14"), rub("0.02"), rub("0.16"))
+        );
+        let exempt = VatMode::Exempt {
+            reason: "УСН".into(),
+        };
+        let e = totals(Currency::Rub, &[rub("10")], &exempt).unwrap();
+        assert_eq!((e.vat, e.gross), (Money::zero(Currency::Rub), rub("10")));
+    }
+}
