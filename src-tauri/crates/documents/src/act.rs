@@ -189,6 +189,47 @@ pub(crate) fn vat_clause(vat: &VatMode, t: &Totals, lang: Lang) -> String {
 
 /// The last sentence, the requisites of both parties and their signature blocks with
 /// «М. П.»: one group, never split across pages.
+/// The sentence a charging document closes its table with: «<lead> 1 114 500,00 ₽:
+/// **Один миллион … 00 копеек, в том числе НДС 20 % — …**» — `lead` is its opening words
+/// in Russian and English, before the figure. The figures are the model's.
+pub(crate) fn total_in_words(
+    lead: (String, String),
+    vat: &VatMode,
+    t: &Totals,
+    lang: Lang,
+) -> Result<Block> {
+    let words = t.gross.in_words(lang)?;
+    let vat_words = vat_clause(vat, t, lang);
+    let mut st = ParaStyle::body(BODY);
+    st.space_before = 4.0;
+    let (opening, closing) = match lang {
+        Lang::Ru => (
+            format!("{} {}: ", lead.0, t.gross.format(lang)),
+            format!("{words}{vat_words}."),
+        ),
+        Lang::En => (
+            format!("{} {} (", lead.1, t.gross.format(lang)),
+            format!("{words}){vat_words}."),
+        ),
+    };
+    Ok(Block::Para(Para::new(
+        vec![
+            Span::new(opening, Face::Serif),
+            Span::new(closing, Face::SerifBold),
+        ],
+        st,
+    )))
+}
+
+/// «Настоящий акт составлен в двух экземплярах…»: the last sentence of every акт.
+pub(crate) fn counterparts(lang: Lang) -> Block {
+    common::body(tr(
+        lang,
+        "Настоящий акт составлен в двух экземплярах, имеющих одинаковую юридическую силу, по одному для каждой из сторон.",
+        "This certificate is made in two counterparts of equal legal force, one for each party.",
+    ))
+}
+
 pub(crate) fn sign_off(last: Block, contractor: &Party, customer: &Party, lang: Lang) -> Block {
     let (c, k) = (contractor, customer);
     let contractor = tr(lang, "Исполнитель", "Contractor");
@@ -276,31 +317,15 @@ pub fn blocks(act: &Act) -> Result<Vec<Block>> {
         ("Всего к оплате:", "Total due:"),
     )));
 
-    let words = t.gross.in_words(lang)?;
-    let vat_words = vat_clause(&act.vat, t, lang);
-    let mut st = ParaStyle::body(BODY);
-    st.space_before = 4.0;
-    out.push(Block::Para(Para::new(
-        vec![
-            Span::new(
-                match lang {
-                    Lang::Ru => {
-                        format!("Всего выполнено работ на сумму {}: ", t.gross.format(lang))
-                    }
-                    Lang::En => format!("Total work performed: {} (", t.gross.format(lang)),
-                },
-                Face::Serif,
-            ),
-            Span::new(
-                match lang {
-                    Lang::Ru => format!("{words}{vat_words}."),
-                    Lang::En => format!("{words}){vat_words}."),
-                },
-                Face::SerifBold,
-            ),
-        ],
-        st,
-    )));
+    out.push(total_in_words(
+        (
+            "Всего выполнено работ на сумму".into(),
+            "Total work performed:".into(),
+        ),
+        &act.vat,
+        t,
+        lang,
+    )?);
     if let Some(p) = frozen_code(act) {
         out.push(p);
     }
@@ -309,11 +334,7 @@ pub fn blocks(act: &Act) -> Result<Vec<Block>> {
         "Вышеперечисленные работы выполнены полностью и в срок. Заказчик претензий по объёму, качеству и срокам выполнения работ не имеет.",
         "The work listed above has been performed in full and on time. The Customer has no claims regarding the scope, quality or timing of the work.",
     )));
-    let counterparts = common::body(tr(
-        lang,
-        "Настоящий акт составлен в двух экземплярах, имеющих одинаковую юридическую силу, по одному для каждой из сторон.",
-        "This certificate is made in two counterparts of equal legal force, one for each party.",
-    ));
+    let counterparts = counterparts(lang);
     // Requisites and signatures: one group, never split across pages, and never alone
     // on a page — the last sentence of the act goes with them.
     out.push(sign_off(counterparts, c, k, lang));

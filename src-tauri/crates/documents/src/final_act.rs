@@ -11,10 +11,10 @@
 use etap_domain::money::VatMode;
 use etap_domain::text::Lang;
 
-use crate::act::{basis, paginate, place_and_date, sign_off, vat_clause};
-use crate::common::{self, tr, BODY, TABLE};
+use crate::act::{basis, counterparts, paginate, place_and_date, sign_off, total_in_words};
+use crate::common::{self, tr, TABLE};
 use crate::fonts::Face;
-use crate::layout::{Align, Block, Cell, Column, Para, ParaStyle, Span, Table};
+use crate::layout::{Align, Block, Cell, Column, Table};
 use crate::model::{short_date, FinalAct};
 use crate::Result;
 
@@ -136,51 +136,21 @@ pub fn blocks(act: &FinalAct) -> Result<Vec<Block>> {
         ),
     }));
     out.push(Block::Table(stages_table(act)));
-    let mut st = ParaStyle::body(BODY);
-    st.space_before = 4.0;
-    out.push(Block::Para(Para::new(
-        vec![
-            Span::new(
-                match lang {
-                    Lang::Ru => format!(
-                        "Общая стоимость работ по договору составляет {}: ",
-                        t.gross.format(lang)
-                    ),
-                    Lang::En => format!(
-                        "The total price of the work under the contract is {} (",
-                        t.gross.format(lang)
-                    ),
-                },
-                Face::Serif,
-            ),
-            Span::new(
-                match lang {
-                    Lang::Ru => format!(
-                        "{}{}.",
-                        t.gross.in_words(lang)?,
-                        vat_clause(&act.vat, t, lang)
-                    ),
-                    Lang::En => format!(
-                        "{}){}.",
-                        t.gross.in_words(lang)?,
-                        vat_clause(&act.vat, t, lang)
-                    ),
-                },
-                Face::SerifBold,
-            ),
-        ],
-        st,
-    )));
+    out.push(total_in_words(
+        (
+            "Общая стоимость работ по договору составляет".into(),
+            "The total price of the work under the contract is".into(),
+        ),
+        &act.vat,
+        t,
+        lang,
+    )?);
     out.push(common::body(tr(
         lang,
         "Обязательства Исполнителя по договору выполнены в полном объёме. Стороны претензий друг к другу по объёму, качеству и срокам выполнения работ не имеют.",
         "The Contractor's obligations under the contract have been fulfilled in full. The parties have no claims against each other regarding the scope, quality or timing of the work.",
     )));
-    let counterparts = common::body(tr(
-        lang,
-        "Настоящий акт составлен в двух экземплярах, имеющих одинаковую юридическую силу, по одному для каждой из сторон.",
-        "This certificate is made in two counterparts of equal legal force, one for each party.",
-    ));
+    let counterparts = counterparts(lang);
     out.push(sign_off(counterparts, c, k, lang));
     Ok(out)
 }

@@ -11,7 +11,7 @@
 
 use etap_domain::text::Lang;
 
-use crate::act::{paginate, vat_clause, work_table};
+use crate::act::{paginate, total_in_words, work_table};
 use crate::common::{self, tr, BODY, TABLE};
 use crate::fonts::Face;
 use crate::layout::{mm, Align, Block, Borders, Cell, Column, Para, ParaStyle, Span, Table};
@@ -203,43 +203,16 @@ pub fn blocks(inv: &Invoice) -> Result<Vec<Block>> {
         ("Всего к оплате:", "Total due:"),
     )));
 
-    let mut st = ParaStyle::body(BODY);
-    st.space_before = 4.0;
     let count = inv.items.len();
-    out.push(Block::Para(Para::new(
-        vec![
-            Span::new(
-                match lang {
-                    Lang::Ru => format!(
-                        "Всего наименований {count}, на сумму {}: ",
-                        t.gross.format(lang)
-                    ),
-                    Lang::En => format!(
-                        "{count} item{}, total {} (",
-                        if count == 1 { "" } else { "s" },
-                        t.gross.format(lang)
-                    ),
-                },
-                Face::Serif,
-            ),
-            Span::new(
-                match lang {
-                    Lang::Ru => format!(
-                        "{}{}.",
-                        t.gross.in_words(lang)?,
-                        vat_clause(&inv.vat, t, lang)
-                    ),
-                    Lang::En => format!(
-                        "{}){}.",
-                        t.gross.in_words(lang)?,
-                        vat_clause(&inv.vat, t, lang)
-                    ),
-                },
-                Face::SerifBold,
-            ),
-        ],
-        st,
-    )));
+    out.push(total_in_words(
+        (
+            format!("Всего наименований {count}, на сумму"),
+            format!("{count} item{}, total", if count == 1 { "" } else { "s" }),
+        ),
+        &inv.vat,
+        t,
+        lang,
+    )?);
 
     // Purpose, pay-by date and QR code beside them, and the signature: one group on
     // one page.
