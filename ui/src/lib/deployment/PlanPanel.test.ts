@@ -11,6 +11,7 @@ const team: TeamCard = {
   members: [
     { id: 1, name: 'Анна', contact: '', devops: true, developer: false, tester: false },
     { id: 2, name: 'Борис', contact: '', devops: false, developer: true, tester: false },
+    { id: 9, name: 'Вера', contact: '', devops: true, developer: false, tester: false },
   ],
   handover: { date: '', note: '' },
   warnings: [],
@@ -20,15 +21,22 @@ const team: TeamCard = {
 /** A core that stores the plan like storage does: a planned date that is not a date
  *  refuses the whole save with `date_invalid`. */
 function core() {
-  const db: { plan: DeploymentPlan | null; advanced: unknown[] } = { plan: null, advanced: [] };
+  const db: { plan: DeploymentPlan | null; advanced: unknown[]; teamIds: number[] } = {
+    plan: null,
+    advanced: [],
+    teamIds: [1, 2, 9],
+  };
   mockIPC((cmd, args) => {
     const a = args as Record<string, unknown>;
     if (cmd === 'deployment_plan') return db.plan;
-    if (cmd === 'team_card') return team;
+    if (cmd === 'team_card')
+      return { ...team, members: team.members.filter((m) => db.teamIds.includes(m.id)) };
     if (cmd === 'save_deployment_plan') {
       const p = a.plan as DeploymentPlan;
       if (p.planned_on && !/^\d{4}-\d{2}-\d{2}$/.test(p.planned_on))
         throw { code: 'date_invalid', message: `«${p.planned_on}» — не дата: дата внедрения пишется как ГГГГ-ММ-ДД.` };
+      if (p.checklist.some((i) => i.owner !== null && !db.teamIds.includes(i.owner)))
+        throw { code: 'owner_unknown', message: 'Ответственный должен быть из команды проекта (вкладка 1.6).' };
       db.plan = structuredClone(p);
       return db.plan;
     }
@@ -56,7 +64,7 @@ describe('PlanPanel (3.1)', () => {
     const db = core();
     render(PlanPanel, { projectId: 1, page: at([]), onchange: () => {}, onmove: () => {} });
     const who = (await screen.findByTestId('deploy-responsible')) as HTMLSelectElement;
-    expect([...who.options].map((o) => o.textContent)).toEqual(['— не выбран —', 'Анна', 'Борис']);
+    expect([...who.options].map((o) => o.textContent)).toEqual(['— не выбран —', 'Анна', 'Борис', 'Вера']);
     await fireEvent.change(who, { target: { value: 'Анна' } });
     await fireEvent.input(screen.getByTestId('deploy-description'), { target: { value: 'VPS у клиента, Debian 12' } });
     await fireEvent.click(screen.getByTestId('deploy-add-step'));
@@ -82,6 +90,34 @@ describe('PlanPanel (3.1)', () => {
     expect(db.plan?.description).toBe('Облако');
     expect(db.plan?.planned_on).toBe('');
     expect(screen.getByTestId('save-status')).not.toHaveTextContent(/^Сохранено$/);
+  });
+
+  it('keeps a refused checklist step beside the list while the date and description save', async () => {
+    const db = core();
+    db.plan = {
+      target: 'cloud',
+      description: '',
+      planned_on: '',
+      responsible: '',
+      switch_kind: 'module',
+      checklist: [{ id: 1, title: 'Поднять ВМ', status: 'todo', owner: null, note: '', links: [], credential: false, secret_location: '' }],
+    };
+    render(PlanPanel, { projectId: 1, page: at([]), onchange: () => {}, onmove: () => {} });
+    await screen.findByTestId('deploy-plan-form');
+    // Вера leaves the team (tab 1.6) after this tab was drawn: a step given to her
+    // is refused by the core's rule.
+    db.teamIds = [1, 2];
+    await fireEvent.click(screen.getByTestId('deploy-add-step'));
+    await fireEvent.input(screen.getAllByTestId('deploy-step-title')[1], { target: { value: 'Перенести DNS' } });
+    await fireEvent.change(screen.getAllByTestId('deploy-step-owner')[1], { target: { value: '9' } });
+    await fireEvent.input(screen.getByTestId('deploy-planned-on'), { target: { value: '20.12.2026' } });
+    await fireEvent.input(screen.getByTestId('deploy-description'), { target: { value: 'Модуль в ERP клиента' } });
+    await fireEvent.focusOut(screen.getByTestId('deploy-description'));
+    await waitFor(() => expect(screen.getByTestId('save-status')).toHaveAttribute('data-status', 'partial'));
+    expect(screen.getByTestId('deploy-checklist-error')).toHaveTextContent('Ответственный должен быть из команды');
+    expect(db.plan).toMatchObject({ planned_on: '2026-12-20', description: 'Модуль в ERP клиента' });
+    expect(db.plan?.checklist.map((i) => i.title)).toEqual(['Поднять ВМ']);
+    expect(screen.getAllByTestId('deploy-step-title')).toHaveLength(2);
   });
 
   it('opens a fix stage with its reason only when the core offers one', async () => {
