@@ -131,6 +131,15 @@ describe('deployment 3.1–3.3 through the real window', { concurrency: false },
     await click(browser, 'rollback-confirm');
     await waitText(browser, 'current-step', '3.1');
     assert.equal(await el(browser, 'loop-rollback').getAttribute('data-count'), '1');
+    // Back at 3.1 the plan is as it was stored, and a fix stage may be opened when
+    // the problem is in the code.
+    await el(browser, 'deploy-plan-form').waitForDisplayed({ timeout: 10000 });
+    assert.equal(await el(browser, 'deploy-description').getValue(), 'Yandex Cloud, две ВМ: приложение и PostgreSQL');
+    assert.equal(await el(browser, 'deploy-planned-on').getValue(), '20.12.2026');
+    assert.equal(await el(browser, 'deploy-responsible').getValue(), 'Анна Смирнова');
+    await el(browser, 'fix-stage-form').waitForDisplayed({ timeout: 10000 });
+    await top('deployment-workspace');
+    await screenshot(browser, 'deploy-03-after-rollback', 'fix-stage-form');
   });
 
   test('3.2: a redeploy succeeds and the attempts show the rollback with its reason', async () => {
@@ -140,7 +149,7 @@ describe('deployment 3.1–3.3 through the real window', { concurrency: false },
     await waitText(browser, 'rollback-count', 'Откатов: 1');
     await waitText(browser, 'rollback-row', 'Отчёты падают по таймауту на реальных данных');
     await top('deployment-workspace');
-    await screenshot(browser, 'deploy-03-switchover', 'rollback-row');
+    await screenshot(browser, 'deploy-04-switchover', 'rollback-row');
     await click(browser, 'switch-success');
     await waitText(browser, 'current-step', '3.3');
     await el(browser, 'support-form').waitForDisplayed({ timeout: 10000 });
@@ -159,7 +168,7 @@ describe('deployment 3.1–3.3 through the real window', { concurrency: false },
     await waitText(browser, 'support-warranty-until-error', 'Гарантия должна заканчиваться после передачи');
     assert.equal(await el(browser, 'save-status').getAttribute('data-status'), 'partial');
     await top('deployment-workspace');
-    await screenshot(browser, 'deploy-04-warranty-refused', 'support-warranty-until-error');
+    await screenshot(browser, 'deploy-05-warranty-refused', 'support-warranty-until-error');
     await type(browser, 'support-warranty-until', '21.12.2027');
     await el(browser, 'support-documents').click();
     await waitSaved(browser);
@@ -183,6 +192,6 @@ describe('deployment 3.1–3.3 through the real window', { concurrency: false },
     assert.equal(of('2.3'), '1');
     assert.equal(of('3.2'), '—');
     assert.equal(of('1.1'), '—');
-    await screenshot(browser, 'deploy-05-history', 'history');
+    await screenshot(browser, 'deploy-06-history', 'history');
   });
 });
