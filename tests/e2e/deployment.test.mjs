@@ -194,4 +194,20 @@ describe('deployment 3.1–3.3 through the real window', { concurrency: false },
     assert.equal(of('1.1'), '—');
     await screenshot(browser, 'deploy-06-history', 'history');
   });
+
+  test('in English the tabs and the refusals read in English', async () => {
+    await click(browser, 'lang-en');
+    await waitText(browser, 'tab-support_handover', '3.3 Support');
+    await click(browser, 'tab-switchover');
+    await waitText(browser, 'rollback-count', 'Rollbacks: 1');
+    await click(browser, 'tab-support_handover');
+    await type(browser, 'support-warranty-until', '01/12/2026');
+    await el(browser, 'support-documents').click();
+    await waitText(browser, 'support-warranty-until-error', 'The warranty must end after the handover');
+    await top('deployment-workspace');
+    await screenshot(browser, 'deploy-07-support-en', 'support-warranty-until-error');
+    await type(browser, 'support-warranty-until', '21/12/2027');
+    await el(browser, 'support-documents').click();
+    await waitSaved(browser);
+  });
 });
