@@ -120,6 +120,23 @@ describe('PlanPanel (3.1)', () => {
     expect(screen.getAllByTestId('deploy-step-title')).toHaveLength(2);
   });
 
+  it('shows what the core still wants before the deployment starts', async () => {
+    core();
+    const deploy: ActionOption = {
+      kind: 'deploy',
+      label: { ru: 'Развернуть у клиента', en: 'Deploy' },
+      target: 'switchover',
+      loop_kind: null,
+      needs_comment: false,
+      blocked: {
+        code: 'deployment_plan_incomplete',
+        message: { ru: 'В плане внедрения не хватает: ответственный.', en: 'The deployment plan lacks: responsible person.' },
+      },
+    };
+    render(PlanPanel, { projectId: 1, page: at([deploy]), onchange: () => {}, onmove: () => {} });
+    expect(await screen.findByTestId('deploy-blocked')).toHaveTextContent('В плане внедрения не хватает: ответственный.');
+  });
+
   it('opens a fix stage with its reason only when the core offers one', async () => {
     const db = core();
     const { unmount } = render(PlanPanel, { projectId: 1, page: at([]), onchange: () => {}, onmove: () => {} });

@@ -2,7 +2,31 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import SupportPanel from './SupportPanel.svelte';
-import type { SupportHandover } from '../ipc';
+import { page } from '../ipc/fixtures';
+import type { ProjectPage, SupportHandover } from '../ipc';
+
+const closing: ProjectPage = {
+  ...page,
+  map: {
+    ...page.map,
+    options: [
+      {
+        kind: 'close',
+        label: { ru: 'Закрыть проект', en: 'Close the project' },
+        target: 'closed',
+        loop_kind: null,
+        needs_comment: false,
+        blocked: {
+          code: 'final_act_missing',
+          message: {
+            ru: 'Выпустите итоговый акт сдачи-приёмки по проекту — после него проект закрывается.',
+            en: 'Issue the final акт.',
+          },
+        },
+      },
+    ],
+  },
+};
 
 afterEach(() => clearMocks());
 
@@ -35,7 +59,7 @@ async function type(id: string, value: string, i = 0) {
 describe('SupportPanel (3.3)', () => {
   it('keeps a warranty ending before the handover beside its field and stores the rest', async () => {
     const db = core();
-    render(SupportPanel, { projectId: 1, onchange: () => {} });
+    render(SupportPanel, { projectId: 1, page: closing, onchange: () => {} });
     await screen.findByTestId('support-form');
     await type('support-name', 'Служба поддержки ООО «Ромашка»');
     await type('support-contact', 'support@romashka.ru');
@@ -59,5 +83,7 @@ describe('SupportPanel (3.3)', () => {
     await waitFor(() => expect(screen.getByTestId('save-status')).toHaveAttribute('data-status', 'saved'));
     expect(screen.queryByTestId('support-warranty-until-error')).toBeNull();
     expect(db.h?.warranty_until).toBe('2028-01-15');
+    // What closing still needs is the core's guard, in its words.
+    expect(screen.getByTestId('close-blocked')).toHaveTextContent('Выпустите итоговый акт');
   });
 });
