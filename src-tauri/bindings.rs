@@ -4,6 +4,10 @@
 //! `cargo test` fails when the committed file is stale (`bindings_are_fresh` in
 //! tests/); `cargo run -- bindings` or `ETAP_WRITE_BINDINGS=1 cargo test` rewrites it.
 
+use etap_domain::deployment::{
+    DbArchive, DeploymentPlan, SupportContact, SupportHandover, SwitchKind, TargetKind,
+};
+use etap_domain::development::{ChecklistItem, ItemStatus};
 use etap_domain::draft::FieldError;
 use etap_domain::entity::{
     Client, DocKind, HistoryEntry, IssuedDocument, ProjectPage, ProjectSummary, Stage,
@@ -123,6 +127,14 @@ pub fn generate() -> String {
         Run::decl(&cfg),
         ListItem::decl(&cfg),
         Block::decl(&cfg),
+        ItemStatus::decl(&cfg),
+        ChecklistItem::decl(&cfg),
+        TargetKind::decl(&cfg),
+        SwitchKind::decl(&cfg),
+        DeploymentPlan::decl(&cfg),
+        DbArchive::decl(&cfg),
+        SupportContact::decl(&cfg),
+        SupportHandover::decl(&cfg),
         AppInfo::decl(&cfg),
         AppError::decl(&cfg),
     ];

@@ -382,3 +382,63 @@ pub async fn copy_document(
         .export(|s, _, _| crate::export::copy_document(s, id, std::path::Path::new(&dest)))
         .await
 }
+
+// 3.1–3.3 Deployment: the plan, the database archives of each switchover attempt and
+// the support handover.
+
+#[tauri::command]
+pub async fn deployment_plan(
+    state: State<'_, AppState>,
+    project_id: i64,
+) -> Res<Option<etap_domain::deployment::DeploymentPlan>> {
+    state.with(|s| s.deployment_plan(project_id)).await
+}
+
+#[tauri::command]
+pub async fn save_deployment_plan(
+    state: State<'_, AppState>,
+    project_id: i64,
+    plan: etap_domain::deployment::DeploymentPlan,
+) -> Res<Option<etap_domain::deployment::DeploymentPlan>> {
+    state
+        .with(|s| s.save_deployment_plan(project_id, &plan))
+        .await
+}
+
+#[tauri::command]
+pub async fn db_archives(
+    state: State<'_, AppState>,
+    project_id: i64,
+) -> Res<Vec<etap_domain::deployment::DbArchive>> {
+    state.with(|s| s.db_archives(project_id)).await
+}
+
+#[tauri::command]
+pub async fn record_db_archive(
+    state: State<'_, AppState>,
+    project_id: i64,
+    archive: etap_domain::deployment::DbArchive,
+) -> Res<Vec<etap_domain::deployment::DbArchive>> {
+    state
+        .with(|s| s.record_db_archive(project_id, &archive))
+        .await
+}
+
+#[tauri::command]
+pub async fn support_handover(
+    state: State<'_, AppState>,
+    project_id: i64,
+) -> Res<Option<etap_domain::deployment::SupportHandover>> {
+    state.with(|s| s.support_handover(project_id)).await
+}
+
+#[tauri::command]
+pub async fn save_support_handover(
+    state: State<'_, AppState>,
+    project_id: i64,
+    handover: etap_domain::deployment::SupportHandover,
+) -> Res<Option<etap_domain::deployment::SupportHandover>> {
+    state
+        .with(|s| s.save_support_handover(project_id, &handover))
+        .await
+}

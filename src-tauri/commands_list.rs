@@ -48,4 +48,10 @@ pub const COMMANDS: &[&str] = &[
     "export_spec",
     "markdown_blocks",
     "copy_document",
+    "deployment_plan",
+    "save_deployment_plan",
+    "db_archives",
+    "record_db_archive",
+    "support_handover",
+    "save_support_handover",
 ];

@@ -97,6 +97,12 @@ pub fn run(data_dir: PathBuf) -> i32 {
             commands::export_spec,
             commands::markdown_blocks,
             commands::copy_document,
+            commands::deployment_plan,
+            commands::save_deployment_plan,
+            commands::db_archives,
+            commands::record_db_archive,
+            commands::support_handover,
+            commands::save_support_handover,
         ])
         .run(tauri::generate_context!());
     match result {

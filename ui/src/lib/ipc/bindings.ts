@@ -463,6 +463,75 @@ marker: string, runs: Array<Run>, };
 
 export type Block = { "kind": "paragraph", runs: Array<Run>, } | { "kind": "list", items: Array<ListItem>, } | { "kind": "quote", paragraphs: Array<Array<Run>>, } | { "kind": "table", header: Array<Array<Run>>, rows: Array<Array<Array<Run>>>, };
 
+export type ItemStatus = "todo" | "done" | "not_needed";
+
+export type ChecklistItem = { id: number, title: string, status: ItemStatus, 
+/**
+ * The team member (of 1.6) responsible; `None` when nobody is named yet.
+ */
+owner: number | null, note: string, 
+/**
+ * Links or paths to where the thing is (a console, a repository, a runbook).
+ */
+links: Array<string>, 
+/**
+ * A credential item (accounts and access): `secret_location` says where the
+ * secret lives — a vault entry or a file path, never the secret itself.
+ */
+credential: boolean, secret_location: string, };
+
+export type TargetKind = "client_premises" | "cloud";
+
+export type SwitchKind = "new_environment" | "module";
+
+export type DeploymentPlan = { target: TargetKind, 
+/**
+ * Which servers, which cloud account, which module of the running product.
+ */
+description: string, 
+/**
+ * ISO date.
+ */
+planned_on: string, responsible: string, 
+/**
+ * A new environment, or a module into the running product (3.2).
+ */
+switch_kind: SwitchKind, checklist: Array<ChecklistItem>, };
+
+export type DbArchive = { 
+/**
+ * What was archived ("PostgreSQL crm, all schemas").
+ */
+what: string, 
+/**
+ * Where the archive is kept (a path, a bucket).
+ */
+location: string, 
+/**
+ * ISO date or date and time of the archive.
+ */
+made_at: string, 
+/**
+ * Hex SHA-256 of the archive file, 64 digits, kept in lower case.
+ */
+sha256: string, };
+
+export type SupportContact = { name: string, 
+/**
+ * Phone, e-mail, messenger.
+ */
+contact: string, };
+
+export type SupportHandover = { team: Array<SupportContact>, 
+/**
+ * The documentation handed over (titles or paths).
+ */
+documents: Array<string>, 
+/**
+ * ISO dates.
+ */
+handed_over_on: string, warranty_until: string, };
+
 export type AppInfo = { lang: Lang, version: string, data_dir: string, 
 /**
  * The project to open first: the demo project on the very first run.

@@ -8,6 +8,8 @@ import type {
   Block,
   Clarification,
   Client,
+  DbArchive,
+  DeploymentPlan,
   ClientCard,
   EmptySections,
   Estimate,
@@ -31,6 +33,7 @@ import type {
   SpecContent,
   SpecDiff,
   SpecVersion,
+  SupportHandover,
   TeamCard,
   Template,
   TemplateInfo,
@@ -136,4 +139,16 @@ export const api = {
     call<IssuedDocument>('export_spec', { versionId, changesSince, emptySections }),
   markdownBlocks: (text: string, lang: Lang) => call<Block[]>('markdown_blocks', { text, lang }),
   copyDocument: (id: number, dest: string) => call<IssuedDocument>('copy_document', { id, dest }),
+  // 3.1–3.3 Deployment
+  deploymentPlan: (projectId: number) =>
+    call<DeploymentPlan | null>('deployment_plan', { projectId }),
+  saveDeploymentPlan: (projectId: number, plan: DeploymentPlan) =>
+    call<DeploymentPlan | null>('save_deployment_plan', { projectId, plan }),
+  dbArchives: (projectId: number) => call<DbArchive[]>('db_archives', { projectId }),
+  recordDbArchive: (projectId: number, archive: DbArchive) =>
+    call<DbArchive[]>('record_db_archive', { projectId, archive }),
+  supportHandover: (projectId: number) =>
+    call<SupportHandover | null>('support_handover', { projectId }),
+  saveSupportHandover: (projectId: number, handover: SupportHandover) =>
+    call<SupportHandover | null>('save_support_handover', { projectId, handover }),
 };
