@@ -7,7 +7,6 @@ use etap_storage::Store;
 use tauri::Manager;
 
 use crate::app::AppState;
-use crate::commands;
 
 /// Sends `tracing` output to `<log_dir>/etap.log`; the guard flushes it on exit.
 fn init_logging(log_dir: &Path) -> Option<tracing_appender::non_blocking::WorkerGuard> {
@@ -23,6 +22,13 @@ fn init_logging(log_dir: &Path) -> Option<tracing_appender::non_blocking::Worker
         .try_init()
         .ok()?;
     Some(guard)
+}
+
+// Registers every command of `commands_list.rs` as a handler.
+macro_rules! handlers {
+    ($($c:ident),* $(,)?) => {
+        tauri::generate_handler![$(crate::commands::$c),*]
+    };
 }
 
 pub fn run(data_dir: PathBuf) -> i32 {
@@ -49,61 +55,7 @@ pub fn run(data_dir: PathBuf) -> i32 {
             app.manage(AppState::new(store, data_dir.clone(), demo));
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::app_info,
-            commands::set_language,
-            commands::list_clients,
-            commands::create_client,
-            commands::list_projects,
-            commands::create_project,
-            commands::rename_project,
-            commands::project_page,
-            commands::advance,
-            commands::add_stage,
-            commands::client_card,
-            commands::save_client,
-            commands::request,
-            commands::save_request,
-            commands::clarification,
-            commands::add_question,
-            commands::save_question,
-            commands::delete_question,
-            commands::save_round_notes,
-            commands::team_card,
-            commands::save_team_member,
-            commands::remove_team_member,
-            commands::save_handover,
-            commands::provider,
-            commands::save_provider,
-            commands::set_provider_logo,
-            commands::estimate_card,
-            commands::save_estimate,
-            commands::negotiation,
-            commands::save_offer,
-            commands::counter_offer,
-            commands::export_proposal,
-            commands::issued_documents,
-            commands::issue_check,
-            commands::spec_templates,
-            commands::spec_versions,
-            commands::create_spec,
-            commands::save_spec,
-            commands::add_spec_section,
-            commands::add_requirement,
-            commands::approve_spec,
-            commands::new_spec_version,
-            commands::spec_diff,
-            commands::search_specs,
-            commands::export_spec,
-            commands::markdown_blocks,
-            commands::copy_document,
-            commands::deployment_plan,
-            commands::save_deployment_plan,
-            commands::db_archives,
-            commands::record_db_archive,
-            commands::support_handover,
-            commands::save_support_handover,
-        ])
+        .invoke_handler(with_commands!(handlers))
         .run(tauri::generate_context!());
     match result {
         Ok(()) => 0,

@@ -9,7 +9,9 @@ pub mod bindings;
 pub mod cli;
 pub mod commands;
 pub mod export;
-/// The names of the IPC commands (shared with build.rs, which makes permissions of them).
+/// The names of the IPC commands (shared with build.rs, which makes permissions of them,
+/// and with `gui`, which registers them).
+#[macro_use]
 pub mod commands_list {
     include!("commands_list.rs");
 }

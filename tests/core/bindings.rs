@@ -29,19 +29,23 @@ fn bindings_declare_the_error_shape_the_ui_branches_on() {
     assert!(b.contains("\"refuse_offer\""));
 }
 
-/// Every command has exactly its permission in the window's capability: a command the
-/// UI cannot call, or a permission for a command that no longer exists, fails here.
+/// The window may call exactly the commands the shell registers: its capability grants
+/// the `etap-commands` set that build.rs writes from the one command list, and of the
+/// plugins only the save dialog. A set that lists a command the shell no longer has, or
+/// misses one, fails here.
 #[test]
 fn the_capability_grants_exactly_the_commands() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("capabilities/main-window.json");
-    let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let mut granted: Vec<String> = json["permissions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p.as_str().unwrap().to_string())
-        .filter(|p| p.starts_with("allow-"))
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("capabilities/main-window.json")).unwrap(),
+    )
+    .unwrap();
+    let set = std::fs::read_to_string(root.join("permissions/etap-commands.toml")).unwrap();
+    let mut granted: Vec<String> = set
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix('"'))
+        .filter_map(|l| l.strip_suffix("\","))
+        .map(str::to_string)
         .collect();
     let mut expected: Vec<String> = etap_app::commands_list::COMMANDS
         .iter()
@@ -50,13 +54,12 @@ fn the_capability_grants_exactly_the_commands() {
     granted.sort();
     expected.sort();
     assert_eq!(granted, expected);
-    // Of the plugins, only the save dialog.
     let plugins: Vec<&str> = json["permissions"]
         .as_array()
         .unwrap()
         .iter()
         .filter_map(|p| p.as_str())
-        .filter(|p| !p.starts_with("allow-"))
+        .filter(|p| *p != "etap-commands")
         .collect();
     assert_eq!(plugins, ["dialog:allow-save"]);
 }
