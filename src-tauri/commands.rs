@@ -382,3 +382,37 @@ pub async fn copy_document(
         .export(|s, _, _| crate::export::copy_document(s, id, std::path::Path::new(&dest)))
         .await
 }
+
+// ---- charging documents: a stage's акт and счёт, the final акт -------------------------
+
+/// The акт of an accepted stage, issued and recorded in the register.
+#[tauri::command]
+pub async fn export_act(
+    state: State<'_, AppState>,
+    project_id: i64,
+    stage: u32,
+) -> Res<IssuedDocument> {
+    state
+        .export(|s, lang, dir| crate::export::export_act(s, project_id, stage, lang, dir))
+        .await
+}
+
+/// The счёт of an accepted stage, issued and recorded in the register.
+#[tauri::command]
+pub async fn export_invoice(
+    state: State<'_, AppState>,
+    project_id: i64,
+    stage: u32,
+) -> Res<IssuedDocument> {
+    state
+        .export(|s, lang, dir| crate::export::export_invoice(s, project_id, stage, lang, dir))
+        .await
+}
+
+/// The project's final акт (3.3), issued and recorded in the register.
+#[tauri::command]
+pub async fn export_final_act(state: State<'_, AppState>, project_id: i64) -> Res<IssuedDocument> {
+    state
+        .export(|s, lang, dir| crate::export::export_final_act(s, project_id, lang, dir))
+        .await
+}

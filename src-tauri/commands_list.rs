@@ -48,4 +48,7 @@ pub const COMMANDS: &[&str] = &[
     "export_spec",
     "markdown_blocks",
     "copy_document",
+    "export_act",
+    "export_invoice",
+    "export_final_act",
 ];

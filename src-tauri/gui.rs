@@ -97,6 +97,9 @@ pub fn run(data_dir: PathBuf) -> i32 {
             commands::export_spec,
             commands::markdown_blocks,
             commands::copy_document,
+            commands::export_act,
+            commands::export_invoice,
+            commands::export_final_act,
         ])
         .run(tauri::generate_context!());
     match result {

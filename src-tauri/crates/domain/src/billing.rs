@@ -114,6 +114,50 @@ pub struct WorkLine {
     pub rate: Decimal,
 }
 
+/// What stage `stage` delivers as lines: one per estimate item its requirements link
+/// to (each item once, in the estimate's order), coded with those requirements' IDs;
+/// then one line per requirement of the stage that no estimate item prices (no hours).
+/// Priced by [`stage_lines`] at the stage's price.
+pub fn work_lines(
+    stage: &crate::development::PlannedStage,
+    content: &crate::spec::SpecContent,
+    estimate: &crate::estimate::Estimate,
+) -> Vec<WorkLine> {
+    let reqs: Vec<&crate::spec::Requirement> = crate::development::requirements(content)
+        .into_iter()
+        .filter(|r| stage.requirements.contains(&r.id))
+        .collect();
+    let mut out: Vec<WorkLine> = estimate
+        .items
+        .iter()
+        .filter_map(|item| {
+            let codes: Vec<&str> = reqs
+                .iter()
+                .filter(|r| r.estimate_items.contains(&i64::from(item.key)))
+                .map(|r| r.id.as_str())
+                .collect();
+            (!codes.is_empty()).then(|| WorkLine {
+                code: codes.join(", "),
+                title: item.title.clone(),
+                hours: item.hours.expected(),
+                rate: item.rate,
+            })
+        })
+        .collect();
+    let priced: Vec<i64> = estimate.items.iter().map(|i| i64::from(i.key)).collect();
+    out.extend(
+        reqs.iter()
+            .filter(|r| !r.estimate_items.iter().any(|k| priced.contains(k)))
+            .map(|r| WorkLine {
+                code: r.id.clone(),
+                title: r.text.clone(),
+                hours: Decimal::ZERO,
+                rate: Decimal::ZERO,
+            }),
+    );
+    out
+}
+
 /// A priced line of an акт or счёт: `price` × `quantity` is `amount`, to the kopeck.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BilledLine {
