@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use chrono::Utc;
-use etap_documents::model::{DocMeta, Proposal, ProposalItem};
+use etap_documents::model::{DocMeta, Proposal, ProposalItem, ProposalTotals};
 use etap_domain::entity::{DocKind, IssuedDocument};
 use etap_domain::estimate::{Offer, OfferAnswer};
 use etap_domain::Lang;
@@ -109,6 +109,7 @@ pub fn proposal_model(
         intro,
         items,
         discount_percent: e.discount_percent,
+        totals: ProposalTotals::from(&estimate.totals),
         currency: e.currency,
         vat: e.vat.clone(),
         timeline,
