@@ -4,6 +4,7 @@
 //! `cargo test` fails when the committed file is stale (`bindings_are_fresh` in
 //! tests/); `cargo run -- bindings` or `ETAP_WRITE_BINDINGS=1 cargo test` rewrites it.
 
+use etap_domain::billing::{InvoicePayments, Payment, Receivables};
 use etap_domain::draft::FieldError;
 use etap_domain::entity::{
     Client, DocKind, HistoryEntry, IssuedDocument, ProjectPage, ProjectSummary, Stage,
@@ -125,6 +126,9 @@ pub fn generate() -> String {
         Block::decl(&cfg),
         AppInfo::decl(&cfg),
         AppError::decl(&cfg),
+        Payment::decl(&cfg),
+        InvoicePayments::decl(&cfg),
+        Receivables::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/bindings.rs (ts-rs). Do not edit:\n\

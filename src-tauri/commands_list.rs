@@ -51,4 +51,6 @@ pub const COMMANDS: &[&str] = &[
     "export_act",
     "export_invoice",
     "export_final_act",
+    "receivables",
+    "record_payment",
 ];

@@ -100,6 +100,8 @@ pub fn run(data_dir: PathBuf) -> i32 {
             commands::export_act,
             commands::export_invoice,
             commands::export_final_act,
+            commands::receivables,
+            commands::record_payment,
         ])
         .run(tauri::generate_context!());
     match result {

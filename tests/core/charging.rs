@@ -154,6 +154,31 @@ fn accepted_stages_get_their_act_and_invoice_and_the_project_its_final_act() {
     );
     assert!(i.contains("40702810938000012345"), "{i}");
 
+    // Payments: part payments add up; an overpayment is refused in words, nothing
+    // written; the project shows what is accepted, invoiced and paid.
+    store
+        .record_payment(invoice.id, "2026-12-20", "10 000")
+        .unwrap();
+    let e = store
+        .record_payment(invoice.id, "2026-12-21", "20 000,01")
+        .unwrap_err();
+    assert_eq!(e.code(), "overpayment");
+    assert!(
+        e.message()
+            .ru
+            .replace('\u{a0}', " ")
+            .contains("осталось оплатить 20 000,00"),
+        "{}",
+        e.message().ru
+    );
+    let r = store
+        .record_payment(invoice.id, "2026-12-21", "20000")
+        .unwrap();
+    assert_eq!(r.invoices[0].payments.len(), 2);
+    assert_eq!(r.paid_text.ru, "30 000,00 ₽".replace(' ', "\u{a0}"));
+    assert_eq!(r.accepted, r.invoiced);
+    assert!(store.record_payment(act.id, "2026-12-21", "1").is_err());
+
     // Stage 2, then 3.1 → 3.3: the final акт lists both stages with their акты.
     store.advance(p, ActionKind::FinishAdjustments, "").ok();
     accept_stage(&mut store, p, 2, &r2);
@@ -178,4 +203,8 @@ fn accepted_stages_get_their_act_and_invoice_and_the_project_its_final_act() {
         matches_register(&d);
     }
     assert!(store.delivery_facts(p).unwrap().final_act_issued);
+    // Accepted counts the stage акты, not the final one that repeats them.
+    let r = store.receivables(p).unwrap();
+    assert_eq!(r.accepted.amount(), Decimal::new(4_234_567, 2));
+    assert_eq!(r.paid.amount(), Decimal::from(30_000));
 }

@@ -70,6 +70,7 @@ pub fn export_act(
             version: Some(stage),
             date,
             spec_version: None,
+            amount: Some(s.totals.gross),
         },
         dir,
         |number, _| Ok(etap_documents::act::render(&model(&b, &s, number, date))?),

@@ -59,6 +59,7 @@ pub fn export_final_act(
             version: None,
             date,
             spec_version: None,
+            amount: Some(totals.gross),
         },
         dir,
         |number, _| {

@@ -47,6 +47,7 @@ pub fn export_invoice(
             version: Some(stage),
             date,
             spec_version: None,
+            amount: Some(s.totals.gross),
         },
         dir,
         |number, _| {

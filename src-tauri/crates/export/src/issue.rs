@@ -27,6 +27,8 @@ pub struct Request {
     pub date: NaiveDate,
     /// The stored ТЗ version for a specification (decides draft or issued).
     pub spec_version: Option<i64>,
+    /// What an акт or счёт charges (its total), recorded beside the entry.
+    pub amount: Option<etap_domain::money::Money>,
 }
 
 /// Asks the domain whether the document may be issued now (before it takes a number);
@@ -69,6 +71,7 @@ pub fn issue(
             version: req.version,
             date: req.date,
             draft,
+            amount: req.amount,
         },
         |number| {
             let bytes = render(number, draft)?;

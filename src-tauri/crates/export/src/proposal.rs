@@ -143,6 +143,7 @@ pub fn export_proposal(
             version: Some(estimate_version),
             date: model.date,
             spec_version: None,
+            amount: None,
         },
         dir,
         |number, _| {

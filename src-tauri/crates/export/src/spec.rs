@@ -256,6 +256,7 @@ pub fn export_spec(
             version: Some(v.number),
             date,
             spec_version,
+            amount: None,
         },
         dir,
         move |number, draft| {
