@@ -253,6 +253,10 @@ pub struct Receivables {
     pub invoiced_text: Text,
     pub paid_text: Text,
     pub invoices: Vec<InvoicePayments>,
+    /// Stages 1..=this are accepted: their акт and счёт may be issued.
+    pub accepted_stages: u32,
+    /// The final акт may be issued now (3.3).
+    pub final_act_allowed: bool,
 }
 
 fn both(m: &Money) -> Text {
@@ -288,6 +292,7 @@ pub fn invoice_payments(
 
 /// The project's amounts: `acts` are the totals of its stage акты.
 pub fn receivables(
+    state: &crate::lifecycle::ProjectState,
     currency: Currency,
     acts: &[Money],
     invoices: Vec<InvoicePayments>,
@@ -303,6 +308,8 @@ pub fn receivables(
         invoiced,
         paid,
         invoices,
+        accepted_stages: crate::development::accepted_stages(state),
+        final_act_allowed: crate::issue::check_billing(None, state).is_ok(),
     })
 }
 
@@ -385,7 +392,13 @@ mod tests {
                 .code,
             "payment_date"
         );
-        let r = receivables(Currency::Rub, &[rub("30000"), rub("5000")], vec![inv]).unwrap();
+        let r = receivables(
+            &crate::lifecycle::ProjectState::initial(),
+            Currency::Rub,
+            &[rub("30000"), rub("5000")],
+            vec![inv],
+        )
+        .unwrap();
         assert_eq!(
             (r.accepted, r.invoiced, r.paid),
             (rub("35000"), rub("30000"), rub("10000"))

@@ -75,7 +75,8 @@ impl Store {
                 _ => {}
             }
         }
-        billing::receivables(currency.unwrap_or(Currency::Rub), &acts, invoices)
+        let state = self.project(project_id)?.state;
+        billing::receivables(&state, currency.unwrap_or(Currency::Rub), &acts, invoices)
             .map_err(StorageError::Money)
     }
 

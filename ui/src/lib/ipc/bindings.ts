@@ -487,4 +487,12 @@ export type InvoicePayments = {
  */
 document_id: number, total: Money, paid: Money, total_text: Text, paid_text: Text, payments: Array<Payment>, };
 
-export type Receivables = { accepted: Money, invoiced: Money, paid: Money, accepted_text: Text, invoiced_text: Text, paid_text: Text, invoices: Array<InvoicePayments>, };
+export type Receivables = { accepted: Money, invoiced: Money, paid: Money, accepted_text: Text, invoiced_text: Text, paid_text: Text, invoices: Array<InvoicePayments>, 
+/**
+ * Stages 1..=this are accepted: their акт and счёт may be issued.
+ */
+accepted_stages: number, 
+/**
+ * The final акт may be issued now (3.3).
+ */
+final_act_allowed: boolean, };

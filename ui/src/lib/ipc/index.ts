@@ -24,6 +24,7 @@ import type {
   ProviderCard,
   ProviderDraft,
   QuestionStatus,
+  Receivables,
   Request,
   RequestCard,
   Requisites,
@@ -136,4 +137,11 @@ export const api = {
     call<IssuedDocument>('export_spec', { versionId, changesSince, emptySections }),
   markdownBlocks: (text: string, lang: Lang) => call<Block[]>('markdown_blocks', { text, lang }),
   copyDocument: (id: number, dest: string) => call<IssuedDocument>('copy_document', { id, dest }),
+  exportAct: (projectId: number, stage: number) => call<IssuedDocument>('export_act', { projectId, stage }),
+  exportInvoice: (projectId: number, stage: number) =>
+    call<IssuedDocument>('export_invoice', { projectId, stage }),
+  exportFinalAct: (projectId: number) => call<IssuedDocument>('export_final_act', { projectId }),
+  receivables: (projectId: number) => call<Receivables>('receivables', { projectId }),
+  recordPayment: (documentId: number, paidOn: string, amount: string) =>
+    call<Receivables>('record_payment', { documentId, paidOn, amount }),
 };
