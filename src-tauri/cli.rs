@@ -69,6 +69,41 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
+    /// Exports the акт of an accepted stage (`--stage N`) or the project's final акт
+    /// (`--final`, at 3.3) as a PDF and records it in the register.
+    ExportAct {
+        /// The project's number, as `etap status` lists it (#12 → 12).
+        project: i64,
+        /// The accepted stage to certify.
+        #[arg(
+            long,
+            value_name = "N",
+            required_unless_present = "final_act",
+            conflicts_with = "final_act"
+        )]
+        stage: Option<u32>,
+        /// The final акт of the whole project instead of one stage's.
+        #[arg(long = "final")]
+        final_act: bool,
+        #[arg(long, value_parser = ["ru", "en"])]
+        lang: Option<String>,
+        /// The folder to write into (default: documents/ in the data folder).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+    /// Exports the счёт of an accepted stage as a PDF and records it in the register.
+    ExportInvoice {
+        /// The project's number, as `etap status` lists it (#12 → 12).
+        project: i64,
+        /// The accepted stage to invoice.
+        #[arg(long, value_name = "N")]
+        stage: u32,
+        #[arg(long, value_parser = ["ru", "en"])]
+        lang: Option<String>,
+        /// The folder to write into (default: documents/ in the data folder).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// Runs a subcommand; returns the exit code. `named` says the data folder was given
@@ -161,6 +196,38 @@ pub fn run(cmd: Command, data_dir: &Path, named: bool) -> i32 {
             };
             report(
                 crate::export::export_spec(&mut store, version, since, empty, &dir)
+                    .map(|d| format!("{}\t{}\t{}\n", d.number, d.sha256, d.path)),
+                |e| export_words(e, lang),
+            )
+        }
+        Command::ExportAct {
+            project,
+            stage,
+            final_act: _,
+            lang: l,
+            out,
+        } => {
+            let lang = chosen(&l);
+            let dir = out.unwrap_or_else(|| crate::export::documents_dir(data_dir));
+            let issued = match stage {
+                Some(n) => crate::export::export_act(&mut store, project, n, lang, &dir),
+                None => crate::export::export_final_act(&mut store, project, lang, &dir),
+            };
+            report(
+                issued.map(|d| format!("{}\t{}\t{}\n", d.number, d.sha256, d.path)),
+                |e| export_words(e, lang),
+            )
+        }
+        Command::ExportInvoice {
+            project,
+            stage,
+            lang: l,
+            out,
+        } => {
+            let lang = chosen(&l);
+            let dir = out.unwrap_or_else(|| crate::export::documents_dir(data_dir));
+            report(
+                crate::export::export_invoice(&mut store, project, stage, lang, &dir)
                     .map(|d| format!("{}\t{}\t{}\n", d.number, d.sha256, d.path)),
                 |e| export_words(e, lang),
             )

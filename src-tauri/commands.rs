@@ -442,3 +442,61 @@ pub async fn save_support_handover(
         .with(|s| s.save_support_handover(project_id, &handover))
         .await
 }
+
+// ---- charging documents: a stage's акт and счёт, the final акт -------------------------
+
+/// The акт of an accepted stage, issued and recorded in the register.
+#[tauri::command]
+pub async fn export_act(
+    state: State<'_, AppState>,
+    project_id: i64,
+    stage: u32,
+) -> Res<IssuedDocument> {
+    state
+        .export(|s, lang, dir| crate::export::export_act(s, project_id, stage, lang, dir))
+        .await
+}
+
+/// The счёт of an accepted stage, issued and recorded in the register.
+#[tauri::command]
+pub async fn export_invoice(
+    state: State<'_, AppState>,
+    project_id: i64,
+    stage: u32,
+) -> Res<IssuedDocument> {
+    state
+        .export(|s, lang, dir| crate::export::export_invoice(s, project_id, stage, lang, dir))
+        .await
+}
+
+/// The project's final акт (3.3), issued and recorded in the register.
+#[tauri::command]
+pub async fn export_final_act(state: State<'_, AppState>, project_id: i64) -> Res<IssuedDocument> {
+    state
+        .export(|s, lang, dir| crate::export::export_final_act(s, project_id, lang, dir))
+        .await
+}
+
+// ---- payments: what is accepted, invoiced and paid ------------------------------------
+
+/// The project's accepted, invoiced and paid amounts and each счёт's payments.
+#[tauri::command]
+pub async fn receivables(
+    state: State<'_, AppState>,
+    project_id: i64,
+) -> Res<etap_domain::billing::Receivables> {
+    state.with(|s| s.receivables(project_id)).await
+}
+
+/// Records a payment against a счёт; an overpayment is refused and nothing written.
+#[tauri::command]
+pub async fn record_payment(
+    state: State<'_, AppState>,
+    document_id: i64,
+    paid_on: String,
+    amount: String,
+) -> Res<etap_domain::billing::Receivables> {
+    state
+        .with(|s| s.record_payment(document_id, &paid_on, &amount))
+        .await
+}

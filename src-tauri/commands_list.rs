@@ -61,6 +61,11 @@ macro_rules! with_commands {
             record_db_archive,
             support_handover,
             save_support_handover,
+            export_act,
+            export_invoice,
+            export_final_act,
+            receivables,
+            record_payment,
         }
     };
 }

@@ -60,3 +60,15 @@ fn storage_knows_nothing_of_the_window() {
         );
     }
 }
+
+#[test]
+fn the_export_service_knows_nothing_of_the_window() {
+    let d = deps("etap-export");
+    assert!(d.iter().any(|p| p == "printpdf") && d.iter().any(|p| p == "rusqlite"));
+    for banned in ["tauri", "wry", "tokio"] {
+        assert!(
+            !d.iter().any(|p| p == banned),
+            "etap-export depends on {banned}"
+        );
+    }
+}

@@ -87,6 +87,29 @@ fn export_proposal_writes_the_pdf_of_the_demo_offer() {
     assert!(std::path::Path::new(fields[2]).exists());
 }
 
+#[test]
+fn export_act_and_invoice_refuse_a_stage_the_project_does_not_have_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(etap(dir.path(), &["demo"]).0);
+    drop(store_in(dir.path(), "ru"));
+    for args in [
+        &["export-act", "1", "--stage", "1"][..],
+        &["export-invoice", "1", "--stage", "1"][..],
+    ] {
+        let (ok, out, err) = etap(dir.path(), args);
+        assert!(!ok && out.is_empty(), "{args:?}: {out}");
+        // The demo project is still in preparation: it has no stages yet.
+        assert!(err.contains("В плане нет этапа 1"), "{args:?}: {err}");
+    }
+    let (ok, _, err) = etap(dir.path(), &["export-act", "1", "--final"]);
+    assert!(!ok);
+    assert!(err.contains("Итоговый акт выпускается"), "{err}");
+    // Neither a stage nor the final one: the command says what it needs.
+    let (ok, _, err) = etap(dir.path(), &["export-act", "1"]);
+    assert!(!ok);
+    assert!(err.contains("--stage"), "{err}");
+}
+
 /// A store in `dir` with the interface language set, so the CLI's words are known.
 fn store_in(dir: &std::path::Path, lang: &str) -> etap_storage::Store {
     let mut store = etap_storage::Store::open_dir(dir).unwrap();

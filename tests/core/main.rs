@@ -4,6 +4,7 @@
 
 mod architecture;
 mod bindings;
+mod charging;
 mod cli;
 mod deployment;
 mod development;

@@ -331,6 +331,31 @@ pub struct ProposalItem {
     pub amount: Money,
 }
 
+/// The figures under a proposal's table, as `etap_domain::estimate::totals` computed
+/// them: the renderer prints them and never recomputes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProposalTotals {
+    pub hours: Decimal,
+    pub subtotal: Money,
+    pub discount: Money,
+    pub net: Money,
+    pub vat: Money,
+    pub total: Money,
+}
+
+impl From<&etap_domain::estimate::EstimateTotals> for ProposalTotals {
+    fn from(t: &etap_domain::estimate::EstimateTotals) -> ProposalTotals {
+        ProposalTotals {
+            hours: t.hours,
+            subtotal: t.subtotal,
+            discount: t.discount,
+            net: t.net,
+            vat: t.vat,
+            total: t.total,
+        }
+    }
+}
+
 /// The commercial proposal (КП) made from an estimate.
 #[derive(Debug, Clone)]
 pub struct Proposal {
@@ -344,9 +369,10 @@ pub struct Proposal {
     pub project: String,
     pub intro: String,
     pub items: Vec<ProposalItem>,
-    /// Discount in percent of the work total (0 for none); computed by the same rule
-    /// as `etap_domain::estimate::totals`, so the PDF and the app show one total.
+    /// Discount in percent of the work total (0 for none), as the estimate states it.
     pub discount_percent: Decimal,
+    /// The estimate's figures: the PDF and the app show one total.
+    pub totals: ProposalTotals,
     pub currency: Currency,
     pub vat: VatMode,
     pub timeline: String,

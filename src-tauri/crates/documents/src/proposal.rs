@@ -5,7 +5,7 @@
 //! Guarantees: amounts are exact decimals rounded once per line and once for VAT; the
 //! totals never start a page alone; the signature stays with the validity line.
 
-use etap_domain::money::{format_unit_price, Money, VatMode};
+use etap_domain::money::{format_unit_price, VatMode};
 use etap_domain::text::Lang;
 use rust_decimal::Decimal;
 
@@ -145,32 +145,24 @@ pub fn blocks(p: &Proposal) -> Result<Vec<Block>> {
         h(tr(lang, "Ставка, в час", "Rate per hour")),
         h(tr(lang, "Сумма", "Amount")),
     ]);
-    let mut lines = Vec::new();
-    let mut total_hours = Decimal::ZERO;
     for (i, item) in p.items.iter().enumerate() {
-        let line = item.amount;
-        lines.push(line);
-        total_hours += item.hours;
         table.rows.push(vec![
             Cell::text((i + 1).to_string(), Face::Sans),
             Cell::text(item.name.clone(), Face::Sans),
             Cell::text(hours(item.hours, lang), Face::Sans),
             Cell::text(format_unit_price(item.rate, p.currency, lang), Face::Sans),
-            Cell::text(line.format(lang), Face::Sans),
+            Cell::text(item.amount.format(lang), Face::Sans),
         ]);
     }
-    let subtotal = Money::sum(p.currency, &lines)?;
-    // The discount and net by the rule of `etap_domain::estimate::totals`.
-    let discount = subtotal.times(p.discount_percent / Decimal::from(100))?;
-    let net = Money::new(subtotal.amount() - discount.amount(), p.currency);
-    let vat = p.vat.vat_on(net)?;
-    let gross = net.checked_add(vat)?;
+    // The estimate's own figures (`etap_domain::estimate::totals`), never recomputed.
+    let t = &p.totals;
+    let (subtotal, discount, net, vat, gross) = (t.subtotal, t.discount, t.net, t.vat, t.total);
     let bold = |s: String| Cell::text(s, Face::SansBold);
     table.rows.push(vec![
         bold(tr(lang, "Итого", "Subtotal").into())
             .colspan(2)
             .align(Align::Right),
-        bold(hours(total_hours, lang)),
+        bold(hours(t.hours, lang)),
         Cell::text("", Face::Sans),
         bold(subtotal.format(lang)),
     ]);

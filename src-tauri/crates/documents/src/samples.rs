@@ -20,8 +20,8 @@ use etap_domain::party::Requisites;
 
 use crate::model::{
     Act, ActItem, Approval, ApprovalKind, BankAccount, Content, ContractRef, DocMeta, FinalAct,
-    FinalActStage, Inline, Invoice, Party, Priority, Proposal, ProposalItem, Requirement, Section,
-    Spec, SpecRef,
+    FinalActStage, Inline, Invoice, Party, Priority, Proposal, ProposalItem, ProposalTotals,
+    Requirement, Section, Spec, SpecRef,
 };
 use crate::{DocumentError, Result};
 
@@ -809,6 +809,40 @@ pub fn proposal(lang: Lang) -> Proposal {
             dec(16, 0),
         ),
     ];
+    // The figures come from the estimate through the domain's one rule, as an exported
+    // КП's do.
+    use etap_domain::estimate::{totals, Estimate, EstimateItem, Hours};
+    let vat = VatMode::Exempt {
+        reason: match lang {
+            Lang::Ru => "НДС не облагается в связи с применением упрощённой системы налогообложения (ст.\u{a0}346.11 НК\u{a0}РФ)".into(),
+            Lang::En => "VAT is not charged: the contractor applies the simplified tax system (art. 346.11 of the Tax Code of the Russian Federation)".into(),
+        },
+    };
+    let estimate = Estimate {
+        id: 0,
+        version: 1,
+        round: 1,
+        estimated_by: Default::default(),
+        discount_percent: Decimal::ZERO,
+        vat: vat.clone(),
+        currency: Currency::Rub,
+        items: items
+            .iter()
+            .zip(1..)
+            .map(|((ru, en, h), key)| EstimateItem {
+                id: 0,
+                key,
+                title: match lang {
+                    Lang::Ru => (*ru).into(),
+                    Lang::En => (*en).into(),
+                },
+                requirement: String::new(),
+                hours: Hours::Single { hours: *h },
+                rate: 2500.into(),
+            })
+            .collect(),
+    };
+    let figures = totals(&estimate).ok();
     Proposal {
         meta: meta(
             match lang {
@@ -835,26 +869,30 @@ pub fn proposal(lang: Lang) -> Proposal {
             Lang::Ru => "Благодарю за интерес к сотрудничеству. По итогам встречи 20\u{a0}ноября предлагаю выполнить разработку личного кабинета клиента с интеграцией в учётную систему 1С:Предприятие. Оценка основана на согласованном перечне требований; работы, не вошедшие в перечень, оцениваются отдельно.".into(),
             Lang::En => "Thank you for your interest. Following our meeting on 20 November, I propose to build the client portal integrated with your 1C:Enterprise accounting system. The estimate is based on the agreed list of requirements; anything outside it is estimated separately.".into(),
         },
-        items: items
-            .into_iter()
-            .map(|(ru, en, h)| ProposalItem {
-                name: match lang {
-                    Lang::Ru => ru.into(),
-                    Lang::En => en.into(),
-                },
-                hours: h,
-                rate: 2500.into(),
-                amount: Money::product(2500.into(), h, Currency::Rub)
-                    .unwrap_or(Money::zero(Currency::Rub)),
+        items: estimate
+            .items
+            .iter()
+            .zip(figures.iter().flat_map(|f| f.items.iter()))
+            .map(|(item, t)| ProposalItem {
+                name: item.title.clone(),
+                hours: t.hours,
+                rate: item.rate,
+                amount: t.amount,
             })
             .collect(),
+        totals: figures
+            .as_ref()
+            .map(ProposalTotals::from)
+            .unwrap_or(ProposalTotals {
+                hours: Decimal::ZERO,
+                subtotal: Money::zero(Currency::Rub),
+                discount: Money::zero(Currency::Rub),
+                net: Money::zero(Currency::Rub),
+                vat: Money::zero(Currency::Rub),
+                total: Money::zero(Currency::Rub),
+            }),
         currency: Currency::Rub,
-        vat: VatMode::Exempt {
-            reason: match lang {
-                Lang::Ru => "НДС не облагается в связи с применением упрощённой системы налогообложения (ст.\u{a0}346.11 НК\u{a0}РФ)".into(),
-                Lang::En => "VAT is not charged: the contractor applies the simplified tax system (art. 346.11 of the Tax Code of the Russian Federation)".into(),
-            },
-        },
+        vat,
         timeline: match lang {
             Lang::Ru => "Срок выполнения — 8\u{a0}недель с даты подписания договора и получения доступа к тестовой базе 1С. Работы выполняются в три этапа; по окончании каждого этапа подписывается акт сдачи-приёмки.".into(),
             Lang::En => "Eight weeks from the signing of the contract and access to the 1C test database. The work is done in three stages; an acceptance certificate is signed after each.".into(),

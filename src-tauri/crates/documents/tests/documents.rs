@@ -1004,3 +1004,27 @@ fn inline_code_keeps_its_straight_quotes_while_the_text_beside_it_gets_russian_o
         "{text}"
     );
 }
+
+/// Issue 10: the КП printed totals it recomputed from its lines; it prints the figures
+/// the estimate computed (`estimate::totals`), whatever its lines add up to.
+#[test]
+fn the_proposal_prints_the_estimates_totals_not_its_own_sums() {
+    use etap_domain::money::{Currency, Money};
+    let dir = tempfile::tempdir().unwrap();
+    let mut kp = samples::proposal(Lang::Ru);
+    let rub = |s: &str| Money::parse(s, Currency::Rub).unwrap();
+    kp.totals.subtotal = rub("777777.77");
+    kp.totals.net = rub("777777.77");
+    kp.totals.total = rub("777777.77");
+    let path = write(
+        dir.path(),
+        "kp.pdf",
+        &etap_documents::proposal::render(&kp).unwrap(),
+    );
+    let text = text_of(&path, None);
+    assert!(text.contains("777 777,77 ₽"), "{text}");
+    assert!(
+        text.contains("Семьсот семьдесят семь тысяч семьсот семьдесят семь рублей 77 копеек"),
+        "{text}"
+    );
+}

@@ -16,7 +16,9 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
+use crate::lifecycle::Refusal;
 use crate::money::{Currency, Money, MoneyError, VatMode};
+use crate::text::{Lang, Text};
 
 /// Net, VAT and total of a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,6 +116,50 @@ pub struct WorkLine {
     pub rate: Decimal,
 }
 
+/// What stage `stage` delivers as lines: one per estimate item its requirements link
+/// to (each item once, in the estimate's order), coded with those requirements' IDs;
+/// then one line per requirement of the stage that no estimate item prices (no hours).
+/// Priced by [`stage_lines`] at the stage's price.
+pub fn work_lines(
+    stage: &crate::development::PlannedStage,
+    content: &crate::spec::SpecContent,
+    estimate: &crate::estimate::Estimate,
+) -> Vec<WorkLine> {
+    let reqs: Vec<&crate::spec::Requirement> = crate::development::requirements(content)
+        .into_iter()
+        .filter(|r| stage.requirements.contains(&r.id))
+        .collect();
+    let mut out: Vec<WorkLine> = estimate
+        .items
+        .iter()
+        .filter_map(|item| {
+            let codes: Vec<&str> = reqs
+                .iter()
+                .filter(|r| r.estimate_items.contains(&i64::from(item.key)))
+                .map(|r| r.id.as_str())
+                .collect();
+            (!codes.is_empty()).then(|| WorkLine {
+                code: codes.join(", "),
+                title: item.title.clone(),
+                hours: item.hours.expected(),
+                rate: item.rate,
+            })
+        })
+        .collect();
+    let priced: Vec<i64> = estimate.items.iter().map(|i| i64::from(i.key)).collect();
+    out.extend(
+        reqs.iter()
+            .filter(|r| !r.estimate_items.iter().any(|k| priced.contains(k)))
+            .map(|r| WorkLine {
+                code: r.id.clone(),
+                title: r.text.clone(),
+                hours: Decimal::ZERO,
+                rate: Decimal::ZERO,
+            }),
+    );
+    out
+}
+
 /// A priced line of an акт or счёт: `price` × `quantity` is `amount`, to the kopeck.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BilledLine {
@@ -168,9 +214,196 @@ pub fn stage_lines(price: Money, work: &[WorkLine]) -> Result<Vec<BilledLine>, M
         .collect())
 }
 
+// ---- payments ------------------------------------------------------------------------
+
+/// A payment received against a счёт.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Payment {
+    pub id: i64,
+    /// ISO date the money arrived.
+    pub paid_on: String,
+    pub amount: Money,
+    /// "30 000,00 ₽" / "RUB 30,000.00"
+    pub amount_text: Text,
+}
+
+/// A счёт with what it charges and what has been paid against it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct InvoicePayments {
+    /// The register entry of the счёт.
+    pub document_id: i64,
+    pub total: Money,
+    pub paid: Money,
+    pub total_text: Text,
+    pub paid_text: Text,
+    pub payments: Vec<Payment>,
+}
+
+/// What a project has earned, charged and received: the amounts of its stage акты,
+/// of its счета, and of the payments against them.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Receivables {
+    pub accepted: Money,
+    pub invoiced: Money,
+    pub paid: Money,
+    pub accepted_text: Text,
+    pub invoiced_text: Text,
+    pub paid_text: Text,
+    pub invoices: Vec<InvoicePayments>,
+    /// Stages 1..=this are accepted: their акт and счёт may be issued.
+    pub accepted_stages: u32,
+    /// The final акт may be issued now (3.3).
+    pub final_act_allowed: bool,
+}
+
+fn both(m: &Money) -> Text {
+    Text::new(m.format(Lang::Ru), m.format(Lang::En))
+}
+
+/// A payment with its amount in words.
+pub fn payment(id: i64, paid_on: String, amount: Money) -> Payment {
+    Payment {
+        id,
+        paid_on,
+        amount_text: both(&amount),
+        amount,
+    }
+}
+
+/// A счёт of `total` with its `payments`, the paid sum added up.
+pub fn invoice_payments(
+    document_id: i64,
+    total: Money,
+    payments: Vec<Payment>,
+) -> Result<InvoicePayments, MoneyError> {
+    let paid = Money::sum(total.currency, payments.iter().map(|p| &p.amount))?;
+    Ok(InvoicePayments {
+        document_id,
+        total_text: both(&total),
+        paid_text: both(&paid),
+        total,
+        paid,
+        payments,
+    })
+}
+
+/// The project's amounts: `acts` are the totals of its stage акты.
+pub fn receivables(
+    state: &crate::lifecycle::ProjectState,
+    currency: Currency,
+    acts: &[Money],
+    invoices: Vec<InvoicePayments>,
+) -> Result<Receivables, MoneyError> {
+    let accepted = Money::sum(currency, acts)?;
+    let invoiced = Money::sum(currency, invoices.iter().map(|i| &i.total))?;
+    let paid = Money::sum(currency, invoices.iter().map(|i| &i.paid))?;
+    Ok(Receivables {
+        accepted_text: both(&accepted),
+        invoiced_text: both(&invoiced),
+        paid_text: both(&paid),
+        accepted,
+        invoiced,
+        paid,
+        invoices,
+        accepted_stages: crate::development::accepted_stages(state),
+        final_act_allowed: crate::issue::check_billing(None, state).is_ok(),
+    })
+}
+
+/// May `amount`, received on `paid_on`, be recorded against the счёт `invoice`: a
+/// real date, more than zero, and no more than what is still unpaid — part payments
+/// add up, an overpayment is refused naming what is left to pay.
+pub fn check_payment(
+    invoice: &InvoicePayments,
+    number: &str,
+    paid_on: &str,
+    amount: Money,
+) -> Result<(), Refusal> {
+    if crate::development::parse_date(paid_on).is_none() {
+        return Err(Refusal::new(
+            "payment_date",
+            "Укажите дату оплаты (ГГГГ-ММ-ДД).",
+            "Enter the payment date (YYYY-MM-DD).",
+        ));
+    }
+    if amount.amount() <= Decimal::ZERO {
+        return Err(Refusal::new(
+            "payment_not_positive",
+            "Сумма оплаты должна быть больше нуля.",
+            "The amount paid must be more than zero.",
+        ));
+    }
+    let left = Money::new(
+        invoice.total.amount() - invoice.paid.amount(),
+        invoice.total.currency,
+    );
+    if amount.currency != invoice.total.currency || amount.amount() > left.amount() {
+        return Err(Refusal::new(
+            "overpayment",
+            format!(
+                "По счёту № {number} осталось оплатить {}: сумма {} больше. Проверьте сумму — переплата не записывается.",
+                left.format(Lang::Ru),
+                amount.format(Lang::Ru)
+            ),
+            format!(
+                "Invoice No. {number} has {} left to pay: {} is more. Check the amount — an overpayment is not recorded.",
+                left.format(Lang::En),
+                amount.format(Lang::En)
+            ),
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn part_payments_add_up_and_an_overpayment_is_refused_naming_what_is_left() {
+        let rub = |s: &str| Money::parse(s, Currency::Rub).unwrap();
+        let inv = invoice_payments(
+            7,
+            rub("30000"),
+            vec![payment(1, "2026-12-01".into(), rub("10000"))],
+        )
+        .unwrap();
+        assert_eq!(inv.paid, rub("10000"));
+        assert!(check_payment(&inv, "С-2026-001", "2026-12-05", rub("20000")).is_ok());
+        let r = check_payment(&inv, "С-2026-001", "2026-12-05", rub("20000.01")).unwrap_err();
+        assert_eq!(r.code, "overpayment");
+        assert!(
+            r.message.ru.contains("осталось оплатить 20\u{a0}000,00"),
+            "{}",
+            r.message.ru
+        );
+        assert_eq!(
+            check_payment(&inv, "С-1", "2026-12-05", rub("0"))
+                .unwrap_err()
+                .code,
+            "payment_not_positive"
+        );
+        assert_eq!(
+            check_payment(&inv, "С-1", "вчера", rub("1"))
+                .unwrap_err()
+                .code,
+            "payment_date"
+        );
+        let r = receivables(
+            &crate::lifecycle::ProjectState::initial(),
+            Currency::Rub,
+            &[rub("30000"), rub("5000")],
+            vec![inv],
+        )
+        .unwrap();
+        assert_eq!(
+            (r.accepted, r.invoiced, r.paid),
+            (rub("35000"), rub("30000"), rub("10000"))
+        );
+    }
 
     fn rub(s: &str) -> Money {
         Money::parse(s, Currency::Rub).unwrap()

@@ -11,10 +11,15 @@
 //! - A specification (ТЗ) version that is not approved may be exported only as a
 //!   draft: every page carries a «ПРОЕКТ»/«DRAFT» watermark and the register records
 //!   the entry as a draft, so a draft is never mistaken for an issued ТЗ.
+//! - A stage's акт and счёт charge for accepted work: they are issued only for a stage
+//!   accepted at 2.6; the final акт only once every stage is accepted and the project
+//!   is being handed over to support (3.3) or closed ([`check_billing`]).
 
 use serde::Serialize;
 
+use crate::development::accepted_stages;
 use crate::entity::DocKind;
+use crate::lifecycle::{ProjectState, Refusal, Step};
 use crate::party::Requisites;
 use crate::text::Text;
 
@@ -235,9 +240,68 @@ pub fn check_issue(
     }
 }
 
+/// May the акт or счёт of stage `stage` — or, with `None`, the final акт — be issued in
+/// this state: a stage is charged once it is accepted (2.6), the whole project at 3.3.
+pub fn check_billing(stage: Option<u32>, state: &ProjectState) -> Result<(), Refusal> {
+    match stage {
+        Some(n) if n == 0 || n > state.stages_total.max(accepted_stages(state)) => {
+            Err(Refusal::new(
+                "stage_not_found",
+                format!("В плане нет этапа {n}."),
+                format!("The plan has no stage {n}."),
+            ))
+        }
+        Some(n) if n > accepted_stages(state) => Err(Refusal::new(
+            "stage_not_accepted",
+            format!(
+                "Этап {n} ещё не принят: акт и счёт выставляются за этап, принятый на шаге 2.6 «Приёмка этапа»."
+            ),
+            format!(
+                "Stage {n} is not accepted yet: the certificate and the invoice are issued for a stage accepted at step 2.6 “Stage acceptance”."
+            ),
+        )),
+        Some(_) => Ok(()),
+        None if matches!(state.step, Step::SupportHandover | Step::Closed) => Ok(()),
+        None => Err(Refusal::new(
+            "final_act_early",
+            "Итоговый акт выпускается, когда все этапы приняты и проект передаётся в сопровождение (шаг 3.3).",
+            "The final certificate is issued once every stage is accepted and the project is handed over to support (step 3.3).",
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stage_is_charged_once_accepted_and_the_project_at_handover() {
+        let at = |step, stage| ProjectState {
+            step,
+            stage,
+            stages_total: 2,
+            ..ProjectState::initial()
+        };
+        // At 2.3 of stage 2: stage 1 is accepted, stage 2 is not.
+        assert!(check_billing(Some(1), &at(Step::Coding, 2)).is_ok());
+        let r = check_billing(Some(2), &at(Step::Coding, 2)).unwrap_err();
+        assert_eq!(r.code, "stage_not_accepted");
+        assert!(r.message.ru.contains("Этап 2 ещё не принят"));
+        assert_eq!(
+            check_billing(Some(3), &at(Step::Coding, 2))
+                .unwrap_err()
+                .code,
+            "stage_not_found"
+        );
+        assert_eq!(
+            check_billing(None, &at(Step::Switchover, 2))
+                .unwrap_err()
+                .code,
+            "final_act_early"
+        );
+        assert!(check_billing(None, &at(Step::SupportHandover, 2)).is_ok());
+        assert!(check_billing(Some(2), &at(Step::SupportHandover, 2)).is_ok());
+    }
 
     fn full() -> Requisites {
         Requisites {

@@ -159,7 +159,7 @@ fn final_act_issued(conn: &Connection, project_id: i64) -> Result<bool> {
         return Ok(false);
     };
     Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM issued_documents WHERE project_id = ?1 AND kind = 'act' \
+        "SELECT EXISTS (SELECT 1 FROM issued_documents WHERE project_id = ?1 AND kind = 'act' AND version IS NULL \
          AND issued_at >= ?2)",
         params![project_id, since],
         |r| r.get(0),

@@ -18,6 +18,7 @@ mod development;
 mod error;
 mod estimate;
 pub mod migrations;
+mod payments;
 mod preparation;
 mod provider;
 mod register;

@@ -445,6 +445,22 @@ const STEPS: &[&str] = &[
         version, sha256, path, draft FROM issued_documents;
     DROP TABLE issued_documents;
     ALTER TABLE issued_documents_new RENAME TO issued_documents;",
+    // 12: what an акт or счёт charges (its total as `billing` computed it, kept as
+    // issued) and the payments received against a счёт, only ever added.
+    "CREATE TABLE document_amounts (
+        document_id INTEGER PRIMARY KEY REFERENCES issued_documents(id),
+        amount TEXT NOT NULL,
+        currency TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE payments (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES issued_documents(id),
+        paid_on TEXT NOT NULL,
+        amount TEXT NOT NULL,
+        recorded_at TEXT NOT NULL
+    ) STRICT;
+    CREATE TRIGGER payments_append_only_update BEFORE UPDATE ON payments
+    BEGIN SELECT RAISE(ABORT, 'etap: payments are kept as recorded'); END;",
 ];
 
 /// The schema version this build writes.

@@ -47,6 +47,8 @@ pub struct NewDocument {
     pub date: NaiveDate,
     /// A specification exported before approval (watermarked, not issued).
     pub draft: bool,
+    /// What an акт or счёт charges (its total), kept beside the entry.
+    pub amount: Option<etap_domain::money::Money>,
 }
 
 /// The file a document was written to, as [`Store::issue_document`] records it.
@@ -120,6 +122,13 @@ impl Store {
         )
         .map_err(StorageError::from)?;
         let id = tx.last_insert_rowid();
+        if let Some(m) = new.amount {
+            tx.execute(
+                "INSERT INTO document_amounts (document_id, amount, currency) VALUES (?1, ?2, ?3)",
+                params![id, m.amount().to_string(), m.currency.code()],
+            )
+            .map_err(StorageError::from)?;
+        }
         tx.commit().map_err(StorageError::from)?;
         Ok(IssuedDocument {
             id,
@@ -233,6 +242,7 @@ mod tests {
             version: None,
             date: NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap(),
             draft: false,
+            amount: None,
         }
     }
 

@@ -539,3 +539,29 @@ export type AppInfo = { lang: Lang, version: string, data_dir: string,
 start_project: number | null, };
 
 export type AppError = { code: string, message: string, };
+
+export type Payment = { id: number, 
+/**
+ * ISO date the money arrived.
+ */
+paid_on: string, amount: Money, 
+/**
+ * "30 000,00 ₽" / "RUB 30,000.00"
+ */
+amount_text: Text, };
+
+export type InvoicePayments = { 
+/**
+ * The register entry of the счёт.
+ */
+document_id: number, total: Money, paid: Money, total_text: Text, paid_text: Text, payments: Array<Payment>, };
+
+export type Receivables = { accepted: Money, invoiced: Money, paid: Money, accepted_text: Text, invoiced_text: Text, paid_text: Text, invoices: Array<InvoicePayments>, 
+/**
+ * Stages 1..=this are accepted: their акт and счёт may be issued.
+ */
+accepted_stages: number, 
+/**
+ * The final акт may be issued now (3.3).
+ */
+final_act_allowed: boolean, };

@@ -26,6 +26,7 @@ import type {
   ProviderCard,
   ProviderDraft,
   QuestionStatus,
+  Receivables,
   Request,
   RequestCard,
   Requisites,
@@ -151,4 +152,11 @@ export const api = {
     call<SupportHandover | null>('support_handover', { projectId }),
   saveSupportHandover: (projectId: number, handover: SupportHandover) =>
     call<SupportHandover | null>('save_support_handover', { projectId, handover }),
+  exportAct: (projectId: number, stage: number) => call<IssuedDocument>('export_act', { projectId, stage }),
+  exportInvoice: (projectId: number, stage: number) =>
+    call<IssuedDocument>('export_invoice', { projectId, stage }),
+  exportFinalAct: (projectId: number) => call<IssuedDocument>('export_final_act', { projectId }),
+  receivables: (projectId: number) => call<Receivables>('receivables', { projectId }),
+  recordPayment: (documentId: number, paidOn: string, amount: string) =>
+    call<Receivables>('record_payment', { documentId, paidOn, amount }),
 };

@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import DocumentRegister from './DocumentRegister.svelte';
+import { i18n } from '../i18n/i18n.svelte';
+import type { IssuedDocument, Receivables } from '../ipc';
+
+afterEach(() => clearMocks());
+
+const rub = (amount: string) => ({ amount, currency: 'RUB' as const });
+const text = (ru: string) => ({ ru, en: ru });
+
+const invoice: IssuedDocument = {
+  id: 5,
+  project_id: 2,
+  kind: 'invoice',
+  number: 'С-2026-001',
+  issued_at: '2026-12-01T10:00:00Z',
+  lang: 'ru',
+  version: 1,
+  sha256: 'a'.repeat(64),
+  path: '/docs/С-2026-001.pdf',
+  draft: false,
+};
+
+function receivables(paid: string): Receivables {
+  return {
+    accepted: rub('30000'),
+    invoiced: rub('30000'),
+    paid: rub(paid),
+    accepted_text: text('30 000,00 ₽'),
+    invoiced_text: text('30 000,00 ₽'),
+    paid_text: text(`${paid} ₽`),
+    invoices: [
+      {
+        document_id: 5,
+        total: rub('30000'),
+        paid: rub(paid),
+        total_text: text('30 000,00 ₽'),
+        paid_text: text(`${paid} ₽`),
+        payments: [],
+      },
+    ],
+    accepted_stages: 2,
+    final_act_allowed: false,
+  };
+}
+
+describe('DocumentRegister', () => {
+  it('shows the amounts, the paid part of a счёт, and records a payment the core adds up', async () => {
+    const asked: unknown[] = [];
+    let paid = '10000';
+    mockIPC((cmd, args) => {
+      asked.push([cmd, args]);
+      if (cmd === 'issued_documents') return [invoice];
+      if (cmd === 'receivables') return receivables(paid);
+      if (cmd === 'record_payment') {
+        paid = '30000';
+        return receivables(paid);
+      }
+      if (cmd === 'export_act') return { ...invoice, id: 6, kind: 'act', number: 'А-2026-001' };
+      throw new Error(cmd);
+    });
+    i18n.lang = 'ru';
+    render(DocumentRegister, { projectId: 2, revision: 0 });
+    expect(await screen.findByTestId('amount-paid')).toHaveTextContent('10000 ₽');
+    expect(screen.getByTestId('amount-accepted')).toHaveTextContent('30 000,00 ₽');
+    expect(screen.getByTestId('invoice-paid')).toHaveTextContent('оплачено 10000 ₽ из 30 000,00 ₽');
+    // Accepted stages 1 and 2 each get their акт and счёт; no final акт before 3.3.
+    expect(screen.getByTestId('export-act-2')).toHaveTextContent('Акт этапа 2');
+    expect(screen.getByTestId('export-invoice-1')).toHaveTextContent('Счёт этапа 1');
+    expect(screen.queryByTestId('export-final-act')).toBeNull();
+
+    const row = screen.getByTestId('invoice-payments');
+    await fireEvent.input(within(row).getByTestId('pay-date'), { target: { value: '20.12.2026' } });
+    await fireEvent.input(within(row).getByTestId('pay-amount'), { target: { value: '20 000' } });
+    await fireEvent.click(within(row).getByTestId('pay-record'));
+    expect(await screen.findByTestId('pay-recorded')).toBeInTheDocument();
+    expect(asked).toContainEqual(['record_payment', { documentId: 5, paidOn: '2026-12-20', amount: '20 000' }]);
+    expect(screen.getByTestId('amount-paid')).toHaveTextContent('30000 ₽');
+    // Paid in full: no form left to overpay with.
+    expect(screen.queryByTestId('pay-record')).toBeNull();
+
+    await fireEvent.click(screen.getByTestId('export-act-1'));
+    expect(asked).toContainEqual(['export_act', { projectId: 2, stage: 1 }]);
+  });
+});
