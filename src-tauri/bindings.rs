@@ -4,6 +4,11 @@
 //! `cargo test` fails when the committed file is stale (`bindings_are_fresh` in
 //! tests/); `cargo run -- bindings` or `ETAP_WRITE_BINDINGS=1 cargo test` rewrites it.
 
+use etap_domain::development::{
+    Acceptance, Addendum, Adjustment, Bug, BugStatus, ChecklistItem, Exclusion, ItemStatus,
+    PlanCheck, PlannedStage, Progress, RequirementCheck, Severity, Shares, StageHours, StagePlan,
+    StageRounds, WorkEntry,
+};
 use etap_domain::draft::FieldError;
 use etap_domain::entity::{
     Client, DocKind, HistoryEntry, IssuedDocument, ProjectPage, ProjectSummary, Stage,
@@ -123,6 +128,24 @@ pub fn generate() -> String {
         Run::decl(&cfg),
         ListItem::decl(&cfg),
         Block::decl(&cfg),
+        PlannedStage::decl(&cfg),
+        Exclusion::decl(&cfg),
+        StagePlan::decl(&cfg),
+        Shares::decl(&cfg),
+        PlanCheck::decl(&cfg),
+        Addendum::decl(&cfg),
+        ItemStatus::decl(&cfg),
+        ChecklistItem::decl(&cfg),
+        WorkEntry::decl(&cfg),
+        Severity::decl(&cfg),
+        BugStatus::decl(&cfg),
+        Bug::decl(&cfg),
+        Adjustment::decl(&cfg),
+        RequirementCheck::decl(&cfg),
+        Acceptance::decl(&cfg),
+        StageRounds::decl(&cfg),
+        StageHours::decl(&cfg),
+        Progress::decl(&cfg),
         AppInfo::decl(&cfg),
         AppError::decl(&cfg),
     ];

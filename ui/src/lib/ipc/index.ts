@@ -35,6 +35,16 @@ import type {
   Template,
   TemplateInfo,
   TeamMember,
+  Acceptance,
+  Addendum,
+  Adjustment,
+  Bug,
+  ChecklistItem,
+  PlanCheck,
+  PlannedStage,
+  Progress,
+  StagePlan,
+  WorkEntry,
 } from './bindings';
 
 export type * from './bindings';
@@ -136,4 +146,32 @@ export const api = {
     call<IssuedDocument>('export_spec', { versionId, changesSince, emptySections }),
   markdownBlocks: (text: string, lang: Lang) => call<Block[]>('markdown_blocks', { text, lang }),
   copyDocument: (id: number, dest: string) => call<IssuedDocument>('copy_document', { id, dest }),
+  // 2.1–2.6 development
+  stagePlan: (projectId: number) => call<StagePlan>('stage_plan', { projectId }),
+  stagePlanCheck: (projectId: number) => call<PlanCheck>('stage_plan_check', { projectId }),
+  savePlannedStage: (projectId: number, stage: PlannedStage) =>
+    call<StagePlan>('save_planned_stage', { projectId, stage }),
+  placeRequirement: (projectId: number, reqId: string, stage: number | null, reason: string) =>
+    call<StagePlan>('place_requirement', { projectId, reqId, stage, reason }),
+  reorderStages: (projectId: number, from: number, to: number) =>
+    call<StagePlan>('reorder_stages', { projectId, from, to }),
+  splitStage: (projectId: number, number: number, moved: string[], title: string) =>
+    call<StagePlan>('split_stage', { projectId, number, moved, title }),
+  planAddendum: (projectId: number) => call<Addendum>('plan_addendum', { projectId }),
+  environment: (projectId: number) => call<ChecklistItem[]>('environment', { projectId }),
+  saveEnvironmentItem: (projectId: number, item: ChecklistItem) =>
+    call<ChecklistItem[]>('save_environment_item', { projectId, item }),
+  workLog: (projectId: number) => call<WorkEntry[]>('work_log', { projectId }),
+  logWork: (projectId: number, entry: WorkEntry) =>
+    call<WorkEntry[]>('log_work', { projectId, entry }),
+  bugs: (projectId: number) => call<Bug[]>('bugs', { projectId }),
+  saveBug: (projectId: number, bug: Bug) => call<Bug[]>('save_bug', { projectId, bug }),
+  adjustments: (projectId: number) => call<Adjustment[]>('adjustments', { projectId }),
+  addAdjustment: (projectId: number, adjustment: Adjustment) =>
+    call<Adjustment[]>('add_adjustment', { projectId, adjustment }),
+  acceptance: (projectId: number, number: number) =>
+    call<Acceptance>('acceptance', { projectId, number }),
+  saveAcceptance: (projectId: number, acceptance: Acceptance) =>
+    call<Acceptance>('save_acceptance', { projectId, acceptance }),
+  developmentProgress: (projectId: number) => call<Progress>('development_progress', { projectId }),
 };
