@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import PlanPanel from './PlanPanel.svelte';
+import { i18n } from '../i18n/i18n.svelte';
+import type { PlanCheck, PlannedStage, Progress, SpecVersion, StagePlan } from '../ipc';
+
+afterEach(() => clearMocks());
+
+const req = (id: string, text: string) => ({ id, text, priority: 'must' as const, acceptance: '', estimate_items: [] });
+
+/** A core that keeps the plan as storage does: an end before the start is refused
+ *  with the domain's words, an exclusion needs a reason. */
+function core() {
+  const db: StagePlan = {
+    stages: [
+      { id: 1, number: 1, title: 'Вход', features: [], planned_start: '', planned_end: '', requirements: ['ТР-1'], price: null },
+      { id: 2, number: 2, title: 'Отчёты', features: [], planned_start: '', planned_end: '', requirements: [], price: null },
+    ],
+    excluded: [],
+  };
+  const check = (): PlanCheck => ({
+    dates: [],
+    unknown: [],
+    twice: [],
+    unassigned: ['ТР-2', 'ТР-3'].filter((id) => !db.stages.some((s) => s.requirements.includes(id)) && !db.excluded.some((e) => e.requirement === id)),
+    no_reason: [],
+    prices: [
+      { amount: '60000.00', currency: 'RUB' },
+      { amount: '0.00', currency: 'RUB' },
+    ],
+    shares: { sum: { amount: '60000.00', currency: 'RUB' }, offer: { amount: '100000.00', currency: 'RUB' }, difference: { amount: '40000.00', currency: 'RUB' } },
+    money_error: false,
+  });
+  const progress: Progress = { hours: [], rounds: [] };
+  const version = {
+    id: 1,
+    number: 1,
+    status: 'approved',
+    content: { sections: [{ key: 1, title: 'Функции', required: false, body: '', requirements: [req('ТР-1', 'Вход по паролю'), req('ТР-2', 'Отчёт')], children: [{ key: 2, title: 'Прочее', required: false, body: '', requirements: [req('ТР-3', 'Экспорт')], children: [] }] }] },
+  } as unknown as SpecVersion;
+  mockIPC((cmd, args) => {
+    const a = args as Record<string, unknown>;
+    if (cmd === 'stage_plan') return structuredClone(db);
+    if (cmd === 'stage_plan_check') return check();
+    if (cmd === 'plan_addendum') return { added: [], changed: [], removed: [] };
+    if (cmd === 'development_progress') return progress;
+    if (cmd === 'spec_versions') return [version];
+    if (cmd === 'save_planned_stage') {
+      const s = a.stage as PlannedStage;
+      if (s.planned_start && s.planned_end && s.planned_end < s.planned_start)
+        throw { code: 'stage_dates', message: `Этап ${s.number}: окончание раньше начала.` };
+      db.stages[s.number - 1] = s;
+      return structuredClone(db);
+    }
+    if (cmd === 'place_requirement') {
+      const id = a.reqId as string;
+      if (a.stage === null && !(a.reason as string).trim())
+        throw { code: 'exclusion_reason', message: `Укажите, почему требование ${id} исключено из всех этапов.` };
+      for (const s of db.stages) s.requirements = s.requirements.filter((r) => r !== id);
+      db.excluded = db.excluded.filter((e) => e.requirement !== id);
+      if (a.stage === null) db.excluded.push({ requirement: id, reason: a.reason as string });
+      else db.stages[(a.stage as number) - 1].requirements.push(id);
+      return structuredClone(db);
+    }
+    return null;
+  });
+  return db;
+}
+
+describe('PlanPanel', () => {
+  it('shows the default price, the unplaced requirements and the difference from the offer', async () => {
+    core();
+    i18n.lang = 'ru';
+    render(PlanPanel, { projectId: 1, onchange: () => {} });
+    await screen.findAllByTestId('plan-stage');
+    await waitFor(() => expect(screen.getAllByTestId('plan-price-default')[0]).toHaveTextContent('по смете: 60 000,00 ₽'));
+    expect(screen.getByTestId('plan-unassigned')).toHaveTextContent('Не распределены: ТР-2, ТР-3');
+    expect(screen.getByTestId('plan-shares')).toHaveTextContent('Разница: 40 000,00 ₽');
+    // A requirement of a nested section is listed too.
+    expect(screen.getAllByTestId('plan-req').map((r) => r.dataset.req)).toEqual(['ТР-1', 'ТР-2', 'ТР-3']);
+  });
+
+  it('an end before the start is refused beside the stage; the typed dates stay and other stages are kept', async () => {
+    const db = core();
+    i18n.lang = 'ru';
+    render(PlanPanel, { projectId: 1, onchange: () => {} });
+    await screen.findAllByTestId('plan-stage');
+    const starts = screen.getAllByTestId('plan-start');
+    const ends = screen.getAllByTestId('plan-end');
+    await fireEvent.input(starts[0], { target: { value: '10.03.2027' } });
+    await fireEvent.input(ends[0], { target: { value: '01.03.2027' } });
+    await fireEvent.input(screen.getAllByTestId('plan-title')[1], { target: { value: 'Отчёты и выгрузка' } });
+    await fireEvent.focusOut(screen.getAllByTestId('plan-title')[1]);
+    await waitFor(() => expect(screen.getByTestId('plan-error')).toHaveTextContent('окончание раньше начала'));
+    await waitFor(() => expect(screen.getAllByTestId('save-status')[0]).toHaveTextContent('Сохранено, кроме 1 поля с ошибкой'));
+    expect((screen.getAllByTestId('plan-end')[0] as HTMLInputElement).value).toBe('01.03.2027');
+    expect(db.stages[1].title).toBe('Отчёты и выгрузка');
+    expect(db.stages[0].planned_end).toBe('');
+  });
+
+  it('an exclusion without a reason is refused in words and stays chosen until the reason is given', async () => {
+    const db = core();
+    i18n.lang = 'ru';
+    render(PlanPanel, { projectId: 1, onchange: () => {} });
+    const rows = await screen.findAllByTestId('plan-req');
+    const select = rows[1].querySelector('select') as HTMLSelectElement;
+    await fireEvent.change(select, { target: { value: 'x' } });
+    await waitFor(() => expect(screen.getByTestId('plan-req-error')).toHaveTextContent('Укажите, почему требование ТР-2 исключено'));
+    expect(select.value).toBe('x');
+    const reason = screen.getByTestId('plan-req-reason');
+    await fireEvent.input(reason, { target: { value: 'Перенесено во второй договор' } });
+    await fireEvent.change(reason);
+    await waitFor(() => expect(db.excluded).toEqual([{ requirement: 'ТР-2', reason: 'Перенесено во второй договор' }]));
+    await waitFor(() => expect(screen.queryByTestId('plan-req-error')).toBeNull());
+    expect(screen.getByTestId('plan-unassigned')).toHaveTextContent('ТР-3');
+    expect(screen.getByTestId('plan-unassigned')).not.toHaveTextContent('ТР-2');
+  });
+});
