@@ -116,6 +116,11 @@ describe('development 2.1–2.6 through the real window', { concurrency: false }
     await (await nth('plan-title', 0)).click();
     await browser.waitUntil(async () => !(await el(browser, 'plan-error').isExisting()), { timeout: 10000 });
     await waitSaved(browser);
+    await typeNth(browser, 'plan-start', 1, '01.04.2027');
+    await typeNth(browser, 'plan-end', 1, '30.04.2027');
+    await (await nth('plan-title', 1)).click();
+    await waitSaved(browser);
+    assert.equal(await el(browser, 'plan-date-check').isExisting(), false, 'every stage has its dates');
     await screenshot(browser, '21-dev-plan', 'plan-summary');
     await act('confirm_stage_plan', '2.2');
   });
@@ -204,6 +209,10 @@ describe('development 2.1–2.6 through the real window', { concurrency: false }
     await click(browser, 'adj-add');
     await waitCount(browser, 'adjustment', 1);
     await act('finish_adjustments', '2.6');
+    // The manager finds a defect: the requirement is not verified, the note says why.
+    await type(browser, 'accept-note', 'Заказы уходят в 1С без номера');
+    await el(browser, 'accept-by').click();
+    await waitSaved(browser);
     await act('report_defects', '2.3', 'Заказы уходят в 1С без номера');
     await act('submit_to_testing', '2.4');
     await act('pass_testing', '2.5');
