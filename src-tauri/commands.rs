@@ -406,9 +406,10 @@ pub async fn save_planned_stage(
     state: State<'_, AppState>,
     project_id: i64,
     stage: PlannedStage,
+    price: String,
 ) -> Res<StagePlan> {
     state
-        .with(|s| s.save_planned_stage(project_id, &stage))
+        .with(|s| s.save_planned_stage_typed(project_id, &stage, &price))
         .await
 }
 

@@ -555,3 +555,31 @@ fn the_migration_freezes_stages_accepted_before_it() {
     assert_eq!(store.log_work(1, &work).unwrap_err().code(), "stage_frozen");
     assert!(store.log_work(1, &WorkEntry { stage: 2, ..work }).is_ok());
 }
+
+#[test]
+fn a_stage_price_typed_in_the_window_is_parsed_or_refused_in_words() {
+    let (_dir, mut store) = crate::temp_store();
+    let (p, _, _) = project_at_planning(&mut store);
+    let stage = dated(2, "Отчёты");
+    for typed in ["сто тысяч", "-5"] {
+        let e = store
+            .save_planned_stage_typed(p, &stage, typed)
+            .unwrap_err();
+        assert_eq!(e.code(), "bad_amount", "{typed}");
+        assert!(e.message().ru.contains(typed), "{}", e.message().ru);
+    }
+    // Nothing half-saved: the stage keeps its default price.
+    assert_eq!(store.stage_plan(p).unwrap().stages[1].price, None);
+    let plan = store
+        .save_planned_stage_typed(p, &stage, "50 000,01")
+        .unwrap();
+    assert_eq!(
+        plan.stages[1].price.map(|m| m.amount()),
+        Some(Decimal::new(5_000_001, 2))
+    );
+    let plan = store.save_planned_stage_typed(p, &stage, " ").unwrap();
+    assert_eq!(
+        plan.stages[1].price, None,
+        "empty takes the estimate's default"
+    );
+}

@@ -464,6 +464,34 @@ impl Store {
         self.stage_plan(project_id)
     }
 
+    /// [`Store::save_planned_stage`] with the price as the manager typed it («312 000,00»):
+    /// empty takes the estimate's default; otherwise an amount in the accepted offer's
+    /// currency, refused in words when it is not one or is below zero.
+    pub fn save_planned_stage_typed(
+        &mut self,
+        project_id: i64,
+        stage: &PlannedStage,
+        price: &str,
+    ) -> Result<StagePlan> {
+        let price = if price.trim().is_empty() {
+            None
+        } else {
+            let currency =
+                accepted_offer(&self.conn, project_id)?.map_or(Currency::Rub, |(m, _)| m.currency);
+            let bad = || StorageError::BadAmount(price.trim().to_string());
+            let m = Money::parse(price, currency).map_err(|_| bad())?;
+            if m.amount() < Decimal::ZERO {
+                return Err(bad());
+            }
+            Some(m)
+        };
+        let stage = PlannedStage {
+            price,
+            ..stage.clone()
+        };
+        self.save_planned_stage(project_id, &stage)
+    }
+
     /// Puts a requirement into stage `stage`, or excludes it from every stage with
     /// `reason` (`stage` = `None`). It leaves wherever it was before.
     pub fn place_requirement(

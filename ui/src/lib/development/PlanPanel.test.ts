@@ -50,7 +50,10 @@ function core() {
       const s = a.stage as PlannedStage;
       if (s.planned_start && s.planned_end && s.planned_end < s.planned_start)
         throw { code: 'stage_dates', message: `Этап ${s.number}: окончание раньше начала.` };
-      db.stages[s.number - 1] = s;
+      const price = (a.price as string).trim();
+      if (price && !/^[\d\s]+([.,]\d+)?$/.test(price))
+        throw { code: 'bad_amount', message: `«${price}» — не сумма. Введите положительное число, например 150 000,00.` };
+      db.stages[s.number - 1] = { ...s, price: price ? { amount: price.replace(/\s/g, '').replace(',', '.'), currency: 'RUB' } : null };
       return structuredClone(db);
     }
     if (cmd === 'place_requirement') {
@@ -115,5 +118,23 @@ describe('PlanPanel', () => {
     await waitFor(() => expect(screen.queryByTestId('plan-req-error')).toBeNull());
     expect(screen.getByTestId('plan-unassigned')).toHaveTextContent('ТР-3');
     expect(screen.getByTestId('plan-unassigned')).not.toHaveTextContent('ТР-2');
+  });
+
+  it('a price that is not an amount is refused in words and stays typed; a good one is stored', async () => {
+    const db = core();
+    i18n.lang = 'ru';
+    render(PlanPanel, { projectId: 1, onchange: () => {} });
+    await screen.findAllByTestId('plan-stage');
+    const price = screen.getAllByTestId('plan-price')[1];
+    await fireEvent.input(price, { target: { value: 'сто тысяч' } });
+    await fireEvent.focusOut(price);
+    await waitFor(() => expect(screen.getByTestId('plan-error')).toHaveTextContent('«сто тысяч» — не сумма'));
+    expect(screen.getAllByTestId('plan-price')[1]).toHaveValue('сто тысяч');
+    expect(db.stages[1].price).toBeNull();
+    await fireEvent.input(screen.getAllByTestId('plan-price')[1], { target: { value: '40 000,00' } });
+    await fireEvent.focusOut(screen.getAllByTestId('plan-price')[1]);
+    await waitFor(() => expect(db.stages[1].price).toEqual({ amount: '40000.00', currency: 'RUB' }));
+    await waitFor(() => expect(screen.queryByTestId('plan-error')).toBeNull());
+    expect(screen.getByTestId('plan-price-reset')).toBeInTheDocument();
   });
 });

@@ -149,8 +149,9 @@ export const api = {
   // 2.1–2.6 development
   stagePlan: (projectId: number) => call<StagePlan>('stage_plan', { projectId }),
   stagePlanCheck: (projectId: number) => call<PlanCheck>('stage_plan_check', { projectId }),
-  savePlannedStage: (projectId: number, stage: PlannedStage) =>
-    call<StagePlan>('save_planned_stage', { projectId, stage }),
+  /** `price` as typed; empty takes the estimate's default (the core parses it). */
+  savePlannedStage: (projectId: number, stage: PlannedStage, price: string) =>
+    call<StagePlan>('save_planned_stage', { projectId, stage, price }),
   placeRequirement: (projectId: number, reqId: string, stage: number | null, reason: string) =>
     call<StagePlan>('place_requirement', { projectId, reqId, stage, reason }),
   reorderStages: (projectId: number, from: number, to: number) =>
