@@ -227,5 +227,15 @@ describe('development 2.1–2.6 through the real window', { concurrency: false }
     await el(browser, 'workspace').scrollIntoView();
     await screenshot(browser, '25-dev-stage2-acceptance', 'acceptance');
     await act('accept_stage', '3.1');
+    // The plan from the lifecycle map: both stages accepted, so read-only.
+    await click(browser, 'open-stage_planning');
+    await waitCount(browser, 'plan-stage', 2);
+    await el(browser, 'workspace').scrollIntoView();
+    await screenshot(browser, '26-dev-plan-frozen', 'plan-summary');
+    const disabled = await browser.execute(() =>
+      [...document.querySelectorAll('[data-testid="plan-title"]')].map((e) => e.matches(':disabled')),
+    );
+    assert.deepEqual(disabled, [true, true]);
+    await waitText(browser, 'panel-stage_planning', 'принят, код заморожен');
   });
 });
