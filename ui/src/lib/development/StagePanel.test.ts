@@ -140,4 +140,30 @@ describe('StagePanel', () => {
     await waitFor(() => expect(screen.getAllByTestId('save-status')[0]).toHaveAttribute('data-status', 'saved'));
     expect(acceptances[2]).toMatchObject({ code_ref: '9f8e7d6c', checks: [{ requirement: 'ТР-2', verified: true, note: '' }] });
   });
+
+  it('a bug is edited in place; an emptied title is refused and stays typed while another bug is saved', async () => {
+    const { bugs } = core();
+    i18n.lang = 'ru';
+    render(StagePanel, { projectId: 1, current: 2, onchange: () => {} });
+    await screen.findByTestId('bug-form');
+    for (const title of ['Отчёт пустой', 'Нет кнопки выгрузки']) {
+      await fireEvent.input(screen.getByTestId('bug-title'), { target: { value: title } });
+      await fireEvent.submit(screen.getByTestId('bug-form'));
+      await waitFor(() => expect(bugs.at(-1)?.title).toBe(title));
+    }
+    await waitFor(() => expect(screen.getAllByTestId('bug')).toHaveLength(2));
+    await fireEvent.click(screen.getAllByTestId('bug-edit')[0]);
+    await fireEvent.input(screen.getByTestId('bug-edit-title'), { target: { value: '' } });
+    await fireEvent.submit(screen.getByTestId('bug-edit-form'));
+    expect(await screen.findByTestId('bug-error')).toHaveTextContent('У бага нет заголовка');
+    // Another bug changes status meanwhile: the refused edit stays on screen.
+    await fireEvent.change(screen.getAllByTestId('bug-status')[1], { target: { value: 'fixed' } });
+    await waitFor(() => expect(bugs[1].status).toBe('fixed'));
+    expect(screen.getByTestId('bug-edit-title')).toHaveValue('');
+    await fireEvent.input(screen.getByTestId('bug-edit-title'), { target: { value: 'Отчёт пустой за март' } });
+    await fireEvent.submit(screen.getByTestId('bug-edit-form'));
+    await waitFor(() => expect(bugs[0].title).toBe('Отчёт пустой за март'));
+    await waitFor(() => expect(screen.queryByTestId('bug-edit-form')).toBeNull());
+    expect(screen.queryByTestId('bug-error')).toBeNull();
+  });
 });
