@@ -3,9 +3,11 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import PlanPanel from './PlanPanel.svelte';
 import { i18n } from '../i18n/i18n.svelte';
-import type { PlanCheck, PlannedStage, Progress, SpecVersion, StagePlan } from '../ipc';
+import type { Addendum, PlanCheck, PlannedStage, Progress, SpecVersion, StagePlan } from '../ipc';
 
 afterEach(() => clearMocks());
+
+let last: { shape: [string, Record<string, unknown>][]; addendum: Addendum };
 
 const req = (id: string, text: string) => ({ id, text, priority: 'must' as const, acceptance: '', estimate_items: [] });
 
@@ -33,6 +35,11 @@ function core() {
     money_error: false,
   });
   const progress: Progress = { hours: [], rounds: [] };
+  const calls: { shape: [string, Record<string, unknown>][]; addendum: Addendum } = {
+    shape: [],
+    addendum: { added: [], changed: [], removed: [] },
+  };
+  last = calls;
   const version = {
     id: 1,
     number: 1,
@@ -43,7 +50,11 @@ function core() {
     const a = args as Record<string, unknown>;
     if (cmd === 'stage_plan') return structuredClone(db);
     if (cmd === 'stage_plan_check') return check();
-    if (cmd === 'plan_addendum') return { added: [], changed: [], removed: [] };
+    if (cmd === 'plan_addendum') return calls.addendum;
+    if (cmd === 'reorder_stages' || cmd === 'split_stage') {
+      calls.shape.push([cmd, a]);
+      return structuredClone(db);
+    }
     if (cmd === 'development_progress') return progress;
     if (cmd === 'spec_versions') return [version];
     if (cmd === 'save_planned_stage') {
@@ -136,5 +147,31 @@ describe('PlanPanel', () => {
     await waitFor(() => expect(db.stages[1].price).toEqual({ amount: '40000.00', currency: 'RUB' }));
     await waitFor(() => expect(screen.queryByTestId('plan-error')).toBeNull());
     expect(screen.getByTestId('plan-price-reset')).toBeInTheDocument();
+  });
+
+  it('moves a stage up and splits one with the requirements chosen', async () => {
+    core();
+    render(PlanPanel, { projectId: 1, onchange: () => {} });
+    await screen.findAllByTestId('plan-stage');
+    await fireEvent.click(screen.getAllByTestId('plan-up')[1]);
+    await waitFor(() => expect(last.shape).toHaveLength(1));
+    expect(last.shape[0]).toEqual(['reorder_stages', { projectId: 1, from: 2, to: 1 }]);
+    await fireEvent.click(screen.getAllByTestId('plan-split')[0]);
+    await fireEvent.input(screen.getByTestId('split-title'), { target: { value: 'Вход по SMS' } });
+    await fireEvent.click(screen.getByLabelText('ТР-1'));
+    await fireEvent.click(screen.getByTestId('split-do'));
+    await waitFor(() => expect(last.shape).toHaveLength(2));
+    expect(last.shape[1]).toEqual(['split_stage', { projectId: 1, number: 1, moved: ['ТР-1'], title: 'Вход по SMS' }]);
+  });
+
+  it('lists what an addendum to the ТЗ asks to place', async () => {
+    core();
+    last.addendum = { added: ['ТР-4'], changed: [['ТР-1', 1]], removed: [['ТР-9', null]] };
+    i18n.lang = 'ru';
+    render(PlanPanel, { projectId: 1, onchange: () => {} });
+    const box = await screen.findByTestId('plan-addendum');
+    expect(box).toHaveTextContent('Добавлены: ТР-4');
+    expect(box).toHaveTextContent('Изменены: ТР-1 (этап 1)');
+    expect(box).toHaveTextContent('Удалены: ТР-9');
   });
 });
