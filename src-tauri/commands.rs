@@ -538,3 +538,11 @@ pub async fn save_acceptance(
 pub async fn development_progress(state: State<'_, AppState>, project_id: i64) -> Res<Progress> {
     state.with(|s| s.development_progress(project_id)).await
 }
+
+#[tauri::command]
+pub async fn stage_default_prices(
+    state: State<'_, AppState>,
+    project_id: i64,
+) -> Res<Vec<Option<etap_domain::money::Money>>> {
+    state.with(|s| s.stage_default_prices(project_id)).await
+}

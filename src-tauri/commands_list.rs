@@ -66,4 +66,5 @@ pub const COMMANDS: &[&str] = &[
     "acceptance",
     "save_acceptance",
     "development_progress",
+    "stage_default_prices",
 ];

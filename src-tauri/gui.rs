@@ -115,6 +115,7 @@ pub fn run(data_dir: PathBuf) -> i32 {
             commands::acceptance,
             commands::save_acceptance,
             commands::development_progress,
+            commands::stage_default_prices,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -583,3 +583,26 @@ fn a_stage_price_typed_in_the_window_is_parsed_or_refused_in_words() {
         "empty takes the estimate's default"
     );
 }
+
+#[test]
+fn a_stage_keeps_showing_its_estimate_default_beside_a_price_set_by_hand() {
+    let (_dir, mut store) = crate::temp_store();
+    let (p, r1, _) = project_at_planning(&mut store);
+    store.place_requirement(p, &r1, Some(1), "").unwrap();
+    store
+        .save_planned_stage_typed(p, &dated(1, "Вход"), "1 000")
+        .unwrap();
+    let defaults = store.stage_default_prices(p).unwrap();
+    // 10 h × 3 000 ₽ of the item ТР-1 links to; stage 2 has no requirement yet.
+    assert_eq!(
+        defaults
+            .iter()
+            .map(|m| m.map(|m| m.amount()))
+            .collect::<Vec<_>>(),
+        vec![Some(Decimal::from(30_000)), Some(Decimal::ZERO)]
+    );
+    assert_eq!(
+        store.stage_plan_check(p).unwrap().prices[0].amount(),
+        Decimal::from(1_000)
+    );
+}

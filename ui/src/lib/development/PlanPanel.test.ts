@@ -56,6 +56,11 @@ function core() {
       return structuredClone(db);
     }
     if (cmd === 'development_progress') return progress;
+    if (cmd === 'stage_default_prices')
+      return [
+        { amount: '60000.00', currency: 'RUB' },
+        { amount: '0.00', currency: 'RUB' },
+      ];
     if (cmd === 'spec_versions') return [version];
     if (cmd === 'save_planned_stage') {
       const s = a.stage as PlannedStage;
@@ -147,6 +152,8 @@ describe('PlanPanel', () => {
     await waitFor(() => expect(db.stages[1].price).toEqual({ amount: '40000.00', currency: 'RUB' }));
     await waitFor(() => expect(screen.queryByTestId('plan-error')).toBeNull());
     expect(screen.getByTestId('plan-price-reset')).toBeInTheDocument();
+    // The estimate's default stays beside a price set by hand.
+    expect(screen.getAllByTestId('plan-price-default')[1]).toHaveTextContent('по смете: 0,00 ₽');
   });
 
   it('moves a stage up and splits one with the requirements chosen', async () => {

@@ -45,6 +45,7 @@ import type {
   Progress,
   StagePlan,
   WorkEntry,
+  Money,
 } from './bindings';
 
 export type * from './bindings';
@@ -175,4 +176,6 @@ export const api = {
   saveAcceptance: (projectId: number, acceptance: Acceptance) =>
     call<Acceptance>('save_acceptance', { projectId, acceptance }),
   developmentProgress: (projectId: number) => call<Progress>('development_progress', { projectId }),
+  stageDefaultPrices: (projectId: number) =>
+    call<(Money | null)[]>('stage_default_prices', { projectId }),
 };
