@@ -8,7 +8,11 @@ use etap_domain::billing::{InvoicePayments, Payment, Receivables};
 use etap_domain::deployment::{
     DbArchive, DeploymentPlan, SupportContact, SupportHandover, SwitchKind, TargetKind,
 };
-use etap_domain::development::{ChecklistItem, ItemStatus};
+use etap_domain::development::{
+    Acceptance, Addendum, Adjustment, Bug, BugStatus, ChecklistItem, Exclusion, ItemStatus,
+    PlanCheck, PlannedStage, Progress, RequirementCheck, Severity, Shares, StageHours, StagePlan,
+    StageRounds, WorkEntry,
+};
 use etap_domain::draft::FieldError;
 use etap_domain::entity::{
     Client, DocKind, HistoryEntry, IssuedDocument, ProjectPage, ProjectSummary, Stage,
@@ -136,6 +140,22 @@ pub fn generate() -> String {
         DbArchive::decl(&cfg),
         SupportContact::decl(&cfg),
         SupportHandover::decl(&cfg),
+        PlannedStage::decl(&cfg),
+        Exclusion::decl(&cfg),
+        StagePlan::decl(&cfg),
+        Shares::decl(&cfg),
+        PlanCheck::decl(&cfg),
+        Addendum::decl(&cfg),
+        WorkEntry::decl(&cfg),
+        Severity::decl(&cfg),
+        BugStatus::decl(&cfg),
+        Bug::decl(&cfg),
+        Adjustment::decl(&cfg),
+        RequirementCheck::decl(&cfg),
+        Acceptance::decl(&cfg),
+        StageRounds::decl(&cfg),
+        StageHours::decl(&cfg),
+        Progress::decl(&cfg),
         AppInfo::decl(&cfg),
         AppError::decl(&cfg),
         Payment::decl(&cfg),

@@ -500,3 +500,167 @@ pub async fn record_payment(
         .with(|s| s.record_payment(document_id, &paid_on, &amount))
         .await
 }
+
+// ---- 2.1–2.6 development: the stage plan, environment, work log, bugs, DevOps
+// adjustments and acceptance (storage `development`, rules in the domain).
+
+use etap_domain::development::{
+    Acceptance, Addendum, Adjustment, Bug, ChecklistItem, PlanCheck, PlannedStage, Progress,
+    StagePlan, WorkEntry,
+};
+
+#[tauri::command]
+pub async fn stage_plan(state: State<'_, AppState>, project_id: i64) -> Res<StagePlan> {
+    state.with(|s| s.stage_plan(project_id)).await
+}
+
+#[tauri::command]
+pub async fn stage_plan_check(state: State<'_, AppState>, project_id: i64) -> Res<PlanCheck> {
+    state.with(|s| s.stage_plan_check(project_id)).await
+}
+
+#[tauri::command]
+pub async fn save_planned_stage(
+    state: State<'_, AppState>,
+    project_id: i64,
+    stage: PlannedStage,
+    price: String,
+) -> Res<StagePlan> {
+    state
+        .with(|s| s.save_planned_stage_typed(project_id, &stage, &price))
+        .await
+}
+
+#[tauri::command]
+pub async fn place_requirement(
+    state: State<'_, AppState>,
+    project_id: i64,
+    req_id: String,
+    stage: Option<u32>,
+    reason: String,
+) -> Res<StagePlan> {
+    state
+        .with(|s| s.place_requirement(project_id, &req_id, stage, &reason))
+        .await
+}
+
+#[tauri::command]
+pub async fn reorder_stages(
+    state: State<'_, AppState>,
+    project_id: i64,
+    from: u32,
+    to: u32,
+) -> Res<StagePlan> {
+    state.with(|s| s.reorder_stages(project_id, from, to)).await
+}
+
+#[tauri::command]
+pub async fn split_stage(
+    state: State<'_, AppState>,
+    project_id: i64,
+    number: u32,
+    moved: Vec<String>,
+    title: String,
+) -> Res<StagePlan> {
+    state
+        .with(|s| s.split_stage(project_id, number, &moved, &title))
+        .await
+}
+
+#[tauri::command]
+pub async fn plan_addendum(state: State<'_, AppState>, project_id: i64) -> Res<Addendum> {
+    state.with(|s| s.plan_addendum(project_id)).await
+}
+
+#[tauri::command]
+pub async fn environment(state: State<'_, AppState>, project_id: i64) -> Res<Vec<ChecklistItem>> {
+    state.with(|s| s.environment(project_id)).await
+}
+
+#[tauri::command]
+pub async fn save_environment_item(
+    state: State<'_, AppState>,
+    project_id: i64,
+    item: ChecklistItem,
+) -> Res<Vec<ChecklistItem>> {
+    state
+        .with(|s| s.save_environment_item(project_id, &item))
+        .await
+}
+
+#[tauri::command]
+pub async fn work_log(state: State<'_, AppState>, project_id: i64) -> Res<Vec<WorkEntry>> {
+    state.with(|s| s.work_log(project_id)).await
+}
+
+#[tauri::command]
+pub async fn log_work(
+    state: State<'_, AppState>,
+    project_id: i64,
+    entry: WorkEntry,
+) -> Res<Vec<WorkEntry>> {
+    state.with(|s| s.log_work(project_id, &entry)).await
+}
+
+#[tauri::command]
+pub async fn bugs(state: State<'_, AppState>, project_id: i64) -> Res<Vec<Bug>> {
+    state.with(|s| s.bugs(project_id)).await
+}
+
+#[tauri::command]
+pub async fn save_bug(state: State<'_, AppState>, project_id: i64, bug: Bug) -> Res<Vec<Bug>> {
+    state.with(|s| s.save_bug(project_id, &bug)).await
+}
+
+#[tauri::command]
+pub async fn adjustments(state: State<'_, AppState>, project_id: i64) -> Res<Vec<Adjustment>> {
+    state.with(|s| s.adjustments(project_id)).await
+}
+
+/// Records an adjustment and answers with the whole log, as the other lists do.
+#[tauri::command]
+pub async fn add_adjustment(
+    state: State<'_, AppState>,
+    project_id: i64,
+    adjustment: Adjustment,
+) -> Res<Vec<Adjustment>> {
+    state
+        .with(|s| {
+            s.add_adjustment(project_id, &adjustment)
+                .and_then(|()| s.adjustments(project_id))
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn acceptance(
+    state: State<'_, AppState>,
+    project_id: i64,
+    number: u32,
+) -> Res<Acceptance> {
+    state.with(|s| s.acceptance(project_id, number)).await
+}
+
+#[tauri::command]
+pub async fn save_acceptance(
+    state: State<'_, AppState>,
+    project_id: i64,
+    acceptance: Acceptance,
+) -> Res<Acceptance> {
+    state
+        .with(|s| s.save_acceptance(project_id, &acceptance))
+        .await
+}
+
+#[tauri::command]
+pub async fn development_progress(state: State<'_, AppState>, project_id: i64) -> Res<Progress> {
+    state.with(|s| s.development_progress(project_id)).await
+}
+
+#[tauri::command]
+pub async fn stage_default_prices(
+    state: State<'_, AppState>,
+    project_id: i64,
+) -> Res<Vec<Option<etap_domain::money::Money>>> {
+    state.with(|s| s.stage_default_prices(project_id)).await
+}

@@ -555,3 +555,54 @@ fn the_migration_freezes_stages_accepted_before_it() {
     assert_eq!(store.log_work(1, &work).unwrap_err().code(), "stage_frozen");
     assert!(store.log_work(1, &WorkEntry { stage: 2, ..work }).is_ok());
 }
+
+#[test]
+fn a_stage_price_typed_in_the_window_is_parsed_or_refused_in_words() {
+    let (_dir, mut store) = crate::temp_store();
+    let (p, _, _) = project_at_planning(&mut store);
+    let stage = dated(2, "Отчёты");
+    for typed in ["сто тысяч", "-5"] {
+        let e = store
+            .save_planned_stage_typed(p, &stage, typed)
+            .unwrap_err();
+        assert_eq!(e.code(), "bad_amount", "{typed}");
+        assert!(e.message().ru.contains(typed), "{}", e.message().ru);
+    }
+    // Nothing half-saved: the stage keeps its default price.
+    assert_eq!(store.stage_plan(p).unwrap().stages[1].price, None);
+    let plan = store
+        .save_planned_stage_typed(p, &stage, "50 000,01")
+        .unwrap();
+    assert_eq!(
+        plan.stages[1].price.map(|m| m.amount()),
+        Some(Decimal::new(5_000_001, 2))
+    );
+    let plan = store.save_planned_stage_typed(p, &stage, " ").unwrap();
+    assert_eq!(
+        plan.stages[1].price, None,
+        "empty takes the estimate's default"
+    );
+}
+
+#[test]
+fn a_stage_keeps_showing_its_estimate_default_beside_a_price_set_by_hand() {
+    let (_dir, mut store) = crate::temp_store();
+    let (p, r1, _) = project_at_planning(&mut store);
+    store.place_requirement(p, &r1, Some(1), "").unwrap();
+    store
+        .save_planned_stage_typed(p, &dated(1, "Вход"), "1 000")
+        .unwrap();
+    let defaults = store.stage_default_prices(p).unwrap();
+    // 10 h × 3 000 ₽ of the item ТР-1 links to; stage 2 has no requirement yet.
+    assert_eq!(
+        defaults
+            .iter()
+            .map(|m| m.map(|m| m.amount()))
+            .collect::<Vec<_>>(),
+        vec![Some(Decimal::from(30_000)), Some(Decimal::ZERO)]
+    );
+    assert_eq!(
+        store.stage_plan_check(p).unwrap().prices[0].amount(),
+        Decimal::from(1_000)
+    );
+}

@@ -17,8 +17,8 @@ use std::str::FromStr;
 
 use etap_domain::development::{
     addendum, change_status, check_acceptance, check_adjustment, check_bug, check_item, check_plan,
-    check_stage_dates, check_work_entry, default_environment, hours, parse_code_ref, reorder,
-    rounds_of, split, stage_editable, Acceptance, Addendum, Adjustment, Bug, BugStatus,
+    check_stage_dates, check_work_entry, default_environment, default_price, hours, parse_code_ref,
+    reorder, rounds_of, split, stage_editable, Acceptance, Addendum, Adjustment, Bug, BugStatus,
     ChecklistItem, ItemStatus, PlanCheck, PlannedStage, Progress, RequirementCheck, Severity,
     StagePlan, WorkEntry,
 };
@@ -462,6 +462,56 @@ impl Store {
             touch(tx, project_id, &at)
         })?;
         self.stage_plan(project_id)
+    }
+
+    /// Each stage's default price (what its requirements' estimate items add up to), in
+    /// plan order, also for a stage whose price was set by hand: the screen shows it
+    /// beside the price. `None` without an accepted offer's estimate.
+    pub fn stage_default_prices(&self, project_id: i64) -> Result<Vec<Option<Money>>> {
+        let conn = &self.conn;
+        let plan = plan(conn, project_id)?;
+        let content = approved_content(conn, project_id)?.unwrap_or_default();
+        let estimate = match accepted_offer(conn, project_id)? {
+            Some((_, id)) => estimate(conn, project_id, id)?,
+            None => None,
+        };
+        Ok(plan
+            .stages
+            .iter()
+            .map(|s| {
+                estimate
+                    .as_ref()
+                    .and_then(|e| default_price(s, &content, e).ok())
+            })
+            .collect())
+    }
+
+    /// [`Store::save_planned_stage`] with the price as the manager typed it («312 000,00»):
+    /// empty takes the estimate's default; otherwise an amount in the accepted offer's
+    /// currency, refused in words when it is not one or is below zero.
+    pub fn save_planned_stage_typed(
+        &mut self,
+        project_id: i64,
+        stage: &PlannedStage,
+        price: &str,
+    ) -> Result<StagePlan> {
+        let price = if price.trim().is_empty() {
+            None
+        } else {
+            let currency =
+                accepted_offer(&self.conn, project_id)?.map_or(Currency::Rub, |(m, _)| m.currency);
+            let bad = || StorageError::BadAmount(price.trim().to_string());
+            let m = Money::parse(price, currency).map_err(|_| bad())?;
+            if m.amount() < Decimal::ZERO {
+                return Err(bad());
+            }
+            Some(m)
+        };
+        let stage = PlannedStage {
+            price,
+            ..stage.clone()
+        };
+        self.save_planned_stage(project_id, &stage)
     }
 
     /// Puts a requirement into stage `stage`, or excludes it from every stage with

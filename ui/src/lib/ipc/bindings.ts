@@ -532,6 +532,175 @@ documents: Array<string>,
  */
 handed_over_on: string, warranty_until: string, };
 
+export type PlannedStage = { 
+/**
+ * The stored row; 0 for a stage not stored yet (the new half of a split).
+ */
+id: number, 
+/**
+ * 1, 2, 3… in the order of the plan.
+ */
+number: number, title: string, 
+/**
+ * The modules or features the stage covers.
+ */
+features: Array<string>, 
+/**
+ * ISO dates; empty until set.
+ */
+planned_start: string, planned_end: string, 
+/**
+ * IDs of the approved version's requirements the stage delivers (ТР-4.2.3).
+ */
+requirements: Array<string>, 
+/**
+ * The price set by hand; `None` takes [`default_price`].
+ */
+price: Money | null, };
+
+export type Exclusion = { requirement: string, reason: string, };
+
+export type StagePlan = { stages: Array<PlannedStage>, excluded: Array<Exclusion>, };
+
+export type Shares = { 
+/**
+ * The sum of every stage's price.
+ */
+sum: Money, 
+/**
+ * The accepted offer's total.
+ */
+offer: Money, 
+/**
+ * offer − sum: what is still to place (negative: placed too much).
+ */
+difference: Money, };
+
+export type PlanCheck = { 
+/**
+ * `(stage number, why)` for missing, malformed or reversed dates.
+ */
+dates: Array<[number, Text]>, 
+/**
+ * `(stage number, ID)` for IDs that are not in the approved version.
+ */
+unknown: Array<[number, string]>, 
+/**
+ * Requirements placed more than once: the stage numbers (0 = excluded).
+ */
+twice: Array<[string, Array<number>]>, 
+/**
+ * Requirements of the version in no stage and not excluded.
+ */
+unassigned: Array<string>, 
+/**
+ * Excluded requirements without a reason.
+ */
+no_reason: Array<string>, 
+/**
+ * Each stage's price, in plan order (empty when it could not be computed).
+ */
+prices: Array<Money>, 
+/**
+ * `None` when there is no accepted offer to compare with.
+ */
+shares: Shares | null, 
+/**
+ * A price in another currency than the offer, or too large to add.
+ */
+money_error: boolean, };
+
+export type Addendum = { 
+/**
+ * New requirements: to place into a stage or exclude.
+ */
+added: Array<string>, 
+/**
+ * Changed requirements with the stage that holds them (`None`: excluded or
+ * nowhere) — to review, a changed text may change the price.
+ */
+changed: Array<[string, number | null]>, 
+/**
+ * Requirements gone from the version, with the stage that still lists them.
+ */
+removed: Array<[string, number | null]>, };
+
+export type WorkEntry = { id: number, stage: number, 
+/**
+ * ISO date of the work.
+ */
+date: string, who: string, hours: string, 
+/**
+ * A branch or commit the work is in; may be empty.
+ */
+reference: string, note: string, };
+
+export type Severity = "critical" | "major" | "minor" | "trivial";
+
+export type BugStatus = "open" | "fixed" | "verified" | "wont_fix";
+
+export type Bug = { id: number, 
+/**
+ * №1, №2… within the project.
+ */
+number: number, stage: number, title: string, steps: string, expected: string, actual: string, severity: Severity, 
+/**
+ * The requirement it breaks (ТР-4.2.3); may be empty.
+ */
+requirement: string, status: BugStatus, 
+/**
+ * Why it will not be fixed; required for that status.
+ */
+reason: string, };
+
+export type Adjustment = { id: number, stage: number, 
+/**
+ * ISO date.
+ */
+date: string, what: string, who: string, 
+/**
+ * The bug (its number) the change answers; `None` when none.
+ */
+bug: number | null, };
+
+export type RequirementCheck = { requirement: string, verified: boolean, note: string, };
+
+export type Acceptance = { stage: number, checks: Array<RequirementCheck>, 
+/**
+ * A tag or a commit hash (see [`parse_code_ref`]).
+ */
+code_ref: string, 
+/**
+ * ISO date.
+ */
+accepted_on: string, accepted_by: string, };
+
+export type StageRounds = { stage: number, 
+/**
+ * Times the stage was handed to testing.
+ */
+qa_rounds: number, 
+/**
+ * Times testers sent it back with bugs.
+ */
+bug_rounds: number, 
+/**
+ * Times DevOps handed a problem back to the developers.
+ */
+environment_rounds: number, 
+/**
+ * Times the manager sent it back with defects.
+ */
+defect_rounds: number, accepted: boolean, };
+
+export type StageHours = { stage: number, estimated: string, logged: string, };
+
+export type Progress = { 
+/**
+ * Per stage, then the project's total (stage 0).
+ */
+hours: Array<StageHours>, rounds: Array<StageRounds>, };
+
 export type AppInfo = { lang: Lang, version: string, data_dir: string, 
 /**
  * The project to open first: the demo project on the very first run.

@@ -39,6 +39,17 @@ import type {
   Template,
   TemplateInfo,
   TeamMember,
+  Acceptance,
+  Addendum,
+  Adjustment,
+  Bug,
+  ChecklistItem,
+  PlanCheck,
+  PlannedStage,
+  Progress,
+  StagePlan,
+  WorkEntry,
+  Money,
 } from './bindings';
 
 export type * from './bindings';
@@ -159,4 +170,35 @@ export const api = {
   receivables: (projectId: number) => call<Receivables>('receivables', { projectId }),
   recordPayment: (documentId: number, paidOn: string, amount: string) =>
     call<Receivables>('record_payment', { documentId, paidOn, amount }),
+  // 2.1–2.6 development
+  stagePlan: (projectId: number) => call<StagePlan>('stage_plan', { projectId }),
+  stagePlanCheck: (projectId: number) => call<PlanCheck>('stage_plan_check', { projectId }),
+  /** `price` as typed; empty takes the estimate's default (the core parses it). */
+  savePlannedStage: (projectId: number, stage: PlannedStage, price: string) =>
+    call<StagePlan>('save_planned_stage', { projectId, stage, price }),
+  placeRequirement: (projectId: number, reqId: string, stage: number | null, reason: string) =>
+    call<StagePlan>('place_requirement', { projectId, reqId, stage, reason }),
+  reorderStages: (projectId: number, from: number, to: number) =>
+    call<StagePlan>('reorder_stages', { projectId, from, to }),
+  splitStage: (projectId: number, number: number, moved: string[], title: string) =>
+    call<StagePlan>('split_stage', { projectId, number, moved, title }),
+  planAddendum: (projectId: number) => call<Addendum>('plan_addendum', { projectId }),
+  environment: (projectId: number) => call<ChecklistItem[]>('environment', { projectId }),
+  saveEnvironmentItem: (projectId: number, item: ChecklistItem) =>
+    call<ChecklistItem[]>('save_environment_item', { projectId, item }),
+  workLog: (projectId: number) => call<WorkEntry[]>('work_log', { projectId }),
+  logWork: (projectId: number, entry: WorkEntry) =>
+    call<WorkEntry[]>('log_work', { projectId, entry }),
+  bugs: (projectId: number) => call<Bug[]>('bugs', { projectId }),
+  saveBug: (projectId: number, bug: Bug) => call<Bug[]>('save_bug', { projectId, bug }),
+  adjustments: (projectId: number) => call<Adjustment[]>('adjustments', { projectId }),
+  addAdjustment: (projectId: number, adjustment: Adjustment) =>
+    call<Adjustment[]>('add_adjustment', { projectId, adjustment }),
+  acceptance: (projectId: number, number: number) =>
+    call<Acceptance>('acceptance', { projectId, number }),
+  saveAcceptance: (projectId: number, acceptance: Acceptance) =>
+    call<Acceptance>('save_acceptance', { projectId, acceptance }),
+  developmentProgress: (projectId: number) => call<Progress>('development_progress', { projectId }),
+  stageDefaultPrices: (projectId: number) =>
+    call<(Money | null)[]>('stage_default_prices', { projectId }),
 };
