@@ -44,7 +44,7 @@ fn accept_stage(store: &mut Store, p: i64, stage: u32, requirement: &str) {
         ActionKind::PassTesting,
         ActionKind::FinishAdjustments,
     ] {
-        store.advance(p, kind, "").unwrap();
+        crate::step(store, p, kind, "").unwrap();
     }
     store
         .save_acceptance(
@@ -62,7 +62,7 @@ fn accept_stage(store: &mut Store, p: i64, stage: u32, requirement: &str) {
             },
         )
         .unwrap();
-    store.advance(p, ActionKind::AcceptStage, "").unwrap();
+    crate::step(store, p, ActionKind::AcceptStage, "").unwrap();
 }
 
 fn text(path: &str) -> String {
@@ -180,15 +180,15 @@ fn accepted_stages_get_their_act_and_invoice_and_the_project_its_final_act() {
     assert!(store.record_payment(act.id, "2026-12-21", "1").is_err());
 
     // Stage 2, then 3.1 → 3.3: the final акт lists both stages with their акты.
-    store.advance(p, ActionKind::FinishAdjustments, "").ok();
+    crate::step(&mut store, p, ActionKind::FinishAdjustments, "").ok();
     accept_stage(&mut store, p, 2, &r2);
     let act2 = etap_app::export::export_act(&mut store, p, 2, Lang::Ru, &out).unwrap();
     let t2 = text(&act2.path);
     assert!(t2.contains("12 345,67"), "{t2}");
     let e = etap_app::export::export_final_act(&mut store, p, Lang::Ru, &out).unwrap_err();
     assert!(e.message().ru.contains("3.3"), "{}", e.message().ru);
-    store.advance(p, ActionKind::Deploy, "").unwrap();
-    store.advance(p, ActionKind::SwitchOver, "").unwrap();
+    crate::step(&mut store, p, ActionKind::Deploy, "").unwrap();
+    crate::step(&mut store, p, ActionKind::SwitchOver, "").unwrap();
     assert_eq!(store.project(p).unwrap().state.step, Step::SupportHandover);
     let fin = etap_app::export::export_final_act(&mut store, p, Lang::Ru, &out).unwrap();
     assert_eq!(fin.number, format!("А-{year}-003"));

@@ -35,7 +35,7 @@ fn switchover_needs_an_archive_per_attempt_and_closing_needs_handover_and_final_
             ActionKind::FinishAdjustments,
             ActionKind::AcceptStage,
         ] {
-            store.advance(p, kind, "").unwrap();
+            crate::step(&mut store, p, kind, "").unwrap();
         }
     }
     assert_eq!(store.project(p).unwrap().state.step, Step::Deployment);

@@ -415,20 +415,14 @@ fn a_fix_stage_after_a_rollback_gets_its_own_row() {
             ActionKind::FinishAdjustments,
             ActionKind::AcceptStage,
         ] {
-            store.advance(p, kind, "").unwrap();
+            crate::step(&mut store, p, kind, "").unwrap();
         }
     }
-    let e = store
-        .advance(p, ActionKind::StartFixStage, "Миграция БД")
-        .unwrap_err();
+    let e = crate::step(&mut store, p, ActionKind::StartFixStage, "Миграция БД").unwrap_err();
     assert_eq!(e.code(), "no_rollback");
-    store.advance(p, ActionKind::Deploy, "").unwrap();
-    store
-        .advance(p, ActionKind::RollBack, "Миграция БД упала")
-        .unwrap();
-    let s = store
-        .advance(p, ActionKind::StartFixStage, "Миграция БД")
-        .unwrap();
+    crate::step(&mut store, p, ActionKind::Deploy, "").unwrap();
+    crate::step(&mut store, p, ActionKind::RollBack, "Миграция БД упала").unwrap();
+    let s = crate::step(&mut store, p, ActionKind::StartFixStage, "Миграция БД").unwrap();
     assert_eq!(
         (s.state.step, s.state.stage, s.state.stages_total),
         (Step::Coding, 3, 3)
@@ -605,4 +599,77 @@ fn a_stage_keeps_showing_its_estimate_default_beside_a_price_set_by_hand() {
         store.stage_plan_check(p).unwrap().prices[0].amount(),
         Decimal::from(1_000)
     );
+}
+
+/// `Store::advance` itself — what the window and the CLI call — decides 2.1–3.3 with
+/// the records: each step is refused with its guard's code while they are missing,
+/// nothing is recorded, and it passes once they are filled.
+#[test]
+fn the_app_refuses_every_delivery_step_whose_records_are_missing() {
+    let (_dir, mut store) = crate::temp_store();
+    let (p, _, _) = project_at_planning(&mut store);
+    let refused = |store: &mut Store, kind: ActionKind, comment: &str, want: &str| {
+        let before = store.history(p).unwrap().len();
+        let e = store.advance(p, kind, comment).unwrap_err();
+        assert_eq!(e.code(), want, "{kind:?}: {}", e.message().ru);
+        assert_eq!(store.history(p).unwrap().len(), before);
+        let page = store.project_page(p).unwrap();
+        let opt = page.map.options.iter().find(|o| o.kind == kind).unwrap();
+        assert_eq!(opt.blocked.as_ref().map(|b| b.code), Some(want));
+    };
+    refused(&mut store, ActionKind::ConfirmStagePlan, "", "stage_dates");
+    crate::step(&mut store, p, ActionKind::ConfirmStagePlan, "").unwrap();
+    refused(
+        &mut store,
+        ActionKind::EnvironmentReady,
+        "",
+        "environment_incomplete",
+    );
+    crate::step(&mut store, p, ActionKind::EnvironmentReady, "").unwrap();
+    store.advance(p, ActionKind::SubmitToTesting, "").unwrap();
+    refused(&mut store, ActionKind::ReportBugs, "Падает", "no_open_bugs");
+    crate::step(&mut store, p, ActionKind::ReportBugs, "Падает").unwrap();
+    store.advance(p, ActionKind::SubmitToTesting, "").unwrap();
+    refused(&mut store, ActionKind::PassTesting, "", "blocking_bugs");
+    crate::step(&mut store, p, ActionKind::PassTesting, "").unwrap();
+    store.advance(p, ActionKind::FinishAdjustments, "").unwrap();
+    refused(
+        &mut store,
+        ActionKind::AcceptStage,
+        "",
+        "requirements_unchecked",
+    );
+    refused(
+        &mut store,
+        ActionKind::ReportDefects,
+        "Не так",
+        "no_defects_marked",
+    );
+    crate::step(&mut store, p, ActionKind::AcceptStage, "").unwrap();
+    for kind in [
+        ActionKind::SubmitToTesting,
+        ActionKind::PassTesting,
+        ActionKind::FinishAdjustments,
+        ActionKind::AcceptStage,
+    ] {
+        crate::step(&mut store, p, kind, "").unwrap();
+    }
+    assert_eq!(store.project(p).unwrap().state.step, Step::Deployment);
+    refused(
+        &mut store,
+        ActionKind::Deploy,
+        "",
+        "deployment_plan_missing",
+    );
+    crate::step(&mut store, p, ActionKind::Deploy, "").unwrap();
+    refused(&mut store, ActionKind::SwitchOver, "", "db_archive_missing");
+    crate::step(&mut store, p, ActionKind::SwitchOver, "").unwrap();
+    refused(
+        &mut store,
+        ActionKind::Close,
+        "",
+        "support_handover_incomplete",
+    );
+    crate::step(&mut store, p, ActionKind::Close, "").unwrap();
+    assert_eq!(store.replayed_state(p).unwrap().step, Step::Closed);
 }

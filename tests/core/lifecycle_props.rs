@@ -107,6 +107,10 @@ proptest! {
             }
             let facts = store.facts(p.id).unwrap();
             let kind = choose(&state, c, &facts);
+            if !c.blockers {
+                // The delivery records too, so that walks go on past 2.1.
+                crate::ready(&mut store, p.id, kind);
+            }
             let before = store.history(p.id).unwrap().len();
             let comment = if c.comment { "причина" } else { "" };
             match store.advance(p.id, kind, comment) {
@@ -155,16 +159,51 @@ fn the_offered_actions_lead_from_request_to_closed() {
             crate::fill_estimate(&mut store, p.id);
         }
         if state.step == etap_domain::Step::Specification {
+            // One requirement, so that acceptance at 2.6 can find a defect in it.
+            if store.spec_versions(p.id).unwrap().is_empty() {
+                let v = store
+                    .create_spec(
+                        p.id,
+                        etap_domain::spec_templates::Template::Freelancer,
+                        etap_domain::Lang::Ru,
+                    )
+                    .unwrap();
+                let v = store
+                    .add_requirement(v.id, v.content.sections[0].key)
+                    .unwrap();
+                let mut content = v.content.clone();
+                content.sections[0].requirements[0].text = "Вход по паролю".into();
+                store.save_spec(v.id, &content).unwrap();
+            }
             crate::approve_spec(&mut store, p.id);
         }
+        // The first loop not taken yet whose guard passes once its records are filled
+        // (filling one may unfill another: defects and acceptance mark the same
+        // requirements), else the first step forward.
         let opts = options(&state, &store.facts(p.id).unwrap());
-        let pick = opts
+        let mut candidates: Vec<_> = opts
             .iter()
-            .filter(|o| o.blocked.is_none() && o.kind != ActionKind::Cancel)
-            .find(|o| o.loop_kind.is_some_and(|l| !looped.contains(&l)))
-            .or_else(|| {
-                opts.iter()
-                    .find(|o| o.loop_kind.is_none() && o.kind != ActionKind::Cancel)
+            .filter(|o| o.kind != ActionKind::Cancel)
+            .filter(|o| o.loop_kind.is_some_and(|l| !looped.contains(&l)))
+            .cloned()
+            .collect();
+        candidates.extend(
+            opts.iter()
+                .filter(|o| o.loop_kind.is_none() && o.kind != ActionKind::Cancel)
+                .take(1)
+                .cloned(),
+        );
+        let pick = candidates
+            .into_iter()
+            .find(|o| {
+                if o.loop_kind.is_none() {
+                    crate::ready(&mut store, p.id, o.kind);
+                    return true;
+                }
+                crate::ready(&mut store, p.id, o.kind);
+                options(&state, &store.facts(p.id).unwrap())
+                    .iter()
+                    .any(|x| x.kind == o.kind && x.blocked.is_none())
             })
             .expect("some way forward");
         if let Some(l) = pick.loop_kind {

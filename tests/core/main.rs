@@ -6,6 +6,7 @@ mod architecture;
 mod bindings;
 mod charging;
 mod cli;
+mod deliver;
 mod deployment;
 mod development;
 mod export;
@@ -14,6 +15,7 @@ mod preparation;
 mod spec;
 mod storage;
 
+pub use deliver::{ready, step};
 use etap_storage::Store;
 use tempfile::TempDir;
 
@@ -48,7 +50,8 @@ pub fn fill_estimate(store: &mut Store, project_id: i64) {
 }
 
 /// [`Store::advance`], first filling what the step's guard needs: the estimate before
-/// the offer, an approved specification at 1.5, a team member at 1.6.
+/// the offer, an approved specification at 1.5, a team member at 1.6, and the
+/// delivery records of 2.1–3.3 ([`ready`]).
 pub fn go(
     store: &mut Store,
     project_id: i64,
@@ -71,6 +74,7 @@ pub fn go(
             .save_team_member(project_id, &freelancer())
             .expect("team member");
     }
+    ready(store, project_id, kind);
     store.advance(project_id, kind, "").expect("allowed")
 }
 

@@ -173,31 +173,19 @@ fn stages_are_required_before_development_and_frozen_after() {
 
     store.add_stage(p.id, "Каталог").unwrap();
     store.add_stage(p.id, "Корзина").unwrap();
-    let s = store
-        .advance(p.id, ActionKind::ConfirmStagePlan, "")
-        .unwrap();
+    let s = crate::step(&mut store, p.id, ActionKind::ConfirmStagePlan, "").unwrap();
     assert_eq!((s.state.step, s.state.stages_total), (Step::Environment, 2));
     assert_eq!(
         store.add_stage(p.id, "Поздний").unwrap_err().code(),
         "stages_frozen"
     );
 
-    let s = store
-        .advance(p.id, ActionKind::EnvironmentReady, "")
-        .unwrap();
+    let s = crate::step(&mut store, p.id, ActionKind::EnvironmentReady, "").unwrap();
     assert_eq!((s.state.step, s.state.stage), (Step::Coding, 1));
-    store
-        .advance(p.id, ActionKind::SubmitToTesting, "")
-        .unwrap();
-    store
-        .advance(p.id, ActionKind::ReportBugs, "Падает оплата")
-        .unwrap();
-    store
-        .advance(p.id, ActionKind::SubmitToTesting, "")
-        .unwrap();
-    store
-        .advance(p.id, ActionKind::ReportBugs, "Ещё баг")
-        .unwrap();
+    crate::step(&mut store, p.id, ActionKind::SubmitToTesting, "").unwrap();
+    crate::step(&mut store, p.id, ActionKind::ReportBugs, "Падает оплата").unwrap();
+    crate::step(&mut store, p.id, ActionKind::SubmitToTesting, "").unwrap();
+    crate::step(&mut store, p.id, ActionKind::ReportBugs, "Ещё баг").unwrap();
     let page = store.project_page(p.id).unwrap();
     let bugs = page
         .map

@@ -505,9 +505,9 @@ fn facts(conn: &Connection, project_id: i64) -> Result<Facts> {
         approved_spec: spec::has_approved(conn, project_id)?,
         after_rollback: last_action.as_deref() == Some(ActionKind::RollBack.code()),
         missing_roles: etap_domain::preparation::missing_roles(&team),
-        // Storage keeps only the stage titles of 2.1 so far: the guards of 2.1–3.3
-        // check that stages are planned and that loops say why.
-        delivery: None,
+        // The guards of 2.1–3.3 decide with the real records of the stages,
+        // environment, bugs, acceptance and deployment.
+        delivery: Some(development::delivery_facts(conn, project_id)?),
     })
 }
 
