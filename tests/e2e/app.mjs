@@ -128,3 +128,45 @@ export async function writeSection(browser, number, text) {
   await el(browser, 'section-title').click();
   await waitSaved(browser);
 }
+
+/** 2.1 on the plan tab: each stage's dates and, where given, its price typed as the
+ *  manager types them ([start, end, price?] per stage, in plan order); waits for the save. */
+export async function planStages(browser, stages) {
+  await el(browser, 'plan-summary').waitForDisplayed({ timeout: 10000 });
+  for (const [i, [start, end, price]] of stages.entries()) {
+    await typeNth(browser, 'plan-start', i, start);
+    await typeNth(browser, 'plan-end', i, end);
+    if (price) await typeNth(browser, 'plan-price', i, price);
+    await (await browser.$$('[data-testid="plan-title"]'))[i].click();
+    await waitSaved(browser);
+  }
+}
+
+/** 2.2 on the environment tab: every credential item says where its secret lives and
+ *  every item is done; waits for the save. */
+export async function settleEnvironment(browser) {
+  await el(browser, 'env-item').waitForDisplayed({ timeout: 10000 });
+  for (const secret of await browser.$$('[data-testid="env-secret"]')) {
+    await secret.clearValue();
+    await secret.setValue('vault: etap/stage-server');
+  }
+  const title = (await browser.$$('[data-testid="env-title"]'))[0];
+  await title.click();
+  await waitSaved(browser);
+  for (const s of await browser.$$('[data-testid="env-status"]')) await s.selectByAttribute('value', 'done');
+  await title.click();
+  await waitSaved(browser);
+}
+
+/** 2.6 on the acceptance form: every requirement verified, the code reference, the
+ *  date and who accepted; waits for the save. */
+export async function acceptStage(browser, code, date, by) {
+  for (const box of await browser.$$('[data-testid="accept-verified"]')) {
+    if (!(await box.isSelected())) await box.click();
+  }
+  await type(browser, 'accept-code', code);
+  await type(browser, 'accept-date', date);
+  await type(browser, 'accept-by', by);
+  await el(browser, 'accept-code').click();
+  await waitSaved(browser);
+}

@@ -9,7 +9,21 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { click, el, fillEstimate, openApp, screenshot, type, waitCount, waitSaved, waitText, writeSection } from './app.mjs';
+import {
+  acceptStage,
+  click,
+  el,
+  fillEstimate,
+  openApp,
+  planStages,
+  screenshot,
+  settleEnvironment,
+  type,
+  waitCount,
+  waitSaved,
+  waitText,
+  writeSection,
+} from './app.mjs';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'etap-e2e-deploy-'));
 const SHA = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
@@ -82,11 +96,18 @@ describe('deployment 3.1–3.3 through the real window', { concurrency: false },
     await type(browser, 'stage-title', 'Ядро CRM');
     await click(browser, 'stage-add');
     await waitCount(browser, 'stage-item', 1);
+    // The guards of 2.1–2.6 read the records, filled here as a manager does: the
+    // stage's dates and its price (the whole offer: 100 h × 3 000 ₽), the environment
+    // settled, the acceptance with a commit hash.
+    await planStages(browser, [['01.12.2026', '15.12.2026', '300000']]);
+    await waitText(browser, 'plan-shares', 'совпадает с принятым КП: 300 000,00 ₽');
     await step('action-confirm_stage_plan', '2.2');
+    await settleEnvironment(browser);
     await step('action-environment_ready', '2.3');
     await step('action-submit_to_testing', '2.4');
     await step('action-pass_testing', '2.5');
     await step('action-finish_adjustments', '2.6');
+    await acceptStage(browser, '4f2a9c1', '16.12.2026', 'Анна Смирнова');
     await step('action-accept_stage', '3.1');
     // The project page follows the current step to its tab.
     await el(browser, 'deploy-plan-form').waitForDisplayed({ timeout: 10000 });
