@@ -232,8 +232,8 @@ pub fn run(cmd: Command, data_dir: &Path, named: bool) -> i32 {
                 |e| export_words(e, lang),
             )
         }
-        Command::Demo => report(
-            store.create_demo().map(|p| {
+        Command::Demo => {
+            let line = |p: &etap_domain::entity::ProjectSummary| {
                 let created = match lang {
                     Lang::Ru => "Создан демо-проект",
                     Lang::En => "Created demo project",
@@ -241,9 +241,18 @@ pub fn run(cmd: Command, data_dir: &Path, named: bool) -> i32 {
                 let step = p.state.step.label();
                 let title = terminal_safe(&p.title);
                 format!("{created} #{}: {title} — {}\n", p.id, step.get(lang))
-            }),
-            |e| storage_words(e, lang),
-        ),
+            };
+            // The project in preparation, then the delivered one with its documents.
+            let made = store
+                .create_demo()
+                .map_err(ExportError::from)
+                .and_then(|first| {
+                    let dir = crate::export::documents_dir(data_dir);
+                    let delivered = crate::export::demo::create_delivered(&mut store, &dir)?;
+                    Ok(format!("{}{}", line(&first), line(&delivered)))
+                });
+            report(made, |e| export_words(e, lang))
+        }
         Command::SampleDocs { .. } => 0,
     }
 }

@@ -48,7 +48,7 @@ pub fn run(data_dir: PathBuf) -> i32 {
             }
             tracing::info!(data_dir = %data_dir.display(), "starting Etap");
             let mut store = Store::open_dir(&data_dir)?;
-            let demo = store.ensure_demo()?;
+            let demo = crate::export::demo::ensure_demo(&mut store, &data_dir)?;
             if let Some(id) = demo {
                 tracing::info!(project = id, "created the demo project");
             }

@@ -208,3 +208,75 @@ fn accepted_stages_get_their_act_and_invoice_and_the_project_its_final_act() {
     assert_eq!(r.accepted.amount(), Decimal::new(4_234_567, 2));
     assert_eq!(r.paid.amount(), Decimal::from(30_000));
 }
+
+/// First start on a fresh data folder: beside the project in preparation, a
+/// delivered one, closed after every loop of the seed, with its акты, счета and final
+/// акт in the register, each file matching its SHA-256; the provider's own profile is
+/// left as it was.
+#[test]
+fn the_first_start_demo_has_a_delivered_project_with_its_documents() {
+    use etap_domain::entity::DocKind;
+    use etap_domain::LoopKind;
+    let (dir, mut store) = crate::temp_store();
+    let first = etap_app::export::demo::ensure_demo(&mut store, dir.path())
+        .unwrap()
+        .expect("created on the first start");
+    assert_eq!(
+        store.project(first).unwrap().state.step,
+        Step::Clarification
+    );
+    let projects = store.projects().unwrap();
+    assert_eq!(projects.len(), 2);
+    let delivered = projects.iter().find(|p| p.id != first).unwrap();
+    assert_eq!(delivered.state.step, Step::Closed);
+    assert_eq!(delivered.state.stages_total, 2);
+    assert_eq!(store.replayed_state(delivered.id).unwrap(), delivered.state);
+    let map = store.lifecycle_map(delivered.id).unwrap();
+    for kind in [
+        LoopKind::Refusal,
+        LoopKind::Bugs,
+        LoopKind::EnvironmentIssue,
+        LoopKind::Defects,
+        LoopKind::Rollback,
+    ] {
+        let l = map.loops.iter().find(|l| l.kind == kind).unwrap();
+        assert_eq!(l.count, 1, "{kind:?}");
+    }
+
+    let docs = store.issued_documents(delivered.id).unwrap();
+    let of = |kind: DocKind, version: Option<u32>| {
+        docs.iter()
+            .filter(|d| d.kind == kind && d.version == version)
+            .count()
+    };
+    assert_eq!(of(DocKind::Act, Some(1)), 1, "{docs:?}");
+    assert_eq!(of(DocKind::Act, Some(2)), 1);
+    assert_eq!(of(DocKind::Invoice, Some(1)), 1);
+    assert_eq!(of(DocKind::Invoice, Some(2)), 1);
+    assert_eq!(of(DocKind::Act, None), 1, "the final акт");
+    for d in &docs {
+        assert!(!d.draft);
+        matches_register(d);
+    }
+    let fin = docs
+        .iter()
+        .find(|d| d.kind == DocKind::Act && d.version.is_none())
+        .unwrap();
+    let f = text(&fin.path);
+    assert!(f.contains("Итого: 300 000,00 ₽"), "{f}");
+    // The sample company that signed the demo's documents is not the user's.
+    assert!(store
+        .provider()
+        .unwrap()
+        .profile
+        .requisites
+        .legal_name
+        .is_empty());
+
+    // Opened again, nothing more is created.
+    assert_eq!(
+        etap_app::export::demo::ensure_demo(&mut store, dir.path()).unwrap(),
+        None
+    );
+    assert_eq!(store.projects().unwrap().len(), 2);
+}

@@ -36,6 +36,8 @@ fn status_lists_the_demo_project_at_its_step() {
     );
     let (_, out, _) = etap(dir.path(), &["status", "--lang", "en"]);
     assert!(out.contains("1.2 Clarification, round 2"), "{out}");
+    // The delivered demo project is listed as closed.
+    assert!(out.contains("CRM для отдела продаж\tClosed"), "{out}");
 }
 
 #[test]

@@ -13,6 +13,7 @@ use etap_storage::{StorageError, Store};
 use sha2::{Digest, Sha256};
 
 pub mod act;
+pub mod demo;
 pub mod final_act;
 pub mod invoice;
 pub mod issue;

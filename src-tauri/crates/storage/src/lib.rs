@@ -429,6 +429,12 @@ impl Store {
     pub fn create_demo(&mut self) -> Result<ProjectSummary> {
         demo::create(self)
     }
+
+    /// Creates the delivered demo project, standing at 3.3 with its records; the
+    /// export service issues its documents and closes it.
+    pub fn create_delivered_demo(&mut self) -> Result<ProjectSummary> {
+        demo::create_delivered(self)
+    }
 }
 
 fn backup_into(conn: &Connection, dest: &Path) -> Result<()> {
