@@ -31,7 +31,13 @@ describe('lifecycle through the real window', { concurrency: false }, () => {
     await screenshot(browser, '01-demo-project', 'lifecycle-map');
     await click(browser, 'back');
     await waitText(browser, 'project-list', 'Личный кабинет клиента');
-    await waitText(browser, 'project-step', '1.2 Clarification · round 2');
+    // Beside it, the delivered demo project, closed.
+    const rows = [];
+    for (const r of await browser.$$('[data-testid="project-row"]')) rows.push(await r.getText());
+    assert.equal(rows.length, 2);
+    assert.match(rows.find((t) => t.includes('Личный кабинет клиента')), /1\.2 Clarification · round 2/);
+    assert.match(rows.find((t) => t.includes('CRM для отдела продаж')), /Closed/);
+    await screenshot(browser, '01b-demo-projects', 'project-list');
   });
 
   test('a new project is created, advanced, refused at 1.4 and back at 1.2', async () => {
@@ -82,7 +88,7 @@ describe('lifecycle through the real window', { concurrency: false }, () => {
     browser = await openApp(dataDir);
     await waitText(browser, 'project-list', 'Мобильное приложение «Ёлка»');
     const rows = await browser.$$('[data-testid="project-row"]');
-    assert.equal(rows.length, 2);
+    assert.equal(rows.length, 3, 'the new project and the two demo projects');
     const newest = await rows[0].getText();
     assert.match(newest, /ИП Петров/);
     assert.match(newest, /1\.2 Уточнение требований · раунд 2/);
