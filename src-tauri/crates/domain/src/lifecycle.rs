@@ -638,9 +638,9 @@ pub struct Facts {
     pub approved_spec: bool,
     /// Whether the project came back to 3.1 by a rollback: a fix stage answers one.
     pub after_rollback: bool,
-    /// The records of 2.1–3.3 the development and deployment guards read. `None`
-    /// while storage keeps only the list of stage titles: then 2.1–3.3 check only
-    /// that stages are planned and that loops say why.
+    /// The records of 2.1–3.3 the development and deployment guards read (storage
+    /// always gathers them). `None` checks only that stages are planned and that
+    /// loops say why, as the domain's own walks over states alone do.
     pub delivery: Option<DeliveryFacts>,
 }
 

@@ -1,6 +1,7 @@
-//! The demo project a new user finds on first run: it has already looped once (the
+//! The demo projects a new user finds on first run: one has already looped once (the
 //! client refused the offer at 1.4 and the project went back to 1.2), so the
-//! lifecycle map shows a loop from the start.
+//! lifecycle map shows a loop from the start; the other is delivered through every
+//! loop of the seed (its documents are issued by the export service).
 
 use etap_domain::entity::ProjectSummary;
 use etap_domain::estimate::{EstimateItem, Hours};

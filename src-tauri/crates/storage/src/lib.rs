@@ -407,6 +407,8 @@ impl Store {
 
     /// On the very first run with an empty database, creates the demo project so a
     /// new user sees the map with a loop already taken. Returns its id when created.
+    /// The window calls it through `etap_export::demo::ensure_demo`, which then adds
+    /// the delivered demo project with its documents.
     pub fn ensure_demo(&mut self) -> Result<Option<i64>> {
         if self.setting("demo_seeded")?.is_some() {
             return Ok(None);
