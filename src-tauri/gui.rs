@@ -48,7 +48,15 @@ pub fn run(data_dir: PathBuf) -> i32 {
             }
             tracing::info!(data_dir = %data_dir.display(), "starting Etap");
             let mut store = Store::open_dir(&data_dir)?;
-            let demo = crate::export::demo::ensure_demo(&mut store, &data_dir)?;
+            // The demo is a courtesy: if it cannot be made in full (say the documents
+            // folder cannot be written), the window still opens on the user's data.
+            let demo = match crate::export::demo::ensure_demo(&mut store, &data_dir) {
+                Ok(demo) => demo,
+                Err(e) => {
+                    tracing::error!(error = %e, "the demo projects could not be made in full");
+                    None
+                }
+            };
             if let Some(id) = demo {
                 tracing::info!(project = id, "created the demo project");
             }

@@ -279,4 +279,20 @@ fn the_first_start_demo_has_a_delivered_project_with_its_documents() {
         None
     );
     assert_eq!(store.projects().unwrap().len(), 2);
+
+    // The demo's акты and счета are numbered apart: the user's first real акт of the
+    // year is still № 1 (they took А-2026-001…003 before).
+    for d in docs
+        .iter()
+        .filter(|d| matches!(d.kind, DocKind::Act | DocKind::Invoice))
+    {
+        assert!(d.number.contains("-ДЕМО-"), "{}", d.number);
+    }
+    let c = store.create_client("ООО «Клиент»").unwrap();
+    let own = store.create_project(c.id, "Своя работа").unwrap().id;
+    let year = chrono::Utc::now().format("%Y");
+    assert_eq!(
+        store.next_document_number(own, DocKind::Act).unwrap(),
+        format!("А-{year}-001")
+    );
 }

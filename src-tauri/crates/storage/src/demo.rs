@@ -12,9 +12,24 @@ use rust_decimal::Decimal;
 
 use crate::{Result, Store};
 
+/// The setting that lists the demo projects' ids (comma-separated): their акты and
+/// счета are numbered apart from the user's own.
+pub(crate) const DEMO_PROJECTS: &str = "demo_projects";
+
+/// Marks `project_id` as a demo project.
+fn mark_demo(store: &mut Store, project_id: i64) -> Result<()> {
+    let mut ids = store.setting(DEMO_PROJECTS)?.unwrap_or_default();
+    if !ids.is_empty() {
+        ids.push(',');
+    }
+    ids.push_str(&project_id.to_string());
+    store.set_setting(DEMO_PROJECTS, &ids)
+}
+
 pub(crate) fn create(store: &mut Store) -> Result<ProjectSummary> {
     let client = store.create_client("ООО «Ромашка»")?;
     let p = store.create_project(client.id, "Личный кабинет клиента")?;
+    mark_demo(store, p.id)?;
     store.save_request(
         p.id,
         &Request {
@@ -393,5 +408,6 @@ pub(crate) fn create_delivered(store: &mut Store) -> Result<ProjectSummary> {
             warranty_until: "2027-05-10".into(),
         },
     )?;
+    mark_demo(store, p)?;
     store.project(p)
 }

@@ -23,7 +23,7 @@ fn next_number(
     kind: DocKind,
     date: NaiveDate,
 ) -> Result<String> {
-    let series = numbering::series(kind, project_id, date.year());
+    let series = numbering::series(kind, project_id, date.year(), is_demo(conn, project_id)?);
     let mut st = conn.prepare("SELECT number FROM issued_documents WHERE kind = ?1")?;
     let issued = st
         .query_map([kind.code()], |r| r.get::<_, String>(0))?
@@ -33,6 +33,22 @@ fn next_number(
         series,
         issued.iter().map(String::as_str),
     ))
+}
+
+/// Whether `project_id` is a demo project the app created (its documents are numbered
+/// apart, see [`numbering::Series::Demo`]).
+fn is_demo(conn: &Connection, project_id: i64) -> Result<bool> {
+    let ids: Option<String> = conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = ?1",
+            [crate::demo::DEMO_PROJECTS],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(ids
+        .unwrap_or_default()
+        .split(',')
+        .any(|id| id.trim() == project_id.to_string()))
 }
 
 /// What an issued document is, before it has a number.
