@@ -63,7 +63,9 @@ ensure_npm() {
   sum=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$sum" ]; then
     say "Installing npm packages in $dir"
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    # One retry: a registry or cache hiccup should not fail a whole run.
+    (cd "$dir" && { npm ci --no-audit --no-fund --loglevel=error ||
+      { sleep 5 && npm ci --no-audit --no-fund --loglevel=error; }; })
     echo "$sum" >"$stamp"
   fi
 }
