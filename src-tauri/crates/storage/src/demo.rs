@@ -2,6 +2,8 @@
 //! client refused the offer at 1.4 and the project went back to 1.2), so the
 //! lifecycle map shows a loop from the start; the other is delivered through every
 //! loop of the seed (its documents are issued by the export service).
+//! The store's entry points are here too: `ensure_demo` (the first run),
+//! `create_demo` and `create_delivered_demo` (the CLI's `demo`).
 
 use etap_domain::entity::ProjectSummary;
 use etap_domain::estimate::{EstimateItem, Hours};
@@ -11,6 +13,37 @@ use etap_domain::preparation::{QuestionStatus, Request, RequestSource};
 use rust_decimal::Decimal;
 
 use crate::{Result, Store};
+
+impl Store {
+    /// On the very first run with an empty database, creates the demo project so a
+    /// new user sees the map with a loop already taken. Returns its id when created.
+    /// The window calls it through `etap_export::demo::ensure_demo`, which then adds
+    /// the delivered demo project with its documents.
+    pub fn ensure_demo(&mut self) -> Result<Option<i64>> {
+        if self.setting("demo_seeded")?.is_some() {
+            return Ok(None);
+        }
+        let empty: bool =
+            self.conn
+                .query_row("SELECT NOT EXISTS (SELECT 1 FROM projects)", [], |r| {
+                    r.get(0)
+                })?;
+        let created = if empty { Some(create(self)?.id) } else { None };
+        self.set_setting("demo_seeded", "1")?;
+        Ok(created)
+    }
+
+    /// Creates a demo project (the CLI's `demo`).
+    pub fn create_demo(&mut self) -> Result<ProjectSummary> {
+        create(self)
+    }
+
+    /// Creates the delivered demo project, standing at 3.3 with its records; the
+    /// export service issues its documents and closes it.
+    pub fn create_delivered_demo(&mut self) -> Result<ProjectSummary> {
+        create_delivered(self)
+    }
+}
 
 /// The setting that lists the demo projects' ids (comma-separated): their акты and
 /// счета are numbered apart from the user's own.
