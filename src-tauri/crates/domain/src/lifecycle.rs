@@ -671,7 +671,8 @@ pub struct DeliveryFacts {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Refusal {
-    /// Stable code the UI may branch on.
+    /// Stable code the UI may branch on, one of [`crate::error::ERROR_CODES`].
+    #[cfg_attr(feature = "ts", ts(type = "ErrorCode"))]
     pub code: &'static str,
     pub message: Text,
 }
