@@ -30,7 +30,7 @@ use chrono::{SecondsFormat, Utc};
 use etap_domain::entity::{Client, HistoryEntry, ProjectPage, ProjectSummary, Stage};
 use etap_domain::error::clean_name;
 use etap_domain::lifecycle::{
-    decide, replay, Action, ActionKind, Facts, LifecycleMap, ProjectState, Step,
+    decide, editable, replay, Action, ActionKind, Facts, LifecycleMap, ProjectState, Record, Step,
 };
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 
@@ -330,6 +330,7 @@ impl Store {
         let map = LifecycleMap::build(&project.state, &history, &facts);
         history.reverse();
         Ok(ProjectPage {
+            stages_editable: editable(&project.state, Record::StageList).is_ok(),
             project,
             map,
             history,
@@ -343,9 +344,7 @@ impl Store {
         let title = clean_name("stage_title", title)?;
         self.write(|tx| {
             let state = load_state(tx, project_id)?;
-            if state.step != Step::StagePlanning {
-                return Err(StorageError::StagesFrozen);
-            }
+            editable(&state, Record::StageList).map_err(StorageError::refused)?;
             let number: u32 = tx.query_row(
                 "SELECT COALESCE(MAX(number), 0) + 1 FROM stages WHERE project_id = ?1",
                 [project_id],

@@ -93,7 +93,12 @@ export type ProjectPage = { project: ProjectSummary, map: LifecycleMap,
 /**
  * Newest first, as the page lists it.
  */
-history: Array<HistoryEntry>, stages: Array<Stage>, };
+history: Array<HistoryEntry>, stages: Array<Stage>, 
+/**
+ * May the stage list be edited now (at 2.1 only): the domain's answer
+ * ([`crate::lifecycle::editable`]), which storage also enforces.
+ */
+stages_editable: boolean, };
 
 export type Requisites = { 
 /**
