@@ -137,6 +137,8 @@ pub struct AppInfo {
 /// `message` in the interface language, for people.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct AppError {
+    /// One of `etap_domain::error::ERROR_CODES` (the TypeScript union `ErrorCode`).
+    #[ts(type = "ErrorCode")]
     pub code: String,
     pub message: String,
 }

@@ -171,7 +171,21 @@ pub fn generate() -> String {
         out.push_str(&d);
         out.push_str("\n\n");
     }
+    out.push_str(&error_codes());
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
+}
+
+/// The union of every error code (`etap_domain::error::ERROR_CODES`) that
+/// `AppError.code` and `Refusal.code` carry.
+fn error_codes() -> String {
+    let codes: Vec<String> = etap_domain::error::ERROR_CODES
+        .iter()
+        .map(|c| format!("\"{c}\""))
+        .collect();
+    format!(
+        "/**\n * Every error code the core can answer with.\n */\nexport type ErrorCode = {};\n",
+        codes.join(" | ")
+    )
 }

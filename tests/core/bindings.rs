@@ -23,10 +23,99 @@ fn bindings_are_fresh() {
 fn bindings_declare_the_error_shape_the_ui_branches_on() {
     let b = etap_app::bindings::generate();
     assert!(
-        b.contains("export type AppError = { code: string, message: string, }"),
+        b.contains("export type AppError = { \n/**\n * One of `etap_domain::error::ERROR_CODES` (the TypeScript union `ErrorCode`).\n */\ncode: ErrorCode, message: string, }"),
         "{b}"
     );
     assert!(b.contains("\"refuse_offer\""));
+    assert!(b.contains("export type ErrorCode = \"accepted_by_missing\" | "));
+    assert!(b.contains(" | \"too_long\" | "));
+}
+
+/// Every error code a source file can produce — the first argument of each
+/// `Refusal::new`, the `code` of each `Refusal { .. }`, each literal of an error's
+/// `fn code(&self)` — is in `ERROR_CODES`, so the UI's `ErrorCode` type knows it. A
+/// code given any other way (a variable) fails here too, as it could not be checked.
+#[test]
+fn every_error_code_the_core_produces_is_in_the_typed_list() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri");
+    let mut files = Vec::new();
+    collect(&root, &mut files);
+    assert!(files.len() > 20, "{files:?}");
+    let known = etap_domain::error::ERROR_CODES;
+    let mut missing = Vec::new();
+    let mut seen = 0;
+    for f in &files {
+        let src = std::fs::read_to_string(f).unwrap();
+        for (at, code) in produced(&src) {
+            seen += 1;
+            match code {
+                Some(c) if known.contains(&c.as_str()) => {}
+                Some(c) => missing.push(format!("{}: {c}", f.display())),
+                None => missing.push(format!(
+                    "{}: a code that is not a literal at {at}",
+                    f.display()
+                )),
+            }
+        }
+    }
+    assert!(seen > 80, "the scan found only {seen} codes");
+    assert!(missing.is_empty(), "add to ERROR_CODES: {missing:#?}");
+    let mut sorted = known.to_vec();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted.len(), known.len(), "ERROR_CODES lists a code twice");
+}
+
+fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        if p.is_dir() && name != "target" && name != "gen" {
+            collect(&p, out);
+        } else if name.ends_with(".rs") {
+            out.push(p);
+        }
+    }
+}
+
+/// Each code site in `src`: its byte offset and the literal, `None` when not a literal.
+fn produced(src: &str) -> Vec<(usize, Option<String>)> {
+    let mut out = Vec::new();
+    for (at, _) in src.match_indices("Refusal::new(") {
+        if src[..at].ends_with("fn ") {
+            continue;
+        }
+        out.push((at, literal(&src[at + "Refusal::new(".len()..])));
+    }
+    for (at, _) in src.match_indices("Refusal {") {
+        let rest = src[at + "Refusal {".len()..].trim_start();
+        if let Some(rest) = rest.strip_prefix("code:") {
+            let rest = rest.trim_start();
+            // A domain error turned into a refusal keeps that error's code, which
+            // `fn code(&self)` below covers.
+            if !rest.starts_with("e.code()") {
+                out.push((at, literal(rest)));
+            }
+        }
+    }
+    let head = "fn code(&self) -> &'static str {";
+    for (at, _) in src.match_indices(head) {
+        let body = &src[at + head.len()..];
+        let body = &body[..body.find("\n    }").unwrap_or(body.len())];
+        let mut rest = body;
+        while let Some(i) = rest.find('"') {
+            let lit = literal(&rest[i..]);
+            out.push((at, lit.clone()));
+            rest = &rest[i + 2 + lit.map_or(0, |l| l.len())..];
+        }
+    }
+    out
+}
+
+/// The string literal `s` starts with (after whitespace), if it is one.
+fn literal(s: &str) -> Option<String> {
+    let s = s.trim_start().strip_prefix('"')?;
+    Some(s[..s.find('"')?].to_string())
 }
 
 /// The window may call exactly the commands the shell registers: its capability grants

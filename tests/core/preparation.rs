@@ -369,10 +369,16 @@ fn a_new_round_copies_the_last_estimate_and_the_sent_one_stays_frozen() {
     // What was sent cannot change.
     let err = store.save_estimate(p, &v1.estimate.draft()).unwrap_err();
     assert_eq!(err.code(), "estimate_frozen");
+    assert!(err.message().en.contains("only be changed at step 1.3"));
+    assert!(
+        !store.estimate_card(p).unwrap().editable,
+        "the card says so too"
+    );
 
     store.advance(p, ActionKind::RefuseOffer, "Дорого").unwrap();
     crate::go(&mut store, p, ActionKind::RequestEstimate);
     let card = store.estimate_card(p).unwrap();
+    assert!(card.editable);
     assert_eq!(card.versions.len(), 2);
     let v2 = card.current.unwrap();
     assert_eq!((v2.estimate.version, v2.estimate.round), (2, 2));

@@ -156,7 +156,11 @@ fn stages_are_required_before_development_and_frozen_after() {
     let p = store.create_project(c.id, "Бот").unwrap();
     let err = store.add_stage(p.id, "Этап 1").unwrap_err();
     assert_eq!(err.code(), "stages_frozen");
+    assert!(err.message().ru.contains("на шаге 2.1"));
+    // The page carries the same answer storage enforces: the UI only shows it.
+    assert!(!store.project_page(p.id).unwrap().stages_editable);
     crate::walk_to(&mut store, p.id, Step::StagePlanning);
+    assert!(store.project_page(p.id).unwrap().stages_editable);
     let err = store
         .advance(p.id, ActionKind::ConfirmStagePlan, "")
         .unwrap_err();
@@ -179,6 +183,7 @@ fn stages_are_required_before_development_and_frozen_after() {
         store.add_stage(p.id, "Поздний").unwrap_err().code(),
         "stages_frozen"
     );
+    assert!(!store.project_page(p.id).unwrap().stages_editable);
 
     let s = crate::step(&mut store, p.id, ActionKind::EnvironmentReady, "").unwrap();
     assert_eq!((s.state.step, s.state.stage), (Step::Coding, 1));

@@ -63,6 +63,9 @@ pub struct ProjectPage {
     /// Newest first, as the page lists it.
     pub history: Vec<HistoryEntry>,
     pub stages: Vec<Stage>,
+    /// May the stage list be edited now (at 2.1 only): the domain's answer
+    /// ([`crate::lifecycle::editable`]), which storage also enforces.
+    pub stages_editable: bool,
 }
 
 /// The kinds of documents Etap issues.

@@ -671,7 +671,8 @@ pub struct DeliveryFacts {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Refusal {
-    /// Stable code the UI may branch on.
+    /// Stable code the UI may branch on, one of [`crate::error::ERROR_CODES`].
+    #[cfg_attr(feature = "ts", ts(type = "ErrorCode"))]
     pub code: &'static str,
     pub message: Text,
 }
@@ -682,6 +683,38 @@ impl Refusal {
             code,
             message: Text::new(ru, en),
         }
+    }
+}
+
+/// A record of a project whose editing depends on where the project stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Record {
+    /// The latest estimate version: worked on at 1.3 only; an offer sent stays as sent.
+    Estimate,
+    /// The project page's list of stages (its titles): at 2.1 only.
+    StageList,
+    /// Stage `n` of the 2.1 plan: until it is accepted (see
+    /// [`crate::development::stage_editable`]).
+    PlannedStage(u32),
+}
+
+/// May `record` be edited now? The one answer storage enforces and the page shows:
+/// `Err` carries the words the user sees when an edit is refused.
+pub fn editable(state: &ProjectState, record: Record) -> Result<(), Refusal> {
+    match record {
+        Record::Estimate if state.step == Step::Estimate => Ok(()),
+        Record::Estimate => Err(Refusal::new(
+            "estimate_frozen",
+            "Оценку можно менять только на шаге 1.3: отправленное клиенту предложение не меняется. Новая версия оценки появится в следующем раунде.",
+            "The estimate can only be changed at step 1.3: an offer sent to the client stays as sent. The next round starts a new version.",
+        )),
+        Record::StageList if state.step == Step::StagePlanning => Ok(()),
+        Record::StageList => Err(Refusal::new(
+            "stages_frozen",
+            "Этапы разработки задаются на шаге 2.1 «Разбиение на этапы».",
+            "Development stages are defined at step 2.1 “Splitting into stages”.",
+        )),
+        Record::PlannedStage(n) => crate::development::stage_editable(n, state),
     }
 }
 
@@ -1423,5 +1456,46 @@ mod tests {
             let next = effect(&state, Action::from_kind(action, &Facts::default())).unwrap();
             assert_eq!(next.step, to);
         }
+    }
+
+    #[test]
+    fn each_record_is_editable_only_where_the_lifecycle_allows() {
+        let at = |step: Step, stage: u32| ProjectState {
+            step,
+            stage,
+            stages_total: 2,
+            ..ProjectState::initial()
+        };
+        let code = |s: &ProjectState, r: Record| editable(s, r).err().map(|r| r.code);
+        // The estimate: at 1.3 only.
+        assert_eq!(code(&at(Step::Estimate, 0), Record::Estimate), None);
+        assert_eq!(
+            code(&at(Step::Negotiation, 0), Record::Estimate),
+            Some("estimate_frozen")
+        );
+        assert_eq!(
+            code(&at(Step::Clarification, 0), Record::Estimate),
+            Some("estimate_frozen")
+        );
+        // The page's stage list: at 2.1 only.
+        assert_eq!(code(&at(Step::StagePlanning, 0), Record::StageList), None);
+        assert_eq!(
+            code(&at(Step::Estimate, 0), Record::StageList),
+            Some("stages_frozen")
+        );
+        assert_eq!(
+            code(&at(Step::Environment, 1), Record::StageList),
+            Some("stages_frozen")
+        );
+        // A planned stage: until it is accepted.
+        assert_eq!(
+            code(&at(Step::StagePlanning, 0), Record::PlannedStage(1)),
+            None
+        );
+        assert_eq!(
+            code(&at(Step::Coding, 2), Record::PlannedStage(1)),
+            Some("stage_frozen")
+        );
+        assert_eq!(code(&at(Step::Coding, 2), Record::PlannedStage(2)), None);
     }
 }

@@ -12,8 +12,6 @@ pub enum StorageError {
     Domain(#[from] DomainError),
     #[error("{what:?} {id} not found")]
     NotFound { what: Subject, id: i64 },
-    #[error("stages can only be added at step 2.1")]
-    StagesFrozen,
     #[error("the history of project {project_id} cannot be replayed")]
     CorruptHistory { project_id: i64 },
     #[error("database schema {found} is newer than this version of Etap supports ({supported})")]
@@ -114,6 +112,11 @@ impl Subject {
 }
 
 impl StorageError {
+    /// A refusal of the domain (`lifecycle::editable`, a guard) as a storage error.
+    pub(crate) fn refused(r: etap_domain::lifecycle::Refusal) -> StorageError {
+        StorageError::Domain(etap_domain::error::DomainError::Refused(r))
+    }
+
     pub(crate) fn io(path: &Path, source: std::io::Error) -> StorageError {
         StorageError::Io {
             path: path.display().to_string(),
@@ -125,7 +128,6 @@ impl StorageError {
         match self {
             StorageError::Domain(e) => e.code(),
             StorageError::NotFound { .. } => "not_found",
-            StorageError::StagesFrozen => "stages_frozen",
             StorageError::CorruptHistory { .. } => "corrupt_history",
             StorageError::TooNew { .. } => "database_too_new",
             StorageError::Migration(_) => "migration_failed",
@@ -155,10 +157,6 @@ impl StorageError {
                     format!("{}: {}. Refresh the list.", ru.en, en.en),
                 )
             }
-            StorageError::StagesFrozen => Text::new(
-                "Этапы разработки задаются на шаге 2.1 «Разбиение на этапы».",
-                "Development stages are defined at step 2.1 “Splitting into stages”.",
-            ),
             StorageError::CorruptHistory { .. } => Text::new(
                 "История проекта повреждена. Восстановите базу из резервной копии (папка backups).",
                 "The project's history is damaged. Restore the database from a backup (the backups folder).",

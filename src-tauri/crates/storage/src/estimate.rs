@@ -14,7 +14,7 @@ use etap_domain::estimate::{
     Estimator, Hours, Negotiation, Offer, OfferAnswer,
 };
 use etap_domain::input::{cleaned, CleanText};
-use etap_domain::lifecycle::{Action, ProjectState, Step};
+use etap_domain::lifecycle::{editable, Action, ProjectState, Record};
 use etap_domain::money::{Currency, Money, VatMode};
 use etap_domain::text::{Lang, Text};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -329,7 +329,7 @@ impl Store {
         Ok(EstimateCard {
             default_rate,
             current: versions.last().cloned(),
-            editable: state.step == Step::Estimate && !versions.is_empty(),
+            editable: editable(&state, Record::Estimate).is_ok() && !versions.is_empty(),
             versions,
             refused: Vec::new(),
         })
@@ -347,9 +347,11 @@ impl Store {
         let at = now();
         let refused = self.write(|tx| {
             let state = load_state(tx, project_id)?;
+            editable(&state, Record::Estimate).map_err(StorageError::refused)?;
             let latest = load_estimates(tx, project_id)?.pop();
             match latest {
-                Some(l) if state.step == Step::Estimate && l.id == draft.id => {
+                // An older version than the latest: sent offers stay as sent.
+                Some(l) if l.id == draft.id => {
                     let (mut e, refused) = draft.read(&l);
                     e.clean_text();
                     totals(&e).map_err(StorageError::Money)?;

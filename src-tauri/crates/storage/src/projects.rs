@@ -5,7 +5,7 @@
 use etap_domain::entity::{HistoryEntry, ProjectPage, ProjectSummary};
 use etap_domain::error::clean_name;
 use etap_domain::lifecycle::{
-    decide, replay, Action, ActionKind, Facts, LifecycleMap, ProjectState, Step,
+    decide, editable, replay, Action, ActionKind, Facts, LifecycleMap, ProjectState, Record, Step,
 };
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -174,6 +174,7 @@ impl Store {
         let map = LifecycleMap::build(&project.state, &history, &facts);
         history.reverse();
         Ok(ProjectPage {
+            stages_editable: editable(&project.state, Record::StageList).is_ok(),
             project,
             map,
             history,

@@ -3,7 +3,7 @@
 
 use etap_domain::entity::{ProjectPage, Stage};
 use etap_domain::error::clean_name;
-use etap_domain::lifecycle::Step;
+use etap_domain::lifecycle::{editable, Record};
 use rusqlite::params;
 
 use crate::{load_state, Result, StorageError, Store};
@@ -13,9 +13,7 @@ impl Store {
         let title = clean_name("stage_title", title)?;
         self.write(|tx| {
             let state = load_state(tx, project_id)?;
-            if state.step != Step::StagePlanning {
-                return Err(StorageError::StagesFrozen);
-            }
+            editable(&state, Record::StageList).map_err(StorageError::refused)?;
             let number: u32 = tx.query_row(
                 "SELECT COALESCE(MAX(number), 0) + 1 FROM stages WHERE project_id = ?1",
                 [project_id],

@@ -3,12 +3,12 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import SwitchoverPanel from './SwitchoverPanel.svelte';
 import { page } from '../ipc/fixtures';
-import type { ActionOption, DbArchive, HistoryEntry, ProjectPage } from '../ipc';
+import type { ActionOption, DbArchive, HistoryEntry, ProjectPage, Refusal } from '../ipc';
 
 afterEach(() => clearMocks());
 
 const SHA = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
-const noArchive = {
+const noArchive: Refusal = {
   code: 'db_archive_missing',
   message: {
     ru: 'Перед переходом заархивируйте базу данных и запишите архив: что, где, когда и его SHA-256.',

@@ -35,9 +35,9 @@ cancelled_from: Step | null, };
 
 export type Refusal = { 
 /**
- * Stable code the UI may branch on.
+ * Stable code the UI may branch on, one of [`crate::error::ERROR_CODES`].
  */
-code: string, message: Text, };
+code: ErrorCode, message: Text, };
 
 export type ActionOption = { kind: ActionKind, label: Text, target: Step, loop_kind: LoopKind | null, needs_comment: boolean, 
 /**
@@ -93,7 +93,12 @@ export type ProjectPage = { project: ProjectSummary, map: LifecycleMap,
 /**
  * Newest first, as the page lists it.
  */
-history: Array<HistoryEntry>, stages: Array<Stage>, };
+history: Array<HistoryEntry>, stages: Array<Stage>, 
+/**
+ * May the stage list be edited now (at 2.1 only): the domain's answer
+ * ([`crate::lifecycle::editable`]), which storage also enforces.
+ */
+stages_editable: boolean, };
 
 export type Requisites = { 
 /**
@@ -707,7 +712,11 @@ export type AppInfo = { lang: Lang, version: string, data_dir: string,
  */
 start_project: number | null, };
 
-export type AppError = { code: string, message: string, };
+export type AppError = { 
+/**
+ * One of `etap_domain::error::ERROR_CODES` (the TypeScript union `ErrorCode`).
+ */
+code: ErrorCode, message: string, };
 
 export type Payment = { id: number, 
 /**
@@ -734,3 +743,8 @@ accepted_stages: number,
  * The final акт may be issued now (3.3).
  */
 final_act_allowed: boolean, };
+
+/**
+ * Every error code the core can answer with.
+ */
+export type ErrorCode = "accepted_by_missing" | "adjustment_what" | "amount_too_large" | "archive_incomplete" | "bad_amount" | "bad_logo" | "blocking_bugs" | "bug_not_found" | "bug_requirement" | "bug_status" | "bug_title" | "checksum_invalid" | "code_ref_invalid" | "code_ref_missing" | "corrupt_history" | "database" | "database_busy" | "database_too_new" | "date_invalid" | "date_missing" | "db_archive_missing" | "deployment_plan_incomplete" | "deployment_plan_missing" | "document_changed" | "document_failed" | "empty" | "environment_incomplete" | "estimate_empty" | "estimate_frozen" | "estimate_zero" | "exclusion_reason" | "final_act_early" | "final_act_missing" | "hours_not_positive" | "hours_too_many" | "io" | "item_not_found" | "item_title" | "logo_unreadable" | "looks_like_secret" | "migration_failed" | "money_overflow" | "no_defects_marked" | "no_offer" | "no_open_bugs" | "no_rollback" | "no_stages" | "not_available" | "not_found" | "not_issuable" | "nothing_to_reopen" | "open_questions" | "overpayment" | "owner_unknown" | "payment_date" | "payment_not_positive" | "plan_confirmed" | "reason_required" | "ref_invalid" | "requirement_twice" | "requirement_unknown" | "requirements_not_verified" | "requirements_unassigned" | "requirements_unchecked" | "secret_location_missing" | "shares_currency" | "shares_mismatch" | "spec_draft_open" | "spec_exists" | "spec_frozen" | "spec_incomplete" | "spec_not_approved" | "split_invalid" | "stage_dates" | "stage_frozen" | "stage_not_accepted" | "stage_not_found" | "stages_frozen" | "support_handover_incomplete" | "team_incomplete" | "too_long" | "unknown_code" | "unprintable_character" | "warranty_dates" | "who_missing";

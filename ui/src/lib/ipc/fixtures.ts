@@ -74,7 +74,7 @@ export const map: LifecycleMap = {
   options: [refuseOption],
 };
 
-export const page: ProjectPage = { project: summary, map, history: [], stages: [] };
+export const page: ProjectPage = { project: summary, map, history: [], stages: [], stages_editable: false };
 
 // ---- 1.3 estimate --------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ import type {
   DeploymentPlan,
   ClientCard,
   EmptySections,
+  ErrorCode,
   Estimate,
   EstimateCard,
   DocKind,
@@ -54,10 +55,15 @@ import type {
 
 export type * from './bindings';
 
+/** What an {@link IpcError} carries: a code of the core (`ErrorCode`, generated from
+ *  the Rust list) or `'ipc'` when the call itself failed. Comparing against any other
+ *  string fails `npm run check`. */
+export type IpcErrorCode = ErrorCode | 'ipc';
+
 /** An error from the core: `code` is stable, `message` is for people. */
 export class IpcError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
+  readonly code: IpcErrorCode;
+  constructor(code: IpcErrorCode, message: string) {
     super(message);
     this.code = code;
     this.name = 'IpcError';

@@ -33,4 +33,13 @@ describe('ipc', () => {
     const err = await api.listProjects().catch((e) => e);
     expect(err.code).toBe('ipc');
   });
+
+  it('types the code: a comparison with a code the core never sends fails the type check', () => {
+    const err = new IpcError('too_long', 'Поле длиннее 200 символов');
+    expect(err.code === 'too_long').toBe(true);
+    // `npm run check` fails if this comparison ever type-checks again: 'to_long' is
+    // no ErrorCode, so a typo in a component's comparison cannot pass unnoticed.
+    // @ts-expect-error — not an ErrorCode
+    expect(err.code === 'to_long').toBe(false);
+  });
 });
