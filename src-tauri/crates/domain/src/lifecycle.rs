@@ -699,15 +699,21 @@ pub enum Record {
 }
 
 /// May `record` be edited now? The one answer storage enforces and the page shows:
+/// Why an estimate version cannot be changed: it is not step 1.3, or it is not the
+/// latest version (what the client was sent stays as sent).
+pub fn estimate_frozen() -> Refusal {
+    Refusal::new(
+        "estimate_frozen",
+        "Оценку можно менять только на шаге 1.3: отправленное клиенту предложение не меняется. Новая версия оценки появится в следующем раунде.",
+        "The estimate can only be changed at step 1.3: an offer sent to the client stays as sent. The next round starts a new version.",
+    )
+}
+
 /// `Err` carries the words the user sees when an edit is refused.
 pub fn editable(state: &ProjectState, record: Record) -> Result<(), Refusal> {
     match record {
         Record::Estimate if state.step == Step::Estimate => Ok(()),
-        Record::Estimate => Err(Refusal::new(
-            "estimate_frozen",
-            "Оценку можно менять только на шаге 1.3: отправленное клиенту предложение не меняется. Новая версия оценки появится в следующем раунде.",
-            "The estimate can only be changed at step 1.3: an offer sent to the client stays as sent. The next round starts a new version.",
-        )),
+        Record::Estimate => Err(estimate_frozen()),
         Record::StageList if state.step == Step::StagePlanning => Ok(()),
         Record::StageList => Err(Refusal::new(
             "stages_frozen",

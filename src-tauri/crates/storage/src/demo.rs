@@ -91,7 +91,7 @@ pub(crate) fn create(store: &mut Store) -> Result<ProjectSummary> {
         .estimate_card(p.id)?
         .current
         .map(|v| v.estimate)
-        .ok_or(crate::StorageError::EstimateFrozen)?;
+        .ok_or_else(|| crate::StorageError::refused(etap_domain::lifecycle::estimate_frozen()))?;
     e.vat = VatMode::Exempt {
         reason: "УСН, ст. 346.11 НК РФ".into(),
     };
@@ -179,7 +179,9 @@ pub(crate) fn create_delivered(store: &mut Store) -> Result<ProjectSummary> {
             .estimate_card(p)?
             .current
             .map(|v| v.estimate)
-            .ok_or(crate::StorageError::EstimateFrozen)?;
+            .ok_or_else(|| {
+                crate::StorageError::refused(etap_domain::lifecycle::estimate_frozen())
+            })?;
         e.vat = VatMode::Exempt {
             reason: "УСН, ст. 346.11 НК РФ".into(),
         };

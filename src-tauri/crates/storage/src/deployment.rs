@@ -17,15 +17,15 @@ use etap_domain::deployment::{
 use etap_domain::development::{check_item, parse_date, ChecklistItem};
 use etap_domain::lifecycle::Refusal;
 use etap_domain::text::Text;
-use etap_domain::DomainError;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::codes;
 use crate::preparation::touch;
 use crate::{load_state, now, Result, StorageError, Store};
 
+/// A refusal of the domain as a storage error (the one conversion, in `error`).
 fn refused(r: Refusal) -> StorageError {
-    StorageError::Domain(DomainError::Refused(r))
+    StorageError::refused(r)
 }
 
 fn json<T: serde::de::DeserializeOwned + Default>(col: usize, s: &str) -> rusqlite::Result<T> {

@@ -28,7 +28,6 @@ use etap_domain::lifecycle::{Action, DeliveryFacts, ProjectState, Refusal};
 use etap_domain::money::{Currency, Money};
 use etap_domain::spec::SpecContent;
 use etap_domain::text::{Lang, Text};
-use etap_domain::DomainError;
 use rusqlite::{params, Connection, OptionalExtension};
 use rust_decimal::Decimal;
 
@@ -36,8 +35,9 @@ use crate::codes;
 use crate::preparation::touch;
 use crate::{load_state, now, Result, StorageError, Store};
 
+/// A refusal of the domain as a storage error (the one conversion, in `error`).
 fn refused(r: Refusal) -> StorageError {
-    StorageError::Domain(DomainError::Refused(r))
+    StorageError::refused(r)
 }
 
 /// Maps the freeze triggers' refusal to the words a person reads.

@@ -25,8 +25,6 @@ pub enum StorageError {
     },
     #[error(transparent)]
     Money(etap_domain::money::MoneyError),
-    #[error("the estimate can only be changed at step 1.3")]
-    EstimateFrozen,
     #[error("no offer awaits an answer")]
     NoPendingOffer,
     #[error("{0:?} is not an amount")]
@@ -133,7 +131,6 @@ impl StorageError {
             StorageError::Migration(_) => "migration_failed",
             StorageError::Io { .. } => "io",
             StorageError::Money(_) => "amount_too_large",
-            StorageError::EstimateFrozen => "estimate_frozen",
             StorageError::NoPendingOffer => "no_offer",
             StorageError::BadAmount(_) => "bad_amount",
             StorageError::BadLogo => "bad_logo",
@@ -176,10 +173,6 @@ impl StorageError {
             StorageError::Money(_) => Text::new(
                 "Сумма слишком велика — проверьте часы и ставки.",
                 "The amount is too large — check the hours and rates.",
-            ),
-            StorageError::EstimateFrozen => Text::new(
-                "Оценку можно менять только на шаге 1.3: отправленное клиенту предложение не меняется. Новая версия оценки появится в следующем раунде.",
-                "The estimate can only be changed at step 1.3: an offer sent to the client stays as sent. The next round starts a new version.",
             ),
             StorageError::NoPendingOffer => Text::new(
                 "Нет предложения, ожидающего ответа клиента.",

@@ -359,7 +359,9 @@ impl Store {
                     touch(tx, project_id, &at)?;
                     Ok(refused)
                 }
-                _ => Err(StorageError::EstimateFrozen),
+                _ => Err(StorageError::refused(
+                    etap_domain::lifecycle::estimate_frozen(),
+                )),
             }
         })?;
         Ok(EstimateCard {
