@@ -170,3 +170,80 @@ export async function acceptStage(browser, code, date, by) {
   await el(browser, 'accept-code').click();
   await waitSaved(browser);
 }
+
+/** Takes action `kind` (typing `comment` when the window asks for one) and waits for
+ *  the step whose number starts with `step`. */
+export async function act(browser, kind, step, comment = '') {
+  await click(browser, `action-${kind}`);
+  if (comment) {
+    await type(browser, 'comment', comment);
+    await click(browser, 'comment-submit');
+  }
+  await waitText(browser, 'current-step', step);
+}
+
+/** 3.2: records the database archive made before the switchover. */
+export async function recordArchive(browser, what, sha) {
+  await type(browser, 'archive-what', what);
+  await type(browser, 'archive-location', '/backups/crm.dump');
+  await type(browser, 'archive-made-at', '20.12.2026');
+  await type(browser, 'archive-sha256', sha);
+  await click(browser, 'archive-record');
+}
+
+/** From the home page: a new client and project taken through preparation (one
+ *  estimate item of 100 h × 3 000 ₽, the freelancer ТЗ approved, a team of one who
+ *  develops, deploys and tests) to 2.1 with the stages `titles` added. With
+ *  `refuse`, the client refuses the first offer (the refusal loop) with that reason;
+ *  `requirements` are added to section 2 of the ТЗ. */
+export async function reachStagePlanning(browser, { client, title, titles, refuse = '', requirements = [] }) {
+  await el(browser, 'client-select').selectByAttribute('value', '-1');
+  await type(browser, 'client-name', client);
+  await type(browser, 'project-title', title);
+  await click(browser, 'create-submit');
+  await waitText(browser, 'current-step', '1.1 Запрос клиента');
+  await act(browser, 'start_clarification', '1.2 Уточнение требований');
+  await act(browser, 'request_estimate', '1.3 Оценка');
+  await fillEstimate(browser, [['CRM', '100', '3000']]);
+  await act(browser, 'send_offer', '1.4 Согласование цены и сроков');
+  if (refuse) {
+    await act(browser, 'refuse_offer', '1.2', refuse);
+    await act(browser, 'request_estimate', '1.3');
+    await act(browser, 'send_offer', '1.4');
+  }
+  await act(browser, 'accept_offer', '1.5 Окончательное ТЗ');
+  await click(browser, 'tab-specification');
+  await click(browser, 'template-freelancer');
+  await el(browser, 'spec-missing').waitForDisplayed({ timeout: 10000 });
+  for (const n of ['1', '2', '4', '5']) await writeSection(browser, n, `Содержание раздела ${n}.`);
+  if (requirements.length > 0) {
+    // Requirements of section 2 «Функции», each priced by the one estimate item.
+    await openSection(browser, '2');
+    for (const [i, text] of requirements.entries()) {
+      await click(browser, 'add-requirement');
+      await waitCount(browser, 'requirement', i + 1);
+      await typeNth(browser, 'req-text', i, text);
+      await (await browser.$$('[data-testid="req-estimate"]'))[i].selectByVisibleText('CRM');
+    }
+    await el(browser, 'section-title').click();
+    await waitSaved(browser);
+  }
+  await type(browser, 'approver', 'Анна Смирнова');
+  await click(browser, 'approve-spec');
+  await waitText(browser, 'spec-approved', 'Анна Смирнова');
+  await act(browser, 'approve_specification', '1.6 Передача ТЗ команде');
+  await type(browser, 'member-name', 'Анна Смирнова');
+  await type(browser, 'member-contact', 'anna@example.ru');
+  for (const role of ['member-developer', 'member-devops', 'member-tester']) {
+    if (!(await el(browser, role).isSelected())) await click(browser, role);
+  }
+  await click(browser, 'member-add');
+  await waitCount(browser, 'team-member', 1);
+  await waitSaved(browser);
+  await act(browser, 'hand_over_to_team', '2.1 Разбиение на этапы');
+  for (const [i, t] of titles.entries()) {
+    await type(browser, 'stage-title', t);
+    await click(browser, 'stage-add');
+    await waitCount(browser, 'stage-item', i + 1);
+  }
+}

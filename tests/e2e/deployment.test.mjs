@@ -11,28 +11,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   acceptStage,
+  act,
   click,
   el,
-  fillEstimate,
   openApp,
   planStages,
+  reachStagePlanning,
+  recordArchive as recordArchiveIn,
   screenshot,
   settleEnvironment,
   type,
   waitCount,
   waitSaved,
   waitText,
-  writeSection,
 } from './app.mjs';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'etap-e2e-deploy-'));
 const SHA = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
 let browser;
 
-async function step(testId, text) {
-  await click(browser, testId);
-  await waitText(browser, 'current-step', text);
-}
+const step = (testId, text) => act(browser, testId.replace(/^action-/, ''), text);
 
 /** Scrolls the element to the top of the window, for a screenshot of it. */
 async function top(testId) {
@@ -45,13 +43,7 @@ async function select(testId, value) {
   await e.selectByAttribute('value', value);
 }
 
-async function recordArchive(what, sha) {
-  await type(browser, 'archive-what', what);
-  await type(browser, 'archive-location', '/backups/crm.dump');
-  await type(browser, 'archive-made-at', '20.12.2026');
-  await type(browser, 'archive-sha256', sha);
-  await click(browser, 'archive-record');
-}
+const recordArchive = (what, sha) => recordArchiveIn(browser, what, sha);
 
 describe('deployment 3.1–3.3 through the real window', { concurrency: false }, () => {
   before(async () => {
@@ -66,36 +58,11 @@ describe('deployment 3.1–3.3 through the real window', { concurrency: false },
   });
 
   test('a project reaches 3.1 through preparation and one stage', async () => {
-    await el(browser, 'client-select').selectByAttribute('value', '-1');
-    await type(browser, 'client-name', 'ООО «Северный ветер»');
-    await type(browser, 'project-title', 'CRM для отдела продаж');
-    await click(browser, 'create-submit');
-    await waitText(browser, 'current-step', '1.1 Запрос клиента');
-    await step('action-start_clarification', '1.2 Уточнение требований');
-    await step('action-request_estimate', '1.3 Оценка');
-    await fillEstimate(browser, [['CRM', '100', '3000']]);
-    await step('action-send_offer', '1.4 Согласование цены и сроков');
-    await step('action-accept_offer', '1.5 Окончательное ТЗ');
-    await click(browser, 'tab-specification');
-    await click(browser, 'template-freelancer');
-    await el(browser, 'spec-missing').waitForDisplayed({ timeout: 10000 });
-    for (const n of ['1', '2', '4', '5']) await writeSection(browser, n, `Содержание раздела ${n}.`);
-    await type(browser, 'approver', 'Анна Смирнова');
-    await click(browser, 'approve-spec');
-    await waitText(browser, 'spec-approved', 'Анна Смирнова');
-    await step('action-approve_specification', '1.6 Передача ТЗ команде');
-    await type(browser, 'member-name', 'Анна Смирнова');
-    await type(browser, 'member-contact', 'anna@example.ru');
-    if (!(await el(browser, 'member-developer').isSelected())) await click(browser, 'member-developer');
-    if (!(await el(browser, 'member-devops').isSelected())) await click(browser, 'member-devops');
-    if (!(await el(browser, 'member-tester').isSelected())) await click(browser, 'member-tester');
-    await click(browser, 'member-add');
-    await waitCount(browser, 'team-member', 1);
-    await waitSaved(browser);
-    await step('action-hand_over_to_team', '2.1 Разбиение на этапы');
-    await type(browser, 'stage-title', 'Ядро CRM');
-    await click(browser, 'stage-add');
-    await waitCount(browser, 'stage-item', 1);
+    await reachStagePlanning(browser, {
+      client: 'ООО «Северный ветер»',
+      title: 'CRM для отдела продаж',
+      titles: ['Ядро CRM'],
+    });
     // The guards of 2.1–2.6 read the records, filled here as a manager does: the
     // stage's dates and its price (the whole offer: 100 h × 3 000 ₽), the environment
     // settled, the acceptance with a commit hash.
