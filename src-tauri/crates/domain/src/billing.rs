@@ -157,6 +157,16 @@ pub fn work_lines(
                 rate: Decimal::ZERO,
             }),
     );
+    // A stage that delivers no requirement of the ТЗ (a setup or a training stage) is
+    // still what the client pays for: one line, the stage itself, at its price.
+    if out.is_empty() {
+        out.push(WorkLine {
+            code: String::new(),
+            title: stage.title.clone(),
+            hours: Decimal::ZERO,
+            rate: Decimal::ZERO,
+        });
+    }
     out
 }
 
@@ -239,6 +249,8 @@ pub struct InvoicePayments {
     pub total_text: Text,
     pub paid_text: Text,
     pub payments: Vec<Payment>,
+    /// Paid in full: nothing more can be recorded against it.
+    pub settled: bool,
 }
 
 /// What a project has earned, charged and received: the amounts of its stage акты,
@@ -281,6 +293,7 @@ pub fn invoice_payments(
 ) -> Result<InvoicePayments, MoneyError> {
     let paid = Money::sum(total.currency, payments.iter().map(|p| &p.amount))?;
     Ok(InvoicePayments {
+        settled: paid.amount() >= total.amount(),
         document_id,
         total_text: both(&total),
         paid_text: both(&paid),
@@ -362,6 +375,35 @@ pub fn check_payment(
 mod tests {
     use super::*;
 
+    /// A stage without requirements printed an акт with no lines and 0,00 ₽ although
+    /// its price was 200 000 ₽ (found by the full walk through the window).
+    #[test]
+    fn a_stage_without_requirements_is_billed_as_one_line_at_its_price() {
+        let price = Money::parse("200000", Currency::Rub).unwrap();
+        let stage = crate::development::PlannedStage {
+            title: "Обучение и сопровождение запуска".into(),
+            price: Some(price),
+            ..Default::default()
+        };
+        let estimate = crate::estimate::Estimate {
+            id: 1,
+            version: 1,
+            round: 1,
+            estimated_by: crate::estimate::Estimator::Manager,
+            discount_percent: Decimal::ZERO,
+            vat: crate::money::VatMode::Rate {
+                percent: Decimal::from(20),
+            },
+            currency: Currency::Rub,
+            items: Vec::new(),
+        };
+        let work = work_lines(&stage, &crate::spec::SpecContent::default(), &estimate);
+        let lines = stage_lines(price, &work).unwrap();
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].title, "Обучение и сопровождение запуска");
+        assert_eq!(lines[0].amount, price);
+    }
+
     #[test]
     fn part_payments_add_up_and_an_overpayment_is_refused_naming_what_is_left() {
         let rub = |s: &str| Money::parse(s, Currency::Rub).unwrap();
@@ -372,6 +414,17 @@ mod tests {
         )
         .unwrap();
         assert_eq!(inv.paid, rub("10000"));
+        assert!(!inv.settled);
+        let full = invoice_payments(
+            8,
+            rub("30000"),
+            vec![
+                payment(1, "2026-12-01".into(), rub("10000")),
+                payment(2, "2026-12-02".into(), rub("20000.00")),
+            ],
+        )
+        .unwrap();
+        assert!(full.settled, "30 000 paid of 30 000");
         assert!(check_payment(&inv, "С-2026-001", "2026-12-05", rub("20000")).is_ok());
         let r = check_payment(&inv, "С-2026-001", "2026-12-05", rub("20000.01")).unwrap_err();
         assert_eq!(r.code, "overpayment");

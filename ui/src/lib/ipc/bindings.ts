@@ -732,7 +732,11 @@ export type InvoicePayments = {
 /**
  * The register entry of the счёт.
  */
-document_id: number, total: Money, paid: Money, total_text: Text, paid_text: Text, payments: Array<Payment>, };
+document_id: number, total: Money, paid: Money, total_text: Text, paid_text: Text, payments: Array<Payment>, 
+/**
+ * Paid in full: nothing more can be recorded against it.
+ */
+settled: boolean, };
 
 export type Receivables = { accepted: Money, invoiced: Money, paid: Money, accepted_text: Text, invoiced_text: Text, paid_text: Text, invoices: Array<InvoicePayments>, 
 /**

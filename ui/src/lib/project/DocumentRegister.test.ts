@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import DocumentRegister from './DocumentRegister.svelte';
 import { i18n } from '../i18n/i18n.svelte';
@@ -39,6 +39,8 @@ function receivables(paid: string): Receivables {
         total_text: text('30 000,00 ₽'),
         paid_text: text(`${paid} ₽`),
         payments: [],
+        // The core says when a счёт is paid in full; the register only reads it.
+        settled: paid === '30000',
       },
     ],
     accepted_stages: 2,
@@ -62,7 +64,8 @@ describe('DocumentRegister', () => {
       throw new Error(cmd);
     });
     i18n.lang = 'ru';
-    render(DocumentRegister, { projectId: 2, revision: 0 });
+    let issued = 0;
+    render(DocumentRegister, { projectId: 2, revision: 0, onissued: () => (issued += 1) });
     expect(await screen.findByTestId('amount-paid')).toHaveTextContent('10000 ₽');
     expect(screen.getByTestId('amount-accepted')).toHaveTextContent('30 000,00 ₽');
     expect(screen.getByTestId('invoice-paid')).toHaveTextContent('оплачено 10000 ₽ из 30 000,00 ₽');
@@ -83,5 +86,7 @@ describe('DocumentRegister', () => {
 
     await fireEvent.click(screen.getByTestId('export-act-1'));
     expect(asked).toContainEqual(['export_act', { projectId: 2, stage: 1 }]);
+    // The project page re-reads what may happen next (the final акт unblocks Close).
+    await waitFor(() => expect(issued).toBe(1));
   });
 });
