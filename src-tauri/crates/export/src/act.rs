@@ -4,8 +4,7 @@
 
 use std::path::Path;
 
-use chrono::Utc;
-use etap_documents::model::{Act, ActItem, DocMeta};
+use etap_documents::model::{Act, ActItem};
 use etap_domain::entity::{DocKind, IssuedDocument};
 use etap_domain::Lang;
 use etap_storage::Store;
@@ -18,15 +17,7 @@ use crate::Result;
 pub(crate) fn model(b: &Basis, s: &Charged, number: &str, date: chrono::NaiveDate) -> Act {
     let lang = b.lang;
     Act {
-        meta: DocMeta {
-            title: match lang {
-                Lang::Ru => format!("Акт сдачи-приёмки №\u{a0}{number} — {}", b.project),
-                Lang::En => format!("Acceptance certificate No. {number} — {}", b.project),
-            },
-            author: b.contractor_name.clone(),
-            subject: b.project.clone(),
-            created: Utc::now(),
-        },
+        meta: b.meta(("Акт сдачи-приёмки", "Acceptance certificate"), number),
         lang,
         number: number.to_string(),
         date,

@@ -5,8 +5,7 @@
 
 use std::path::Path;
 
-use chrono::Utc;
-use etap_documents::model::{DocMeta, FinalAct, FinalActStage};
+use etap_documents::model::{FinalAct, FinalActStage};
 use etap_domain::billing;
 use etap_domain::entity::{DocKind, IssuedDocument};
 use etap_domain::{Lang, Text};
@@ -64,19 +63,10 @@ pub fn export_final_act(
         dir,
         |number, _| {
             let model = FinalAct {
-                meta: DocMeta {
-                    title: match lang {
-                        Lang::Ru => {
-                            format!("Итоговый акт сдачи-приёмки №\u{a0}{number} — {}", b.project)
-                        }
-                        Lang::En => {
-                            format!("Final acceptance certificate No. {number} — {}", b.project)
-                        }
-                    },
-                    author: b.contractor_name.clone(),
-                    subject: b.project.clone(),
-                    created: Utc::now(),
-                },
+                meta: b.meta(
+                    ("Итоговый акт сдачи-приёмки", "Final acceptance certificate"),
+                    number,
+                ),
                 lang,
                 number: number.to_string(),
                 date,

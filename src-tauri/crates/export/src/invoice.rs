@@ -6,8 +6,8 @@
 
 use std::path::Path;
 
-use chrono::{Duration, Utc};
-use etap_documents::model::{ActItem, BankAccount, DocMeta, Invoice};
+use chrono::Duration;
+use etap_documents::model::{ActItem, BankAccount, Invoice};
 use etap_domain::entity::{DocKind, IssuedDocument};
 use etap_domain::{payment_qr, Lang};
 use etap_storage::Store;
@@ -53,15 +53,7 @@ pub fn export_invoice(
         |number, _| {
             let purpose = payment_qr::purpose(number, date, &what, &b.vat, s.totals.vat);
             let model = Invoice {
-                meta: DocMeta {
-                    title: match lang {
-                        Lang::Ru => format!("Счёт на оплату №\u{a0}{number} — {}", b.project),
-                        Lang::En => format!("Invoice No. {number} — {}", b.project),
-                    },
-                    author: b.contractor_name.clone(),
-                    subject: b.project.clone(),
-                    created: Utc::now(),
-                },
+                meta: b.meta(("Счёт на оплату", "Invoice"), number),
                 lang,
                 number: number.to_string(),
                 date,

@@ -4,7 +4,7 @@
 //! totals as the domain's `billing` prices them. Nothing here computes money.
 
 use chrono::NaiveDate;
-use etap_documents::model::{ContractRef, Party, SpecRef};
+use etap_documents::model::{ContractRef, DocMeta, Party, SpecRef};
 use etap_domain::billing::{self, BilledLine, Totals};
 use etap_domain::development::{stage_price, Acceptance, PlannedStage};
 use etap_domain::entity::{DocKind, IssuedDocument};
@@ -36,6 +36,22 @@ pub(crate) struct Basis {
     pub vat: VatMode,
     pub plan: Vec<PlannedStage>,
     pub documents: Vec<IssuedDocument>,
+}
+
+impl Basis {
+    /// The PDF's metadata of a charging document: `kind` names it in Russian and
+    /// English before its number («Акт сдачи-приёмки № А-2026-001 — Портал»).
+    pub(crate) fn meta(&self, kind: (&str, &str), number: &str) -> DocMeta {
+        DocMeta {
+            title: match self.lang {
+                Lang::Ru => format!("{} №\u{a0}{number} — {}", kind.0, self.project),
+                Lang::En => format!("{} No. {number} — {}", kind.1, self.project),
+            },
+            author: self.contractor_name.clone(),
+            subject: self.project.clone(),
+            created: chrono::Utc::now(),
+        }
+    }
 }
 
 fn refused(r: etap_domain::lifecycle::Refusal) -> ExportError {
