@@ -137,7 +137,7 @@ fn all_data_round_trips_into_an_empty_database() {
     let (target_dir, mut target) = temp_store();
     let imported = import_archive(&mut target, &file, &docs(target_dir.path())).unwrap();
     assert_eq!(imported.projects.len(), 2);
-    assert_eq!(imported.documents as usize, summary.documents);
+    assert_eq!(imported.documents, summary.documents);
     let before = dump(&store);
     assert!(before["issued_documents"].len() >= 5);
     assert!(!before["spec_versions"].is_empty());

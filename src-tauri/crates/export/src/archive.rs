@@ -10,8 +10,8 @@ use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
 
 use etap_domain::archive::{
-    self, too_large, unreadable, Archive, Body, Imported, Ty, DOCUMENTS_DIR, FORMAT, MAX_FILES,
-    MAX_FILE_BYTES, MAX_TOTAL_BYTES, VERSION,
+    self, too_large, unreadable, Archive, Body, Exported, Imported, Ty, DOCUMENTS_DIR, FORMAT,
+    MAX_FILES, MAX_FILE_BYTES, MAX_TOTAL_BYTES, VERSION,
 };
 use etap_domain::Refusal;
 use etap_storage::{Selection, Store};
@@ -20,14 +20,6 @@ use zip::write::SimpleFileOptions;
 use zip::CompressionMethod;
 
 use crate::{ExportError, Result};
-
-/// What an export wrote.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Exported {
-    pub projects: usize,
-    pub documents: usize,
-    pub bytes: u64,
-}
 
 /// The archive's bytes for the selection.
 pub fn pack(store: &mut Store, sel: &Selection) -> Result<(Vec<u8>, Exported)> {
@@ -75,8 +67,8 @@ pub fn pack(store: &mut Store, sel: &Selection) -> Result<(Vec<u8>, Exported)> {
     let files = archive::assemble(&body, &documents);
     let bytes = zip_files(&files)?;
     let summary = Exported {
-        projects: summary_projects,
-        documents: documents.len(),
+        projects: summary_projects as u32,
+        documents: documents.len() as u32,
         bytes: bytes.len() as u64,
     };
     Ok((bytes, summary))

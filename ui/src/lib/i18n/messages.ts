@@ -408,6 +408,14 @@ export const ru = {
   'stage.codeRef': 'Код: тег или хеш коммита',
   'stage.acceptedOn': 'Дата приёмки',
   'stage.acceptedBy': 'Кто принял',
+  // Project archive (issue 12)
+  'archive.export': 'Архив проекта…',
+  'archive.exportAll': 'Выгрузить все данные в архив…',
+  'archive.import': 'Импортировать архив…',
+  'archive.filter': 'Архив Этапа',
+  'archive.exported': 'Архив записан: {path} (проектов: {projects}, документов: {documents}).',
+  'archive.imported': 'Импортировано проектов: {n}, документов в реестре: {documents}.',
+  'archive.matched': 'Клиент «{name}» уже был в базе (тот же ИНН): проекты добавлены к нему, его карточка не изменена.',
 } as const;
 
 export type MessageKey = keyof typeof ru;
@@ -818,4 +826,12 @@ export const en: Record<MessageKey, string> = {
   'stage.codeRef': 'Code: tag or commit hash',
   'stage.acceptedOn': 'Acceptance date',
   'stage.acceptedBy': 'Accepted by',
+  // Project archive (issue 12)
+  'archive.export': 'Project archive…',
+  'archive.exportAll': 'Export all data as an archive…',
+  'archive.import': 'Import an archive…',
+  'archive.filter': 'Etap archive',
+  'archive.exported': 'Archive written: {path} ({projects} projects, {documents} documents).',
+  'archive.imported': 'Imported {n} projects, {documents} documents added to the register.',
+  'archive.matched': 'Client “{name}” was already here (same INN): the projects were added to it, its card is unchanged.',
 };

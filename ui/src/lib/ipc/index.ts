@@ -51,6 +51,8 @@ import type {
   StagePlan,
   WorkEntry,
   Money,
+  Exported,
+  Imported,
 } from './bindings';
 
 export type * from './bindings';
@@ -157,6 +159,11 @@ export const api = {
     call<IssuedDocument>('export_spec', { versionId, changesSince, emptySections }),
   markdownBlocks: (text: string, lang: Lang) => call<Block[]>('markdown_blocks', { text, lang }),
   copyDocument: (id: number, dest: string) => call<IssuedDocument>('copy_document', { id, dest }),
+  // Project archive: a project (or all data, projectId null) to a file the native
+  // dialog chose, and back.
+  exportArchive: (projectId: number | null, dest: string) =>
+    call<Exported>('export_archive', { projectId, dest }),
+  importArchive: (src: string) => call<Imported>('import_archive', { src }),
   // 3.1–3.3 Deployment
   deploymentPlan: (projectId: number) =>
     call<DeploymentPlan | null>('deployment_plan', { projectId }),
