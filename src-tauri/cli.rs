@@ -118,6 +118,16 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// The crash harness's writer (tests/core/crash.rs): committed writes of every kind,
+    /// one line each after its commit, until killed.
+    #[command(hide = true)]
+    CrashWriter {
+        #[arg(long)]
+        seed: u64,
+        /// Stop after this many projects (default: until killed).
+        #[arg(long)]
+        count: Option<u64>,
+    },
     /// Imports an archive made by export-archive: checked whole first; a bad archive is
     /// refused naming what is wrong, and nothing is written.
     ImportArchive {
@@ -167,6 +177,17 @@ pub fn run(cmd: Command, data_dir: &Path, named: bool) -> i32 {
                 Lang::En => format!("Created a new database: {path}"),
             }
         );
+    }
+    // The check at start: a document written but never registered (a crash between the
+    // two) or a register entry whose file is gone or changed is said, never silent.
+    let documents = crate::export::documents_dir(data_dir);
+    match crate::export::check_register(&store, &documents) {
+        Ok(findings) => {
+            for f in findings {
+                eprintln!("etap: {}", terminal_safe(f.message.get(lang)));
+            }
+        }
+        Err(e) => eprintln!("etap: {}", export_words(&e, lang)),
     }
     let chosen = |l: &Option<String>| l.as_deref().and_then(Lang::from_code).unwrap_or(lang);
     match cmd {
@@ -303,6 +324,10 @@ pub fn run(cmd: Command, data_dir: &Path, named: bool) -> i32 {
                 |e| export_words(e, lang),
             )
         }
+        Command::CrashWriter { seed, count } => report(
+            crate::crash_writer::run(&mut store, &documents, seed, count).map(|()| String::new()),
+            |e| export_words(e, lang),
+        ),
         Command::SampleDocs { .. } => 0,
     }
 }

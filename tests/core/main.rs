@@ -7,6 +7,7 @@ mod archive;
 mod bindings;
 mod charging;
 mod cli;
+mod crash;
 mod deliver;
 mod deployment;
 mod development;

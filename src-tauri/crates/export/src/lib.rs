@@ -14,6 +14,7 @@ use sha2::{Digest, Sha256};
 
 pub mod act;
 pub mod archive;
+pub mod check;
 pub mod demo;
 pub mod final_act;
 pub mod invoice;
@@ -24,6 +25,7 @@ pub mod spec;
 mod stage;
 
 pub use act::export_act;
+pub use check::check_register;
 pub use final_act::export_final_act;
 pub use invoice::export_invoice;
 pub use proposal::{export_proposal, proposal_model};
