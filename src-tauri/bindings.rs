@@ -22,7 +22,7 @@ use etap_domain::estimate::{
     Estimate, EstimateCard, EstimateDraft, EstimateItem, EstimateTotals, EstimateView, Estimator,
     Hours, HoursDraft, ItemDraft, ItemTotal, Negotiation, Offer, OfferAnswer, VatDraft,
 };
-use etap_domain::issue::{IssueCheck, MissingRequisite, Side};
+use etap_domain::issue::{IssueCheck, MissingRequisite, RegisterFinding, RegisterProblem, Side};
 use etap_domain::lifecycle::{
     Action, ActionKind, ActionOption, LifecycleMap, LoopKind, MapLoop, MapPhase, MapStep, Phase,
     ProjectState, Refusal, Step,
@@ -165,6 +165,8 @@ pub fn generate() -> String {
         Exported::decl(&cfg),
         ImportedProject::decl(&cfg),
         Imported::decl(&cfg),
+        RegisterProblem::decl(&cfg),
+        RegisterFinding::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/bindings.rs (ts-rs). Do not edit:\n\

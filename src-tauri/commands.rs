@@ -699,3 +699,14 @@ pub async fn import_archive(
         })
         .await
 }
+
+/// The check at start: register entries whose file is gone or changed, and files in the
+/// documents folder no entry names (a write a crash interrupted). The window shows them.
+#[tauri::command]
+pub async fn register_check(
+    state: State<'_, AppState>,
+) -> Res<Vec<etap_domain::issue::RegisterFinding>> {
+    state
+        .export(|s, _, dir| crate::export::check_register(s, dir))
+        .await
+}

@@ -87,6 +87,7 @@ macro_rules! with_commands {
             stage_default_prices,
             export_archive,
             import_archive,
+            register_check,
         }
     };
 }

@@ -416,6 +416,8 @@ export const ru = {
   'archive.exported': 'Архив записан: {path} (проектов: {projects}, документов: {documents}).',
   'archive.imported': 'Импортировано проектов: {n}, документов в реестре: {documents}.',
   'archive.matched': 'Клиент «{name}» уже был в базе (тот же ИНН): проекты добавлены к нему, его карточка не изменена.',
+  'registerCheck.title': 'Реестр документов и папка документов расходятся',
+  'registerCheck.dismiss': 'Понятно',
 } as const;
 
 export type MessageKey = keyof typeof ru;
@@ -834,4 +836,6 @@ export const en: Record<MessageKey, string> = {
   'archive.exported': 'Archive written: {path} ({projects} projects, {documents} documents).',
   'archive.imported': 'Imported {n} projects, {documents} documents added to the register.',
   'archive.matched': 'Client “{name}” was already here (same INN): the projects were added to it, its card is unchanged.',
+  'registerCheck.title': 'The document register and the documents folder disagree',
+  'registerCheck.dismiss': 'Got it',
 };

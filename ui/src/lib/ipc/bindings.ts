@@ -771,6 +771,14 @@ clients_matched: Array<string>,
  */
 documents: number, };
 
+export type RegisterProblem = "missing" | "changed" | "unregistered";
+
+export type RegisterFinding = { problem: RegisterProblem, 
+/**
+ * The document's number (none for an unregistered file).
+ */
+number: string | null, path: string, message: Text, };
+
 /**
  * Every error code the core can answer with.
  */

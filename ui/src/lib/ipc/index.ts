@@ -53,6 +53,7 @@ import type {
   Money,
   Exported,
   Imported,
+  RegisterFinding,
 } from './bindings';
 
 export type * from './bindings';
@@ -164,6 +165,8 @@ export const api = {
   exportArchive: (projectId: number | null, dest: string) =>
     call<Exported>('export_archive', { projectId, dest }),
   importArchive: (src: string) => call<Imported>('import_archive', { src }),
+  // The check at start: the register and the documents folder disagree (after a crash).
+  registerCheck: () => call<RegisterFinding[]>('register_check'),
   // 3.1–3.3 Deployment
   deploymentPlan: (projectId: number) =>
     call<DeploymentPlan | null>('deployment_plan', { projectId }),
