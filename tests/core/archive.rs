@@ -645,3 +645,71 @@ fn the_checker_never_panics_on_mutated_records() {
         })
         .unwrap();
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, .. ProptestConfig::default() })]
+
+    /// Generated projects — any text in names, questions, notes and estimate items, any
+    /// number of steps along the main path — come back from their archive the same.
+    #[test]
+    fn generated_projects_round_trip(
+        client in "\\PC{1,40}",
+        title in "\\PC{1,60}",
+        questions in proptest::collection::vec("\\PC{1,80}", 0..4),
+        notes in "\\PC{0,200}",
+        steps in 0usize..=6,
+        items in proptest::collection::vec(("\\PC{1,40}", 1u32..200), 1..4),
+    ) {
+        let (dir, mut store) = temp_store();
+        let Ok(c) = store.create_client(&client) else { return Ok(()) };
+        let Ok(p) = store.create_project(c.id, &title) else { return Ok(()) };
+        let p = p.id;
+        let path = [
+            ActionKind::StartClarification,
+            ActionKind::RequestEstimate,
+            ActionKind::SendOffer,
+            ActionKind::AcceptOffer,
+            ActionKind::ApproveSpecification,
+            ActionKind::HandOverToTeam,
+        ];
+        for (i, kind) in path.into_iter().take(steps).enumerate() {
+            if i == 1 {
+                for q in &questions {
+                    let _ = store.add_question(p, q);
+                }
+                let _ = store.save_round_notes(p, &notes);
+                // Questions left open would hold the project at 1.2.
+                let open = store.clarification(p).unwrap();
+                for q in open.questions {
+                    let deferred = etap_domain::preparation::QuestionStatus::Deferred;
+                    let _ = store.save_question(q.id, &q.text, &q.answer, deferred);
+                }
+            }
+            if kind == ActionKind::SendOffer {
+                let card = store.estimate_card(p).unwrap();
+                let mut e = card.current.unwrap().estimate;
+                for (t, h) in &items {
+                    e.items.push(etap_domain::estimate::EstimateItem {
+                        id: 0,
+                        key: 0,
+                        title: t.clone(),
+                        requirement: String::new(),
+                        hours: etap_domain::estimate::Hours::Single { hours: (*h).into() },
+                        rate: 1500.into(),
+                    });
+                }
+                store.save_estimate(p, &e.draft()).unwrap();
+            }
+            crate::go(&mut store, p, kind);
+        }
+        let file = dir.path().join("p.zip");
+        export_archive(&mut store, &Selection::Projects(vec![p]), &file).unwrap();
+        let (target_dir, mut target) = temp_store();
+        import_archive(&mut target, &file, &docs(target_dir.path())).unwrap();
+        let mut a = dump(&store);
+        let mut b = dump(&target);
+        a.remove("provider");
+        b.remove("provider");
+        prop_assert_eq!(b, a);
+    }
+}
