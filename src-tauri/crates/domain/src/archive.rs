@@ -1146,3 +1146,63 @@ pub fn number_taken(number: &str) -> Refusal {
         format!("This database's register already holds document No. {} — the archive comes from this database or one with the same numbering. Nothing was imported.", shown(number)),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_relative_names_are_safe() {
+        for ok in [
+            "archive.json",
+            "documents/1-ТЗ-1-1.pdf",
+            "documents/a/b.pdf",
+        ] {
+            assert!(check_name(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "",
+            "/etc/passwd",
+            "../x.pdf",
+            "documents/../../x.pdf",
+            "documents/./x.pdf",
+            "documents//x.pdf",
+            "C:\\x.pdf",
+            "c:x.pdf",
+            "documents\\x.pdf",
+            "documents/x\u{0}.pdf",
+            "documents/",
+        ] {
+            let r = check_name(bad).unwrap_err();
+            assert_eq!(r.code, "archive_unsafe_path", "{bad:?}");
+        }
+        assert!(check_name(&"a".repeat(MAX_NAME_BYTES + 1)).is_err());
+    }
+
+    #[test]
+    fn every_reference_names_a_kind_with_ids_listed_before_it() {
+        for (i, k) in KINDS.iter().enumerate() {
+            for f in k.fields {
+                if let Some(target) = f.refs {
+                    let at = KINDS.iter().position(|t| t.name == target).unwrap();
+                    assert!(at < i, "{}.{} → {target}", k.name, f.name);
+                    assert!(KINDS[at].id, "{target} has ids");
+                }
+            }
+            for key in k.key {
+                assert!(k.field(key).is_some(), "{}: key {key}", k.name);
+            }
+        }
+    }
+
+    #[test]
+    fn hex_round_trips_and_refuses_what_is_not_hex() {
+        assert_eq!(
+            from_hex(&to_hex(&[0, 1, 254, 255])).unwrap(),
+            [0, 1, 254, 255]
+        );
+        assert!(from_hex("abc").is_none());
+        assert!(from_hex("zz").is_none());
+        assert!(from_hex("éé").is_none());
+    }
+}
