@@ -74,7 +74,9 @@ describe('project archive through the real window', { concurrency: false }, () =
     );
     assert.equal(done.ok.documents, 2);
     // The dashboard lists it beside the demo's two projects.
+    // (A reload opens the first-start project again; home is the dashboard.)
     await browser.refresh();
+    await click(browser, 'home');
     await el(browser, 'project-list').waitForDisplayed({ timeout: 20000 });
     const titles = await browser.$$('[data-testid="project-link"]').map((e) => e.getText());
     assert.ok(titles.includes('Проект m7-2'), titles.join(' | '));
