@@ -349,6 +349,17 @@ fn imported_words(x: &etap_domain::archive::Imported, lang: Lang) -> String {
             Lang::En => format!("Client “{name}” was already here (same INN): the projects were added to it, its card unchanged\n"),
         });
     }
+    for t in &x.demo_left_out {
+        let title = terminal_safe(t);
+        out.push_str(&match lang {
+            Lang::Ru => format!(
+                "Демо-проект «{title}» не импортирован: в этой базе есть свой демо-проект\n"
+            ),
+            Lang::En => {
+                format!("Demo project “{title}” left out: this database has its own demo\n")
+            }
+        });
+    }
     out.push_str(&match lang {
         Lang::Ru => format!("Документов в реестре: {}\n", x.documents),
         Lang::En => format!("Documents added to the register: {}\n", x.documents),

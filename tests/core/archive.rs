@@ -150,6 +150,8 @@ fn all_data_round_trips_into_an_empty_database() {
         .collect();
     assert_eq!(empty, ["handovers", "round_notes"], "{empty:?}");
     assert_eq!(dump(&target), before);
+    // The demo projects stay demo projects (their акты and счета numbered apart).
+    assert_eq!(target.demo_projects().unwrap().len(), 2);
 
     // The imported documents are files that match their register entries, and the
     // imported project reads back as the same page.
@@ -221,6 +223,8 @@ fn one_project_takes_only_its_records_and_its_client() {
 #[test]
 fn importing_into_the_database_it_came_from_is_refused_by_the_register() {
     let (dir, mut store) = demo();
+    // A project of the user's own with its ТЗ issued (the demo's own would be left out).
+    etap_app::crash_writer::run(&mut store, &docs(dir.path()), 3, Some(1)).unwrap();
     let file = dir.path().join("all.zip");
     export_archive(&mut store, &Selection::All, &file).unwrap();
     let before = dump(&store);
@@ -233,6 +237,43 @@ fn importing_into_the_database_it_came_from_is_refused_by_the_register() {
         count_files(&docs(dir.path())),
         files_before,
         "no file stays"
+    );
+}
+
+/// A new laptop: the fresh install made its own demo; all data from the old one comes
+/// in without its demo projects (their demo numbers are the same), everything else
+/// whole, and the import says what it left out.
+#[test]
+fn all_data_comes_into_a_fresh_install_beside_its_own_demo() {
+    let (dir, mut store) = demo();
+    etap_app::crash_writer::run(&mut store, &docs(dir.path()), 5, Some(1)).unwrap();
+    let file = dir.path().join("all.zip");
+    export_archive(&mut store, &Selection::All, &file).unwrap();
+
+    let (target_dir, mut target) = demo();
+    let before = target.projects().unwrap().len();
+    let imported = import_archive(&mut target, &file, &docs(target_dir.path())).unwrap();
+    assert_eq!(imported.demo_left_out.len(), 2, "{imported:?}");
+    assert_eq!(
+        imported
+            .projects
+            .iter()
+            .map(|p| p.title.as_str())
+            .collect::<Vec<_>>(),
+        ["Проект m5-0"]
+    );
+    assert_eq!(imported.documents, 2);
+    assert_eq!(target.projects().unwrap().len(), before + 1);
+    assert_eq!(
+        target.demo_projects().unwrap().len(),
+        2,
+        "only its own demo"
+    );
+    // Every file written is in the register: nothing of the demo left behind.
+    assert!(
+        etap_app::export::check_register(&target, &docs(target_dir.path()))
+            .unwrap()
+            .is_empty()
     );
 }
 

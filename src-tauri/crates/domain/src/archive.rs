@@ -623,6 +623,10 @@ pub struct Body {
     pub exported_at: String,
     /// `all` for every project and the provider profile, `projects` for some.
     pub scope: String,
+    /// The projects among them that are the app's demo projects (their акты and счета
+    /// are numbered apart, `numbering::Series::Demo`).
+    #[serde(default)]
+    pub demo_projects: Vec<i64>,
     pub records: Records,
 }
 
@@ -649,6 +653,57 @@ pub struct Manifest {
 pub struct Archive {
     pub body: Body,
     pub files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Archive {
+    /// Leaves out the projects `skip` with every record that belongs to them, their
+    /// documents' files, and the clients no other project of the archive has; answers
+    /// the titles of the projects left out. (An archive's demo projects are left out
+    /// when the database already has its own: their numbers would collide.)
+    pub fn leave_out(&mut self, skip: &BTreeSet<i64>) -> Vec<String> {
+        let records = &mut self.body.records;
+        let mut titles = Vec::new();
+        let mut gone: HashMap<&str, BTreeSet<i64>> = HashMap::new();
+        for k in KINDS {
+            let Some(rows) = records.get_mut(k.name) else {
+                continue;
+            };
+            let file = k.fields.iter().find(|f| matches!(f.ty, Ty::File));
+            rows.retain(|row| {
+                let id_of = |col: &str| row.get(col).and_then(Value::as_i64).unwrap_or(-1);
+                let out = match k.owner {
+                    Owner::Project(col) => skip.contains(&id_of(col)),
+                    Owner::Via(col, kind) => {
+                        gone.get(kind).is_some_and(|s| s.contains(&id_of(col)))
+                    }
+                    Owner::Client | Owner::Provider => false,
+                };
+                if out {
+                    if k.id {
+                        gone.entry(k.name).or_default().insert(id_of("id"));
+                    }
+                    if k.name == "projects" {
+                        titles.push(row["title"].as_str().unwrap_or_default().to_string());
+                    }
+                    if let Some(name) = file.and_then(|f| row[f.name].as_str()) {
+                        self.files.remove(name);
+                    }
+                }
+                !out
+            });
+        }
+        let used: BTreeSet<i64> = records
+            .get("projects")
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p["client_id"].as_i64())
+            .collect();
+        if let Some(clients) = records.get_mut("clients") {
+            clients.retain(|c| c["id"].as_i64().is_some_and(|id| used.contains(&id)));
+        }
+        self.body.demo_projects.retain(|id| !skip.contains(id));
+        titles
+    }
 }
 
 /// Lower-case hex SHA-256 of `bytes`.
@@ -838,6 +893,20 @@ pub fn check(files: Vec<(String, Vec<u8>)>) -> Result<Archive, Refusal> {
         ));
     }
     check_records(&body.records, &by_name)?;
+    let projects: BTreeSet<i64> = body
+        .records
+        .get("projects")
+        .into_iter()
+        .flatten()
+        .filter_map(|p| p["id"].as_i64())
+        .collect();
+    if let Some(id) = body.demo_projects.iter().find(|id| !projects.contains(id)) {
+        return Err(Refusal::new(
+            "archive_dangling",
+            format!("archive.json называет демо-проектом проект с id {id}, которого в архиве нет."),
+            format!("archive.json names the project with id {id} a demo project, which the archive does not hold."),
+        ));
+    }
     Ok(Archive {
         body,
         files: by_name,
@@ -1127,6 +1196,9 @@ pub struct Imported {
     pub clients_matched: Vec<String>,
     /// Issued documents added to the register, with their files.
     pub documents: u32,
+    /// Demo projects of the archive left out: this database has its own demo, whose
+    /// documents carry the same numbers.
+    pub demo_left_out: Vec<String>,
 }
 
 /// One imported project.

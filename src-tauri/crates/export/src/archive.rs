@@ -52,6 +52,14 @@ pub fn pack(store: &mut Store, sel: &Selection) -> Result<(Vec<u8>, Exported)> {
         documents.insert(name, bytes);
     }
     let summary_projects = records.get("projects").map_or(0, Vec::len);
+    let demo_projects = store
+        .demo_projects()?
+        .into_iter()
+        .filter(|id| match sel {
+            Selection::All => true,
+            Selection::Projects(ids) => ids.contains(id),
+        })
+        .collect();
     let body = Body {
         format: FORMAT.into(),
         version: VERSION,
@@ -62,6 +70,7 @@ pub fn pack(store: &mut Store, sel: &Selection) -> Result<(Vec<u8>, Exported)> {
             Selection::Projects(_) => "projects",
         }
         .into(),
+        demo_projects,
         records,
     };
     let files = archive::assemble(&body, &documents);
@@ -178,7 +187,15 @@ pub fn import_archive(store: &mut Store, file: &Path, documents_dir: &Path) -> R
         return Err(ExportError::Archive(too_large(&format!("{len} bytes"))));
     }
     let bytes = std::fs::read(file).map_err(|e| io(file, e))?;
-    let archive = read(&bytes).map_err(ExportError::Archive)?;
+    let mut archive = read(&bytes).map_err(ExportError::Archive)?;
+    // A database that has its own demo keeps it; the archive's demo projects, whose
+    // documents carry the same demo numbers, are left out (and said so).
+    let demo_left_out = if store.demo_projects()?.is_empty() {
+        Vec::new()
+    } else {
+        let skip = archive.body.demo_projects.iter().copied().collect();
+        archive.leave_out(&skip)
+    };
     let dir = fresh_dir(documents_dir);
     let mut written = BTreeMap::new();
     let result = (|| {
@@ -194,7 +211,11 @@ pub fn import_archive(store: &mut Store, file: &Path, documents_dir: &Path) -> R
             written.insert(name.clone(), path.display().to_string());
         }
         Ok(store.import_records(&archive, &written)?)
-    })();
+    })()
+    .map(|imported| Imported {
+        demo_left_out,
+        ..imported
+    });
     if result.is_err() {
         // Nothing of a refused import stays: its files go with it.
         let _ = std::fs::remove_dir_all(&dir);

@@ -58,6 +58,16 @@ fn to_json(v: ValueRef) -> Value {
 }
 
 impl Store {
+    /// The ids of the app's demo projects here.
+    pub fn demo_projects(&self) -> Result<Vec<i64>> {
+        Ok(self
+            .setting(crate::demo::DEMO_PROJECTS)?
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|id| id.trim().parse().ok())
+            .collect())
+    }
+
     /// Every record the selection holds, kind by kind, as `archive.json` carries them;
     /// an issued document's `path` is still the file on this machine (the export puts
     /// the file in the archive and names it there). Read in one transaction, so the
@@ -130,6 +140,7 @@ impl Store {
             projects: Vec::new(),
             clients_matched: Vec::new(),
             documents: 0,
+            demo_left_out: Vec::new(),
         };
         let mut frozen = Vec::new();
         let mut specs = Vec::new();
@@ -228,6 +239,32 @@ impl Store {
                     _ => {}
                 }
             }
+        }
+        // The archive's demo projects stay demo projects here (numbered apart).
+        let demo: Vec<String> = archive
+            .body
+            .demo_projects
+            .iter()
+            .filter_map(|old| ids.get("projects").and_then(|m| m.get(old)))
+            .map(i64::to_string)
+            .collect();
+        if !demo.is_empty() {
+            let key = crate::demo::DEMO_PROJECTS;
+            let have: Option<String> = tx
+                .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            let all: Vec<String> = have
+                .into_iter()
+                .filter(|v| !v.trim().is_empty())
+                .chain([demo.join(",")])
+                .collect();
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2) \
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, &all.join(",")],
+            )?;
         }
         for id in frozen {
             tx.execute("UPDATE stages SET frozen = 1 WHERE id = ?1", [id])?;

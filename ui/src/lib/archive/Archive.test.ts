@@ -14,7 +14,12 @@ describe('Project archive', () => {
       calls.push([cmd, args]);
       if (cmd === 'plugin:dialog|open') return '/home/anna/etap-all.zip';
       if (cmd === 'import_archive')
-        return { projects: [{ id: 7, title: 'Портал' }], clients_matched: ['ООО «Ромашка»'], documents: 3 };
+        return {
+          projects: [{ id: 7, title: 'Портал' }],
+          clients_matched: ['ООО «Ромашка»'],
+          documents: 3,
+          demo_left_out: ['CRM для отдела продаж'],
+        };
       return null;
     });
     i18n.lang = 'en';
@@ -25,6 +30,7 @@ describe('Project archive', () => {
     expect(box).toHaveTextContent('Imported 1 projects, 3 documents added to the register.');
     expect(box).toHaveTextContent('Портал');
     expect(box).toHaveTextContent('Client “ООО «Ромашка»” was already here (same INN)');
+    expect(box).toHaveTextContent('Demo project “CRM для отдела продаж” left out: this database has its own demo.');
     expect(calls.find(([c]) => c === 'import_archive')?.[1]).toEqual({ src: '/home/anna/etap-all.zip' });
     expect(reloaded).toBe(1);
   });

@@ -420,6 +420,7 @@ export const ru = {
   'projectArchive.projectHint': 'Один файл: все записи проекта, выданные PDF и их SHA-256 — на хранение или для переноса в другую базу.',
   'projectArchive.title': 'Архивы',
   'projectArchive.hint': 'Импорт проверяет архив целиком: повреждённый или чужой не записывает ничего. Описание формата — docs/ARCHIVE.md.',
+  'projectArchive.demoLeftOut': 'Демо-проект «{title}» не импортирован: в этой базе есть свой демо-проект.',
   'registerCheck.title': 'Реестр документов и папка документов расходятся',
   'registerCheck.dismiss': 'Понятно',
 } as const;
@@ -844,6 +845,7 @@ export const en: Record<MessageKey, string> = {
   'projectArchive.projectHint': 'One file: every record of the project, the issued PDFs and their SHA-256 — to keep, or to move to another database.',
   'projectArchive.title': 'Archives',
   'projectArchive.hint': 'An import checks the whole archive first: a damaged or foreign one writes nothing. The format is described in docs/ARCHIVE.md.',
+  'projectArchive.demoLeftOut': 'Demo project “{title}” left out: this database has its own demo.',
   'registerCheck.title': 'The document register and the documents folder disagree',
   'registerCheck.dismiss': 'Got it',
 };

@@ -769,7 +769,12 @@ clients_matched: Array<string>,
 /**
  * Issued documents added to the register, with their files.
  */
-documents: number, };
+documents: number, 
+/**
+ * Demo projects of the archive left out: this database has its own demo, whose
+ * documents carry the same numbers.
+ */
+demo_left_out: Array<string>, };
 
 export type RegisterProblem = "missing" | "changed" | "unregistered";
 
