@@ -754,3 +754,23 @@ proptest! {
         prop_assert_eq!(b, a);
     }
 }
+
+/// An archive promises every issued PDF as issued: when one was deleted or changed
+/// after it was issued, the export is refused naming the document, and no archive file
+/// is left behind.
+#[test]
+fn an_export_whose_register_file_changed_is_refused_naming_the_document() {
+    let (dir, mut store) = temp_store();
+    etap_app::crash_writer::run(&mut store, &docs(dir.path()), 9, Some(1)).unwrap();
+    let doc = store.issued_documents(1).unwrap().remove(0);
+    std::fs::write(&doc.path, b"%PDF-1.7 changed by hand").unwrap();
+    let file = dir.path().join("p.zip");
+    let err = export_archive(&mut store, &Selection::Projects(vec![1]), &file).unwrap_err();
+    assert_eq!(err.code(), "document_changed");
+    assert!(
+        err.message().ru.contains(&doc.number),
+        "{:?}",
+        err.message()
+    );
+    assert!(!file.exists());
+}
