@@ -1,9 +1,10 @@
 //! Crash safety, measured: the hidden `etap crash-writer` performs committed writes of
 //! every kind and prints each after its commit; this harness kills it with SIGKILL at
 //! random moments and, after each kill, checks that the database opens, `PRAGMA
-//! integrity_check` is ok, every register entry's file matches its SHA-256, and every
-//! write the writer reported is there. A file written but not registered when the kill
-//! came is found by the check at start (`check_register`) and reported, never silent.
+//! integrity_check` is ok and `foreign_key_check` empty, every register entry's file
+//! matches its SHA-256, and every write the writer reported is there. A file written
+//! but not registered when the kill came is found by the check at start
+//! (`check_register`) and reported, never silent.
 //!
 //! CI runs 10 kills; `ETAP_CRASH_RUNS=100 cargo test --test core crash -- --nocapture`
 //! runs 100 and prints the figures (BENCHMARKS.md).
@@ -82,6 +83,12 @@ fn verify(dir: &Path, lines: &[String], figures: &mut Figures) {
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
             .unwrap();
         assert_eq!(ok, "ok");
+        let dangling: i64 = conn
+            .query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(dangling, 0, "no record points to one that is not there");
     }
     let store = Store::open_dir(dir).expect("the database opens after a kill");
     for line in lines {
