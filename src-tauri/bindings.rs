@@ -4,6 +4,7 @@
 //! `cargo test` fails when the committed file is stale (`bindings_are_fresh` in
 //! tests/); `cargo run -- bindings` or `ETAP_WRITE_BINDINGS=1 cargo test` rewrites it.
 
+use etap_domain::archive::{Exported, Imported, ImportedProject};
 use etap_domain::billing::{InvoicePayments, Payment, Receivables};
 use etap_domain::deployment::{
     DbArchive, DeploymentPlan, SupportContact, SupportHandover, SwitchKind, TargetKind,
@@ -21,7 +22,7 @@ use etap_domain::estimate::{
     Estimate, EstimateCard, EstimateDraft, EstimateItem, EstimateTotals, EstimateView, Estimator,
     Hours, HoursDraft, ItemDraft, ItemTotal, Negotiation, Offer, OfferAnswer, VatDraft,
 };
-use etap_domain::issue::{IssueCheck, MissingRequisite, Side};
+use etap_domain::issue::{IssueCheck, MissingRequisite, RegisterFinding, RegisterProblem, Side};
 use etap_domain::lifecycle::{
     Action, ActionKind, ActionOption, LifecycleMap, LoopKind, MapLoop, MapPhase, MapStep, Phase,
     ProjectState, Refusal, Step,
@@ -161,6 +162,11 @@ pub fn generate() -> String {
         Payment::decl(&cfg),
         InvoicePayments::decl(&cfg),
         Receivables::decl(&cfg),
+        Exported::decl(&cfg),
+        ImportedProject::decl(&cfg),
+        Imported::decl(&cfg),
+        RegisterProblem::decl(&cfg),
+        RegisterFinding::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/bindings.rs (ts-rs). Do not edit:\n\

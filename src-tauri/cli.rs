@@ -104,6 +104,36 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
+    /// Exports a project (or, with --all, every project, client and the provider
+    /// profile) as one archive: records, issued PDFs and a manifest of their SHA-256
+    /// (docs/ARCHIVE.md).
+    ExportArchive {
+        /// The project's number, as `etap status` lists it (#12 → 12).
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        project: Option<i64>,
+        /// Every project, client and the provider profile.
+        #[arg(long)]
+        all: bool,
+        /// The archive file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// The crash harness's writer (tests/core/crash.rs): committed writes of every kind,
+    /// one line each after its commit, until killed.
+    #[command(hide = true)]
+    CrashWriter {
+        #[arg(long)]
+        seed: u64,
+        /// Stop after this many projects (default: until killed).
+        #[arg(long)]
+        count: Option<u64>,
+    },
+    /// Imports an archive made by export-archive: checked whole first; a bad archive is
+    /// refused naming what is wrong, and nothing is written.
+    ImportArchive {
+        /// The archive file.
+        file: PathBuf,
+    },
 }
 
 /// Runs a subcommand; returns the exit code. `named` says the data folder was given
@@ -147,6 +177,17 @@ pub fn run(cmd: Command, data_dir: &Path, named: bool) -> i32 {
                 Lang::En => format!("Created a new database: {path}"),
             }
         );
+    }
+    // The check at start: a document written but never registered (a crash between the
+    // two) or a register entry whose file is gone or changed is said, never silent.
+    let documents = crate::export::documents_dir(data_dir);
+    match crate::export::check_register(&store, &documents) {
+        Ok(findings) => {
+            for f in findings {
+                eprintln!("etap: {}", terminal_safe(f.message.get(lang)));
+            }
+        }
+        Err(e) => eprintln!("etap: {}", export_words(&e, lang)),
     }
     let chosen = |l: &Option<String>| l.as_deref().and_then(Lang::from_code).unwrap_or(lang);
     match cmd {
@@ -253,8 +294,77 @@ pub fn run(cmd: Command, data_dir: &Path, named: bool) -> i32 {
                 });
             report(made, |e| export_words(e, lang))
         }
+        Command::ExportArchive { project, all, out } => {
+            let sel = match (all, project) {
+                (false, Some(p)) => etap_storage::Selection::Projects(vec![p]),
+                _ => etap_storage::Selection::All,
+            };
+            report(
+                crate::export::archive::export_archive(&mut store, &sel, &out).map(|x| {
+                    let path = terminal_safe(&out.display().to_string());
+                    match lang {
+                        Lang::Ru => format!(
+                            "Архив записан: {path} (проектов: {}, документов: {}, байт: {})\n",
+                            x.projects, x.documents, x.bytes
+                        ),
+                        Lang::En => format!(
+                            "Archive written: {path} ({} projects, {} documents, {} bytes)\n",
+                            x.projects, x.documents, x.bytes
+                        ),
+                    }
+                }),
+                |e| export_words(e, lang),
+            )
+        }
+        Command::ImportArchive { file } => {
+            let dir = crate::export::documents_dir(data_dir);
+            report(
+                crate::export::archive::import_archive(&mut store, &file, &dir)
+                    .map(|x| imported_words(&x, lang)),
+                |e| export_words(e, lang),
+            )
+        }
+        Command::CrashWriter { seed, count } => report(
+            crate::crash_writer::run(&mut store, &documents, seed, count).map(|()| String::new()),
+            |e| export_words(e, lang),
+        ),
         Command::SampleDocs { .. } => 0,
     }
+}
+
+/// What an import brought in, one project a line.
+fn imported_words(x: &etap_domain::archive::Imported, lang: Lang) -> String {
+    let mut out = String::new();
+    for p in &x.projects {
+        let title = terminal_safe(&p.title);
+        out.push_str(&match lang {
+            Lang::Ru => format!("Импортирован проект #{}: {title}\n", p.id),
+            Lang::En => format!("Imported project #{}: {title}\n", p.id),
+        });
+    }
+    for c in &x.clients_matched {
+        let name = terminal_safe(c);
+        out.push_str(&match lang {
+            Lang::Ru => format!("Клиент «{name}» уже был в базе (тот же ИНН): проекты добавлены к нему, его карточка не изменена\n"),
+            Lang::En => format!("Client “{name}” was already here (same INN): the projects were added to it, its card unchanged\n"),
+        });
+    }
+    for t in &x.demo_left_out {
+        let title = terminal_safe(t);
+        out.push_str(&match lang {
+            Lang::Ru => format!(
+                "Демо-проект «{title}» не импортирован: в этой базе есть свой демо-проект\n"
+            ),
+            Lang::En => {
+                format!("Demo project “{title}” left out: this database has its own demo\n")
+            }
+        });
+    }
+    out.push_str(&match lang {
+        Lang::Ru => format!("Документов в реестре: {}\n", x.documents),
+        Lang::En => format!("Documents added to the register: {}\n", x.documents),
+    });
+    out
 }
 
 /// Prints the output or the error in words; the exit code.

@@ -664,3 +664,49 @@ pub async fn stage_default_prices(
 ) -> Res<Vec<Option<etap_domain::money::Money>>> {
     state.with(|s| s.stage_default_prices(project_id)).await
 }
+
+// ---- project archive -----------------------------------------------------------------
+
+/// Writes the project's archive (or, without a project, all data) where the native
+/// "Save as…" dialog pointed.
+#[tauri::command]
+pub async fn export_archive(
+    state: State<'_, AppState>,
+    project_id: Option<i64>,
+    dest: String,
+) -> Res<etap_domain::archive::Exported> {
+    let sel = match project_id {
+        Some(id) => etap_storage::Selection::Projects(vec![id]),
+        None => etap_storage::Selection::All,
+    };
+    state
+        .export(|s, _, _| {
+            crate::export::archive::export_archive(s, &sel, std::path::Path::new(&dest))
+        })
+        .await
+}
+
+/// Imports the archive the native open dialog chose; checked whole before anything is
+/// written.
+#[tauri::command]
+pub async fn import_archive(
+    state: State<'_, AppState>,
+    src: String,
+) -> Res<etap_domain::archive::Imported> {
+    state
+        .export(|s, _, dir| {
+            crate::export::archive::import_archive(s, std::path::Path::new(&src), dir)
+        })
+        .await
+}
+
+/// The check at start: register entries whose file is gone or changed, and files in the
+/// documents folder no entry names (a write a crash interrupted). The window shows them.
+#[tauri::command]
+pub async fn register_check(
+    state: State<'_, AppState>,
+) -> Res<Vec<etap_domain::issue::RegisterFinding>> {
+    state
+        .export(|s, _, dir| crate::export::check_register(s, dir))
+        .await
+}

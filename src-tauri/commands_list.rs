@@ -85,6 +85,9 @@ macro_rules! with_commands {
             save_acceptance,
             development_progress,
             stage_default_prices,
+            export_archive,
+            import_archive,
+            register_check,
         }
     };
 }

@@ -8,6 +8,7 @@ pub mod app;
 pub mod bindings;
 pub mod cli;
 pub mod commands;
+pub mod crash_writer;
 /// Document export lives in its own crate; the shell and the CLI only call it.
 pub use etap_export as export;
 /// The names of the IPC commands (shared with build.rs, which makes permissions of them,

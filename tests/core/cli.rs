@@ -289,3 +289,61 @@ fn export_spec_leaves_empty_sections_out_when_asked() {
     assert!(!omitted.contains(&empty_title), "{omitted}");
     assert!(!omitted.contains("Не предъявляются."), "{omitted}");
 }
+
+/// `export-archive` and `import-archive`: the demo goes from one data folder to
+/// another, and a damaged archive is refused in words with nothing imported.
+#[test]
+fn an_archive_moves_projects_between_data_folders_and_a_damaged_one_is_refused() {
+    let from = tempfile::tempdir().unwrap();
+    drop(store_in(from.path(), "en"));
+    let (ok, _, err) = etap(from.path(), &["demo"]);
+    assert!(ok, "{err}");
+    // A project of the user's own with its ТЗ issued, #3.
+    let (ok, _, err) = etap(
+        from.path(),
+        &["crash-writer", "--seed", "1", "--count", "1"],
+    );
+    assert!(ok, "{err}");
+    let file = from.path().join("all.zip");
+    let (ok, out, err) = etap(
+        from.path(),
+        &["export-archive", "--all", "--out", file.to_str().unwrap()],
+    );
+    assert!(ok, "{err}");
+    assert!(out.starts_with("Archive written: "), "{out}");
+    assert!(out.contains("3 projects"), "{out}");
+    let one = from.path().join("one.zip");
+    let (ok, out, err) = etap(
+        from.path(),
+        &["export-archive", "1", "--out", one.to_str().unwrap()],
+    );
+    assert!(ok, "{err}");
+    assert!(out.contains("1 projects"), "{out}");
+
+    let to = tempfile::tempdir().unwrap();
+    drop(store_in(to.path(), "en"));
+    let damaged = to.path().join("damaged.zip");
+    let bytes = std::fs::read(&file).unwrap();
+    std::fs::write(&damaged, &bytes[..bytes.len() - 100]).unwrap();
+    let (ok, out, err) = etap(to.path(), &["import-archive", damaged.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(out.is_empty());
+    assert!(err.contains("cannot be read as an Etap archive"), "{err}");
+    let (_, out, _) = etap(to.path(), &["status", "--lang", "en"]);
+    assert_eq!(out, "No projects yet.\n");
+
+    let (ok, out, err) = etap(to.path(), &["import-archive", file.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("Imported project #1: Личный кабинет клиента"),
+        "{out}"
+    );
+    assert!(out.contains("Documents added to the register: "), "{out}");
+    let (_, out, _) = etap(to.path(), &["status", "--lang", "en"]);
+    assert!(out.contains("CRM для отдела продаж\tClosed"), "{out}");
+    // Again: the demo projects are left out (this database has them now) and the
+    // register already holds the ТЗ numbers of #3.
+    let (ok, _, err) = etap(to.path(), &["import-archive", file.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(err.contains("Nothing was imported"), "{err}");
+}

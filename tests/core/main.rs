@@ -3,9 +3,11 @@
 //! One test binary with modules (cheaper to build than one per file).
 
 mod architecture;
+mod archive;
 mod bindings;
 mod charging;
 mod cli;
+mod crash;
 mod deliver;
 mod deployment;
 mod development;

@@ -390,3 +390,55 @@ mod tests {
         assert!(!check_issue(DocKind::Proposal, &full(), &full(), true).draft);
     }
 }
+
+/// What the check at start found wrong between the register and the documents folder
+/// (after a crash, a full disk or a hand in the folder): never left silent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum RegisterProblem {
+    /// A register entry whose file is gone.
+    Missing,
+    /// A register entry whose file is not the one issued (its SHA-256 differs).
+    Changed,
+    /// A file in the documents folder that no register entry names: a write that was
+    /// interrupted before it was recorded, or a file put there by hand.
+    Unregistered,
+}
+
+/// One finding of the check at start, with the words a manager reads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RegisterFinding {
+    pub problem: RegisterProblem,
+    /// The document's number (none for an unregistered file).
+    pub number: Option<String>,
+    pub path: String,
+    pub message: Text,
+}
+
+impl RegisterFinding {
+    pub fn new(problem: RegisterProblem, number: Option<&str>, path: &str) -> RegisterFinding {
+        let n = number.unwrap_or_default();
+        let message = match problem {
+            RegisterProblem::Missing => Text::new(
+                format!("Файла документа {n} нет на месте ({path}). Запись в реестре осталась; восстановите файл из резервной копии или выпустите документ заново."),
+                format!("The file of document {n} is gone ({path}). The register entry stays; restore the file from a backup or issue the document again."),
+            ),
+            RegisterProblem::Changed => Text::new(
+                format!("Файл документа {n} изменён после выдачи: его SHA-256 не совпадает с реестром ({path}). Восстановите файл из резервной копии."),
+                format!("The file of document {n} was changed after it was issued: its SHA-256 does not match the register ({path}). Restore the file from a backup."),
+            ),
+            RegisterProblem::Unregistered => Text::new(
+                format!("Файл {path} лежит в папке документов, но в реестре его нет: запись прервалась до регистрации или файл положен вручную. Документ не выпущен; файл можно удалить."),
+                format!("The file {path} is in the documents folder but not in the register: a write was interrupted before it was recorded, or the file was put there by hand. No document was issued; the file may be deleted."),
+            ),
+        };
+        RegisterFinding {
+            problem,
+            number: number.map(str::to_string),
+            path: path.to_string(),
+            message,
+        }
+    }
+}

@@ -13,6 +13,8 @@ use etap_storage::{StorageError, Store};
 use sha2::{Digest, Sha256};
 
 pub mod act;
+pub mod archive;
+pub mod check;
 pub mod demo;
 pub mod final_act;
 pub mod invoice;
@@ -23,6 +25,7 @@ pub mod spec;
 mod stage;
 
 pub use act::export_act;
+pub use check::check_register;
 pub use final_act::export_final_act;
 pub use invoice::export_invoice;
 pub use proposal::{export_proposal, proposal_model};
@@ -47,6 +50,10 @@ pub enum ExportError {
     Money(#[from] etap_domain::money::MoneyError),
     #[error("the file of document {0} no longer matches the register")]
     Changed(String),
+    /// A project archive was refused (`etap_domain::archive::check`): the refusal
+    /// names what is wrong.
+    #[error("archive refused: {}", .0.message.en)]
+    Archive(etap_domain::Refusal),
     #[error("{path}: {source}")]
     Io {
         path: String,
@@ -67,6 +74,7 @@ impl ExportError {
             ExportError::NotIssuable(_) => "not_issuable",
             ExportError::Money(_) => "money_overflow",
             ExportError::Changed(_) => "document_changed",
+            ExportError::Archive(r) => r.code,
             ExportError::Io { .. } => "io",
         }
     }
@@ -99,6 +107,7 @@ impl ExportError {
                 format!("Файл документа {number} изменён или удалён после выдачи: его SHA-256 не совпадает с реестром. Сформируйте документ заново."),
                 format!("The file of document {number} was changed or deleted after it was issued: its SHA-256 does not match the register. Make the document again."),
             ),
+            ExportError::Archive(r) => r.message.clone(),
             ExportError::Io { path, source } => Text::new(
                 format!("Не удалось записать файл {path}: {source}."),
                 format!("Could not write the file {path}: {source}."),

@@ -11,6 +11,7 @@
 //!   with its time, steps, round, stage and comment, so [`Store::replayed_state`] can
 //!   rebuild the state from history.
 
+mod archive;
 mod clients;
 mod codes;
 mod demo;
@@ -33,6 +34,7 @@ use std::path::{Path, PathBuf};
 use chrono::{SecondsFormat, Utc};
 use rusqlite::{Connection, TransactionBehavior};
 
+pub use archive::Selection;
 pub use error::{Result, StorageError, Subject};
 pub use register::{NewDocument, WrittenFile};
 // The project's state and history, read by the record modules beside it.

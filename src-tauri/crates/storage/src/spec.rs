@@ -66,7 +66,7 @@ fn version(conn: &Connection, id: i64) -> Result<SpecVersion> {
 
 /// Re-indexes one version's sections for search: the text as written goes to
 /// `spec_search_text`, its search normal form to the FTS5 index.
-fn index(tx: &Connection, version_id: i64, content: &SpecContent) -> Result<()> {
+pub(crate) fn index(tx: &Connection, version_id: i64, content: &SpecContent) -> Result<()> {
     // An external-content index forgets a row only when told what it indexed for it.
     let old: Vec<(i64, String, String)> = tx
         .prepare("SELECT id, title, body FROM spec_search_text WHERE version_id = ?1")?

@@ -408,6 +408,21 @@ export const ru = {
   'stage.codeRef': 'Код: тег или хеш коммита',
   'stage.acceptedOn': 'Дата приёмки',
   'stage.acceptedBy': 'Кто принял',
+  // Project archive (issue 12)
+  'projectArchive.export': 'Архив проекта…',
+  'projectArchive.exportAll': 'Выгрузить все данные в архив…',
+  'projectArchive.import': 'Импортировать архив…',
+  'projectArchive.filter': 'Архив Этапа',
+  'projectArchive.exported': 'Архив записан: {path} (проектов: {projects}, документов: {documents}).',
+  'projectArchive.imported': 'Импортировано проектов: {n}, документов в реестре: {documents}.',
+  'projectArchive.matched': 'Клиент «{name}» уже был в базе (тот же ИНН): проекты добавлены к нему, его карточка не изменена.',
+  'projectArchive.projectTitle': 'Архив проекта',
+  'projectArchive.projectHint': 'Один файл: все записи проекта, выданные PDF и их SHA-256 — на хранение или для переноса в другую базу.',
+  'projectArchive.title': 'Архивы',
+  'projectArchive.hint': 'Импорт сначала проверяет архив целиком: повреждённый или чужой не записывает ничего. Номера выданных документов сохраняются.',
+  'projectArchive.demoLeftOut': 'Демо-проект «{title}» не импортирован: в этой базе есть свой демо-проект.',
+  'registerCheck.title': 'Реестр документов и папка документов расходятся',
+  'registerCheck.dismiss': 'Понятно',
 } as const;
 
 export type MessageKey = keyof typeof ru;
@@ -818,4 +833,19 @@ export const en: Record<MessageKey, string> = {
   'stage.codeRef': 'Code: tag or commit hash',
   'stage.acceptedOn': 'Acceptance date',
   'stage.acceptedBy': 'Accepted by',
+  // Project archive (issue 12)
+  'projectArchive.export': 'Project archive…',
+  'projectArchive.exportAll': 'Export all data as an archive…',
+  'projectArchive.import': 'Import an archive…',
+  'projectArchive.filter': 'Etap archive',
+  'projectArchive.exported': 'Archive written: {path} ({projects} projects, {documents} documents).',
+  'projectArchive.imported': 'Imported {n} projects, {documents} documents added to the register.',
+  'projectArchive.matched': 'Client “{name}” was already here (same INN): the projects were added to it, its card is unchanged.',
+  'projectArchive.projectTitle': 'Project archive',
+  'projectArchive.projectHint': 'One file: every record of the project, the issued PDFs and their SHA-256 — to keep, or to move to another database.',
+  'projectArchive.title': 'Archives',
+  'projectArchive.hint': 'An import checks the whole archive first: a damaged or foreign one writes nothing. Issued documents keep their numbers.',
+  'projectArchive.demoLeftOut': 'Demo project “{title}” left out: this database has its own demo.',
+  'registerCheck.title': 'The document register and the documents folder disagree',
+  'registerCheck.dismiss': 'Got it',
 };

@@ -748,7 +748,43 @@ accepted_stages: number,
  */
 final_act_allowed: boolean, };
 
+export type Exported = { projects: number, documents: number, 
+/**
+ * The archive file's size.
+ */
+bytes: number, };
+
+export type ImportedProject = { id: number, title: string, };
+
+export type Imported = { 
+/**
+ * The projects added, under their new ids.
+ */
+projects: Array<ImportedProject>, 
+/**
+ * Clients of the archive that were already here (same ИНН): their projects were
+ * attached to the client as it is here, whose card was left unchanged.
+ */
+clients_matched: Array<string>, 
+/**
+ * Issued documents added to the register, with their files.
+ */
+documents: number, 
+/**
+ * Demo projects of the archive left out: this database has its own demo, whose
+ * documents carry the same numbers.
+ */
+demo_left_out: Array<string>, };
+
+export type RegisterProblem = "missing" | "changed" | "unregistered";
+
+export type RegisterFinding = { problem: RegisterProblem, 
+/**
+ * The document's number (none for an unregistered file).
+ */
+number: string | null, path: string, message: Text, };
+
 /**
  * Every error code the core can answer with.
  */
-export type ErrorCode = "accepted_by_missing" | "adjustment_what" | "amount_too_large" | "archive_incomplete" | "bad_amount" | "bad_logo" | "blocking_bugs" | "bug_not_found" | "bug_requirement" | "bug_status" | "bug_title" | "checksum_invalid" | "code_ref_invalid" | "code_ref_missing" | "corrupt_history" | "database" | "database_busy" | "database_too_new" | "date_invalid" | "date_missing" | "db_archive_missing" | "deployment_plan_incomplete" | "deployment_plan_missing" | "document_changed" | "document_failed" | "empty" | "environment_incomplete" | "estimate_empty" | "estimate_frozen" | "estimate_zero" | "exclusion_reason" | "final_act_early" | "final_act_missing" | "hours_not_positive" | "hours_too_many" | "io" | "item_not_found" | "item_title" | "logo_unreadable" | "looks_like_secret" | "migration_failed" | "money_overflow" | "no_defects_marked" | "no_offer" | "no_open_bugs" | "no_rollback" | "no_stages" | "not_available" | "not_found" | "not_issuable" | "nothing_to_reopen" | "open_questions" | "overpayment" | "owner_unknown" | "payment_date" | "payment_not_positive" | "plan_confirmed" | "reason_required" | "ref_invalid" | "requirement_twice" | "requirement_unknown" | "requirements_not_verified" | "requirements_unassigned" | "requirements_unchecked" | "secret_location_missing" | "shares_currency" | "shares_mismatch" | "spec_draft_open" | "spec_exists" | "spec_frozen" | "spec_incomplete" | "spec_not_approved" | "split_invalid" | "stage_dates" | "stage_frozen" | "stage_not_accepted" | "stage_not_found" | "stages_frozen" | "support_handover_incomplete" | "team_incomplete" | "too_long" | "unknown_code" | "unprintable_character" | "warranty_dates" | "who_missing";
+export type ErrorCode = "accepted_by_missing" | "adjustment_what" | "amount_too_large" | "archive_dangling" | "archive_duplicate" | "archive_hash_mismatch" | "archive_incomplete" | "archive_invalid" | "archive_number_taken" | "archive_too_large" | "archive_unreadable" | "archive_unsafe_path" | "archive_version" | "bad_amount" | "bad_logo" | "blocking_bugs" | "bug_not_found" | "bug_requirement" | "bug_status" | "bug_title" | "checksum_invalid" | "code_ref_invalid" | "code_ref_missing" | "corrupt_history" | "database" | "database_busy" | "database_too_new" | "date_invalid" | "date_missing" | "db_archive_missing" | "deployment_plan_incomplete" | "deployment_plan_missing" | "document_changed" | "document_failed" | "empty" | "environment_incomplete" | "estimate_empty" | "estimate_frozen" | "estimate_zero" | "exclusion_reason" | "final_act_early" | "final_act_missing" | "hours_not_positive" | "hours_too_many" | "io" | "item_not_found" | "item_title" | "logo_unreadable" | "looks_like_secret" | "migration_failed" | "money_overflow" | "no_defects_marked" | "no_offer" | "no_open_bugs" | "no_rollback" | "no_stages" | "not_available" | "not_found" | "not_issuable" | "nothing_to_reopen" | "open_questions" | "overpayment" | "owner_unknown" | "payment_date" | "payment_not_positive" | "plan_confirmed" | "reason_required" | "ref_invalid" | "requirement_twice" | "requirement_unknown" | "requirements_not_verified" | "requirements_unassigned" | "requirements_unchecked" | "secret_location_missing" | "shares_currency" | "shares_mismatch" | "spec_draft_open" | "spec_exists" | "spec_frozen" | "spec_incomplete" | "spec_not_approved" | "split_invalid" | "stage_dates" | "stage_frozen" | "stage_not_accepted" | "stage_not_found" | "stages_frozen" | "support_handover_incomplete" | "team_incomplete" | "too_long" | "unknown_code" | "unprintable_character" | "warranty_dates" | "who_missing";

@@ -51,6 +51,9 @@ import type {
   StagePlan,
   WorkEntry,
   Money,
+  Exported,
+  Imported,
+  RegisterFinding,
 } from './bindings';
 
 export type * from './bindings';
@@ -157,6 +160,13 @@ export const api = {
     call<IssuedDocument>('export_spec', { versionId, changesSince, emptySections }),
   markdownBlocks: (text: string, lang: Lang) => call<Block[]>('markdown_blocks', { text, lang }),
   copyDocument: (id: number, dest: string) => call<IssuedDocument>('copy_document', { id, dest }),
+  // Project archive: a project (or all data, projectId null) to a file the native
+  // dialog chose, and back.
+  exportArchive: (projectId: number | null, dest: string) =>
+    call<Exported>('export_archive', { projectId, dest }),
+  importArchive: (src: string) => call<Imported>('import_archive', { src }),
+  // The check at start: the register and the documents folder disagree (after a crash).
+  registerCheck: () => call<RegisterFinding[]>('register_check'),
   // 3.1–3.3 Deployment
   deploymentPlan: (projectId: number) =>
     call<DeploymentPlan | null>('deployment_plan', { projectId }),
