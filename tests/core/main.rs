@@ -3,6 +3,7 @@
 //! One test binary with modules (cheaper to build than one per file).
 
 mod architecture;
+mod backups;
 mod bindings;
 mod charging;
 mod cli;
