@@ -4,6 +4,7 @@
 //! `cargo test` fails when the committed file is stale (`bindings_are_fresh` in
 //! tests/); `cargo run -- bindings` or `ETAP_WRITE_BINDINGS=1 cargo test` rewrites it.
 
+use etap_domain::backup::{BackupCopy, BackupKind, Backups, Restored};
 use etap_domain::billing::{InvoicePayments, Payment, Receivables};
 use etap_domain::deployment::{
     DbArchive, DeploymentPlan, SupportContact, SupportHandover, SwitchKind, TargetKind,
@@ -161,6 +162,10 @@ pub fn generate() -> String {
         Payment::decl(&cfg),
         InvoicePayments::decl(&cfg),
         Receivables::decl(&cfg),
+        BackupKind::decl(&cfg),
+        BackupCopy::decl(&cfg),
+        Backups::decl(&cfg),
+        Restored::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/bindings.rs (ts-rs). Do not edit:\n\

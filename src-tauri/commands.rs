@@ -664,3 +664,36 @@ pub async fn stage_default_prices(
 ) -> Res<Vec<Option<etap_domain::money::Money>>> {
     state.with(|s| s.stage_default_prices(project_id)).await
 }
+
+// Backups: the list, a copy on demand, how many are kept, a restore.
+
+#[tauri::command]
+pub async fn backups(state: State<'_, AppState>) -> Res<etap_domain::backup::Backups> {
+    state.with(|s| s.backups()).await
+}
+
+#[tauri::command]
+pub async fn create_backup(state: State<'_, AppState>) -> Res<etap_domain::backup::Backups> {
+    state
+        .with(|s| {
+            s.create_backup(etap_domain::backup::BackupKind::Manual)
+                .and_then(|_| s.backups())
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn set_backups_keep(
+    state: State<'_, AppState>,
+    keep: i64,
+) -> Res<etap_domain::backup::Backups> {
+    state.with(|s| s.set_backups_keep(keep)).await
+}
+
+#[tauri::command]
+pub async fn restore_backup(
+    state: State<'_, AppState>,
+    file: String,
+) -> Res<etap_domain::backup::Restored> {
+    state.restore_backup(&file).await
+}

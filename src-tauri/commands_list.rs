@@ -85,6 +85,10 @@ macro_rules! with_commands {
             save_acceptance,
             development_progress,
             stage_default_prices,
+            backups,
+            create_backup,
+            set_backups_keep,
+            restore_backup,
         }
     };
 }

@@ -48,6 +48,13 @@ pub fn run(data_dir: PathBuf) -> i32 {
             }
             tracing::info!(data_dir = %data_dir.display(), "starting Etap");
             let mut store = Store::open_dir(&data_dir)?;
+            // The day's first start keeps a copy; a copy that cannot be written (a full
+            // disk) is logged and does not keep the window from opening.
+            match store.daily_backup() {
+                Ok(Some(copy)) => tracing::info!(backup = %copy.file, "took the daily backup"),
+                Ok(None) => {}
+                Err(e) => tracing::error!(error = %e, "the daily backup could not be written"),
+            }
             // The demo is a courtesy: if it cannot be made in full (say the documents
             // folder cannot be written), the window still opens on the user's data.
             let demo = match crate::export::demo::ensure_demo(&mut store, &data_dir) {

@@ -115,10 +115,24 @@ impl Store {
         self.rotate()?;
         tracing::info!(from = %source.display(), before = %before.file, "restored a backup");
         Ok(Restored {
-            from: file.display().to_string(),
+            from: source
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
             before,
             note: rules::restore_note(),
         })
+    }
+
+    /// Restores the copy named `file_name` in the backups folder (the window offers
+    /// only those); any other name, a path included, is refused as missing.
+    pub fn restore_copy(&mut self, file_name: &str) -> Result<Restored> {
+        match (self.backups_dir(), BackupName::parse(file_name)) {
+            (Some(dir), Some(_)) => self.restore_backup(&dir.join(file_name)),
+            _ => Err(StorageError::refused(
+                rules::may_restore(&Inspected::Missing, 0).unwrap_err(),
+            )),
+        }
     }
 
     /// A bare name is a copy in the backups folder; anything else a path.
