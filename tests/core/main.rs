@@ -12,9 +12,11 @@ mod deployment;
 mod development;
 mod export;
 mod lifecycle_props;
+mod old_databases;
 mod preparation;
 mod spec;
 mod storage;
+mod writers;
 
 pub use deliver::{ready, step};
 use etap_storage::Store;
