@@ -162,7 +162,7 @@ pub fn check_keep(n: i64) -> Result<u32, Refusal> {
 /// Every kind counts towards one limit.
 pub fn to_delete(copies: &[BackupName], keep: u32) -> Vec<BackupName> {
     let mut sorted = copies.to_vec();
-    sorted.sort_by(|a, b| (b.taken_at, b.seq).cmp(&(a.taken_at, a.seq)));
+    sorted.sort_by_key(|c| std::cmp::Reverse((c.taken_at, c.seq)));
     sorted.into_iter().skip(keep as usize).collect()
 }
 

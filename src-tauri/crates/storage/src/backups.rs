@@ -32,7 +32,7 @@ impl Store {
     pub fn backups(&self) -> Result<Backups> {
         let dir = self.backups_dir().unwrap_or_default();
         let mut found = list(&dir)?;
-        found.sort_by(|(a, _), (b, _)| (b.taken_at, b.seq).cmp(&(a.taken_at, a.seq)));
+        found.sort_by_key(|(c, _)| std::cmp::Reverse((c.taken_at, c.seq)));
         Ok(Backups {
             copies: found
                 .iter()
