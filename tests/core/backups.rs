@@ -259,3 +259,34 @@ fn a_damaged_foreign_newer_or_missing_file_is_refused_and_changes_nothing() {
         err.message().en
     );
 }
+
+#[test]
+fn the_window_restores_only_a_copy_of_the_backups_folder_by_name() {
+    let (dir, mut store) = temp_store();
+    store.create_client("Мой клиент").unwrap();
+    let copy = store
+        .create_backup_at(BackupKind::Manual, at(30, 9))
+        .unwrap();
+    std::fs::copy(
+        dir.path().join("backups").join(&copy.file),
+        dir.path().join("elsewhere.sqlite"),
+    )
+    .unwrap();
+    for name in [
+        "../elsewhere.sqlite",
+        "elsewhere.sqlite",
+        "/etc/passwd",
+        "etap-20261130-090000-manual-v99.sqlite",
+    ] {
+        let err = store.restore_copy(name).unwrap_err();
+        assert_eq!(err.code(), "backup_missing", "{name}");
+    }
+    assert_eq!(
+        files(dir.path()),
+        vec![copy.file.clone()],
+        "nothing was copied"
+    );
+    store.create_client("Второй").unwrap();
+    store.restore_copy(&copy.file).unwrap();
+    assert_eq!(client_names(&store), vec!["Мой клиент"]);
+}
