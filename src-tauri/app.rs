@@ -113,6 +113,19 @@ impl AppState {
         Ok(self.info())
     }
 
+    /// Restores the copy named `file` from the backups folder; the interface
+    /// language follows the restored settings. The window reloads everything after.
+    pub async fn restore_backup(
+        &self,
+        file: &str,
+    ) -> Result<etap_domain::backup::Restored, AppError> {
+        let restored = self.with(|s| s.restore_copy(file)).await?;
+        let store = self.store.lock().await;
+        self.english
+            .store(language(&store) == Lang::En, Ordering::Relaxed);
+        Ok(restored)
+    }
+
     pub fn info(&self) -> AppInfo {
         AppInfo {
             lang: self.lang(),

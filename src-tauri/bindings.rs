@@ -5,6 +5,7 @@
 //! tests/); `cargo run -- bindings` or `ETAP_WRITE_BINDINGS=1 cargo test` rewrites it.
 
 use etap_domain::archive::{Exported, Imported, ImportedProject};
+use etap_domain::backup::{BackupCopy, BackupKind, Backups, Restored};
 use etap_domain::billing::{InvoicePayments, Payment, Receivables};
 use etap_domain::deployment::{
     DbArchive, DeploymentPlan, SupportContact, SupportHandover, SwitchKind, TargetKind,
@@ -167,6 +168,10 @@ pub fn generate() -> String {
         Imported::decl(&cfg),
         RegisterProblem::decl(&cfg),
         RegisterFinding::decl(&cfg),
+        BackupKind::decl(&cfg),
+        BackupCopy::decl(&cfg),
+        Backups::decl(&cfg),
+        Restored::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/bindings.rs (ts-rs). Do not edit:\n\

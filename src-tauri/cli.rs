@@ -134,6 +134,18 @@ pub enum Command {
         /// The archive file.
         file: PathBuf,
     },
+    /// Writes a copy of the database into backups/ beside it (the oldest copies beyond
+    /// the number kept are deleted).
+    Backup,
+    /// Lists the copies in backups/, newest first: date, kind, size, file.
+    Backups,
+    /// Replaces the database with a copy: a file name from `etap backups` or a path.
+    /// The current database is saved as a copy first; a damaged, foreign or newer
+    /// file is refused and nothing changes. The documents folder is left as it is.
+    Restore {
+        /// The copy's file name in backups/, or the path of a copy elsewhere.
+        file: PathBuf,
+    },
 }
 
 /// Runs a subcommand; returns the exit code. `named` says the data folder was given
@@ -328,6 +340,30 @@ pub fn run(cmd: Command, data_dir: &Path, named: bool) -> i32 {
             crate::crash_writer::run(&mut store, &documents, seed, count).map(|()| String::new()),
             |e| export_words(e, lang),
         ),
+        Command::Backup => report(
+            store
+                .create_backup(etap_domain::backup::BackupKind::Manual)
+                .map(|c| backup_line(&c, lang)),
+            |e| storage_words(e, lang),
+        ),
+        Command::Backups => report(store.backups().map(|b| backups_table(&b, lang)), |e| {
+            storage_words(e, lang)
+        }),
+        Command::Restore { file } => report(
+            store.restore_backup(&file).map(|r| {
+                let (restored, saved) = match lang {
+                    Lang::Ru => ("Восстановлено из", "Прежняя база сохранена в"),
+                    Lang::En => ("Restored from", "The previous database was saved as"),
+                };
+                format!(
+                    "{restored} {}\n{saved} {}\n{}\n",
+                    terminal_safe(&r.from),
+                    r.before.file,
+                    r.note.get(lang)
+                )
+            }),
+            |e| storage_words(e, lang),
+        ),
         Command::SampleDocs { .. } => 0,
     }
 }
@@ -365,6 +401,33 @@ fn imported_words(x: &etap_domain::archive::Imported, lang: Lang) -> String {
         Lang::En => format!("Documents added to the register: {}\n", x.documents),
     });
     out
+}
+
+/// One copy as a line: date, kind, size, file.
+fn backup_line(c: &etap_domain::backup::BackupCopy, lang: Lang) -> String {
+    let when = chrono::DateTime::parse_from_rfc3339(&c.taken_at)
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M:%S")
+                .to_string()
+        })
+        .unwrap_or_else(|_| c.taken_at.clone());
+    let kb = c.size.div_ceil(1024);
+    let size = match lang {
+        Lang::Ru => format!("{kb} КБ"),
+        Lang::En => format!("{kb} KB"),
+    };
+    format!("{when}\t{}\t{size}\t{}\n", c.kind.label().get(lang), c.file)
+}
+
+fn backups_table(b: &etap_domain::backup::Backups, lang: Lang) -> String {
+    if b.copies.is_empty() {
+        return match lang {
+            Lang::Ru => "Копий пока нет.\n".into(),
+            Lang::En => "No backups yet.\n".into(),
+        };
+    }
+    b.copies.iter().map(|c| backup_line(c, lang)).collect()
 }
 
 /// Prints the output or the error in words; the exit code.

@@ -710,3 +710,36 @@ pub async fn register_check(
         .export(|s, _, dir| crate::export::check_register(s, dir))
         .await
 }
+
+// Backups: the list, a copy on demand, how many are kept, a restore.
+
+#[tauri::command]
+pub async fn backups(state: State<'_, AppState>) -> Res<etap_domain::backup::Backups> {
+    state.with(|s| s.backups()).await
+}
+
+#[tauri::command]
+pub async fn create_backup(state: State<'_, AppState>) -> Res<etap_domain::backup::Backups> {
+    state
+        .with(|s| {
+            s.create_backup(etap_domain::backup::BackupKind::Manual)
+                .and_then(|_| s.backups())
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn set_backups_keep(
+    state: State<'_, AppState>,
+    keep: i64,
+) -> Res<etap_domain::backup::Backups> {
+    state.with(|s| s.set_backups_keep(keep)).await
+}
+
+#[tauri::command]
+pub async fn restore_backup(
+    state: State<'_, AppState>,
+    file: String,
+) -> Res<etap_domain::backup::Restored> {
+    state.restore_backup(&file).await
+}

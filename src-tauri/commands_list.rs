@@ -88,6 +88,10 @@ macro_rules! with_commands {
             export_archive,
             import_archive,
             register_check,
+            backups,
+            create_backup,
+            set_backups_keep,
+            restore_backup,
         }
     };
 }

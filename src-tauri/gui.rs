@@ -1,4 +1,5 @@
-//! Opens the window: the store, the demo project on first run, logging to a file in
+//! Opens the window: one instance (a second launch focuses the running window), the
+//! store with the day's backup, the demo project on first run, logging to a file in
 //! the app's log folder, and the command handlers.
 
 use std::path::{Path, PathBuf};
@@ -31,8 +32,24 @@ macro_rules! handlers {
     };
 }
 
+/// Brings the running window to the front, out of the taskbar if minimised.
+fn focus_main(app: &tauri::AppHandle) {
+    tracing::info!("a second launch: focusing the running window");
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}
+
 pub fn run(data_dir: PathBuf) -> i32 {
     let result = tauri::Builder::default()
+        // First of all plugins, as the plugin asks: a second launch is detected before
+        // anything else runs, focuses this window and exits (two windows on one
+        // database would each show data the other changes under it).
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            focus_main(app)
+        }))
         .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
             // With an explicit data folder (tests, portable use) logs stay beside it.
@@ -48,6 +65,13 @@ pub fn run(data_dir: PathBuf) -> i32 {
             }
             tracing::info!(data_dir = %data_dir.display(), "starting Etap");
             let mut store = Store::open_dir(&data_dir)?;
+            // The day's first start keeps a copy; a copy that cannot be written (a full
+            // disk) is logged and does not keep the window from opening.
+            match store.daily_backup() {
+                Ok(Some(copy)) => tracing::info!(backup = %copy.file, "took the daily backup"),
+                Ok(None) => {}
+                Err(e) => tracing::error!(error = %e, "the daily backup could not be written"),
+            }
             // The demo is a courtesy: if it cannot be made in full (say the documents
             // folder cannot be written), the window still opens on the user's data.
             let demo = match crate::export::demo::ensure_demo(&mut store, &data_dir) {

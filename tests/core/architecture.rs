@@ -72,3 +72,22 @@ fn the_export_service_knows_nothing_of_the_window() {
         );
     }
 }
+
+#[test]
+fn a_second_launch_is_caught_by_the_single_instance_plugin_registered_first() {
+    // The plugin must run before any other (its docs): a second launch then exits
+    // before it opens the store or a window. tests/e2e/instance.test.mjs launches a
+    // second copy beside the running window.
+    let gui = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/gui.rs"),
+    )
+    .unwrap();
+    let first = gui.find(".plugin(").expect("plugins are registered");
+    assert!(
+        gui[first..].starts_with(".plugin(tauri_plugin_single_instance::init("),
+        "the first plugin is {}",
+        &gui[first..first + 60]
+    );
+    let setup = gui.find(".setup(").expect("the setup");
+    assert!(first < setup);
+}

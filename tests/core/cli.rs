@@ -347,3 +347,71 @@ fn an_archive_moves_projects_between_data_folders_and_a_damaged_one_is_refused()
     assert!(!ok);
     assert!(err.contains("Nothing was imported"), "{err}");
 }
+
+fn etap_ru(dir: &std::path::Path, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_etap"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env_remove("ETAP_DATA_DIR")
+        .env("LC_ALL", "ru_RU.UTF-8")
+        .env("LANG", "ru_RU.UTF-8")
+        .output()
+        .expect("run etap");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn backup_backups_and_restore_bring_back_the_data_and_refuse_a_damaged_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ok, out, err) = etap_ru(dir.path(), &["backups"]);
+    assert!(ok, "{err}");
+    assert_eq!(out, "Копий пока нет.\n");
+
+    let (ok, out, err) = etap_ru(dir.path(), &["backup"]);
+    assert!(ok, "{err}");
+    let file = out.trim_end().rsplit('\t').next().unwrap().to_string();
+    assert!(out.contains("\tвручную\t"), "{out}");
+    assert!(
+        file.starts_with("etap-") && file.ends_with(".sqlite"),
+        "{out}"
+    );
+
+    let (ok, _, err) = etap_ru(dir.path(), &["demo"]);
+    assert!(ok, "{err}");
+    let (_, status, _) = etap_ru(dir.path(), &["status"]);
+    assert_ne!(status, "Проектов пока нет.\n");
+
+    // A damaged file: refused in words, the projects still there.
+    let garbage = dir.path().join("garbage.sqlite");
+    std::fs::write(&garbage, "не база".repeat(500)).unwrap();
+    let (ok, _, err) = etap_ru(dir.path(), &["restore", garbage.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(err.starts_with("etap: Файл повреждён"), "{err}");
+    let (_, again, _) = etap_ru(dir.path(), &["status"]);
+    assert_eq!(again, status);
+
+    // The copy from before the demo: no projects again, the demo kept in a copy.
+    let (ok, out, err) = etap_ru(dir.path(), &["restore", &file]);
+    assert!(ok, "{err}");
+    assert!(
+        out.starts_with(&format!("Восстановлено из {file}\n")),
+        "{out}"
+    );
+    assert!(out.contains("Папка documents не меняется"), "{out}");
+    let (_, status, _) = etap_ru(dir.path(), &["status"]);
+    assert_eq!(status, "Проектов пока нет.\n");
+    let (_, list, _) = etap_ru(dir.path(), &["backups"]);
+    assert_eq!(list.lines().count(), 2, "{list}");
+    assert!(
+        list.lines()
+            .next()
+            .unwrap()
+            .contains("\tперед восстановлением\t"),
+        "{list}"
+    );
+}

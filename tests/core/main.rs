@@ -4,6 +4,7 @@
 
 mod architecture;
 mod archive;
+mod backups;
 mod bindings;
 mod charging;
 mod cli;
@@ -13,9 +14,11 @@ mod deployment;
 mod development;
 mod export;
 mod lifecycle_props;
+mod old_databases;
 mod preparation;
 mod spec;
 mod storage;
+mod writers;
 
 pub use deliver::{ready, step};
 use etap_storage::Store;

@@ -6,6 +6,7 @@
 //! desktop shell depend on it, never the other way round.
 
 pub mod archive;
+pub mod backup;
 pub mod billing;
 pub mod decimal;
 pub mod deployment;

@@ -4,7 +4,8 @@ export type Route =
   | { view: 'project'; id: number }
   | { view: 'client'; id: number; from: Route }
   | { view: 'provider'; from: Route }
-  | { view: 'search'; query: string };
+  | { view: 'search'; query: string }
+  | { view: 'backups'; from: Route };
 
 class Nav {
   route = $state<Route>({ view: 'dashboard' });
@@ -13,11 +14,14 @@ class Nav {
   openProvider = () => {
     if (this.route.view !== 'provider') this.route = { view: 'provider', from: this.route };
   };
+  openBackups = () => {
+    if (this.route.view !== 'backups') this.route = { view: 'backups', from: this.route };
+  };
   search = (query: string) => (this.route = { view: 'search', query });
   home = () => (this.route = { view: 'dashboard' });
   back = () => {
     const r = this.route;
-    this.route = r.view === 'client' || r.view === 'provider' ? r.from : { view: 'dashboard' };
+    this.route = r.view === 'client' || r.view === 'provider' || r.view === 'backups' ? r.from : { view: 'dashboard' };
   };
 }
 

@@ -784,7 +784,51 @@ export type RegisterFinding = { problem: RegisterProblem,
  */
 number: string | null, path: string, message: Text, };
 
+export type BackupKind = "daily" | "migration" | "manual" | "before_restore";
+
+export type BackupCopy = { 
+/**
+ * The file's name in the backups folder (what `etap restore` takes).
+ */
+file: string, kind: BackupKind, 
+/**
+ * When it was taken, RFC 3339 in UTC.
+ */
+taken_at: string, 
+/**
+ * Its size in bytes.
+ */
+size: number, 
+/**
+ * The schema version it holds.
+ */
+schema: number, };
+
+export type Backups = { copies: Array<BackupCopy>, keep: number, 
+/**
+ * The backups folder.
+ */
+folder: string, 
+/**
+ * What a restore does not bring back ([`restore_note`]).
+ */
+note: Text, };
+
+export type Restored = { 
+/**
+ * The copy the database now holds (its file name, or the path given).
+ */
+from: string, 
+/**
+ * The copy of the database as it was just before.
+ */
+before: BackupCopy, 
+/**
+ * What the restore did not bring back ([`restore_note`]).
+ */
+note: Text, };
+
 /**
  * Every error code the core can answer with.
  */
-export type ErrorCode = "accepted_by_missing" | "adjustment_what" | "amount_too_large" | "archive_dangling" | "archive_duplicate" | "archive_hash_mismatch" | "archive_incomplete" | "archive_invalid" | "archive_number_taken" | "archive_too_large" | "archive_unreadable" | "archive_unsafe_path" | "archive_version" | "bad_amount" | "bad_logo" | "blocking_bugs" | "bug_not_found" | "bug_requirement" | "bug_status" | "bug_title" | "checksum_invalid" | "code_ref_invalid" | "code_ref_missing" | "corrupt_history" | "database" | "database_busy" | "database_too_new" | "date_invalid" | "date_missing" | "db_archive_missing" | "deployment_plan_incomplete" | "deployment_plan_missing" | "document_changed" | "document_failed" | "empty" | "environment_incomplete" | "estimate_empty" | "estimate_frozen" | "estimate_zero" | "exclusion_reason" | "final_act_early" | "final_act_missing" | "hours_not_positive" | "hours_too_many" | "io" | "item_not_found" | "item_title" | "logo_unreadable" | "looks_like_secret" | "migration_failed" | "money_overflow" | "no_defects_marked" | "no_offer" | "no_open_bugs" | "no_rollback" | "no_stages" | "not_available" | "not_found" | "not_issuable" | "nothing_to_reopen" | "open_questions" | "overpayment" | "owner_unknown" | "payment_date" | "payment_not_positive" | "plan_confirmed" | "reason_required" | "ref_invalid" | "requirement_twice" | "requirement_unknown" | "requirements_not_verified" | "requirements_unassigned" | "requirements_unchecked" | "secret_location_missing" | "shares_currency" | "shares_mismatch" | "spec_draft_open" | "spec_exists" | "spec_frozen" | "spec_incomplete" | "spec_not_approved" | "split_invalid" | "stage_dates" | "stage_frozen" | "stage_not_accepted" | "stage_not_found" | "stages_frozen" | "support_handover_incomplete" | "team_incomplete" | "too_long" | "unknown_code" | "unprintable_character" | "warranty_dates" | "who_missing";
+export type ErrorCode = "accepted_by_missing" | "adjustment_what" | "amount_too_large" | "archive_dangling" | "archive_duplicate" | "archive_hash_mismatch" | "archive_incomplete" | "archive_invalid" | "archive_number_taken" | "archive_too_large" | "archive_unreadable" | "archive_unsafe_path" | "archive_version" | "backup_damaged" | "backup_foreign" | "backup_missing" | "backup_too_new" | "backups_keep_invalid" | "bad_amount" | "bad_logo" | "blocking_bugs" | "bug_not_found" | "bug_requirement" | "bug_status" | "bug_title" | "checksum_invalid" | "code_ref_invalid" | "code_ref_missing" | "corrupt_history" | "database" | "database_busy" | "database_too_new" | "date_invalid" | "date_missing" | "db_archive_missing" | "deployment_plan_incomplete" | "deployment_plan_missing" | "document_changed" | "document_failed" | "empty" | "environment_incomplete" | "estimate_empty" | "estimate_frozen" | "estimate_zero" | "exclusion_reason" | "final_act_early" | "final_act_missing" | "hours_not_positive" | "hours_too_many" | "io" | "item_not_found" | "item_title" | "logo_unreadable" | "looks_like_secret" | "migration_failed" | "money_overflow" | "no_defects_marked" | "no_offer" | "no_open_bugs" | "no_rollback" | "no_stages" | "not_available" | "not_found" | "not_issuable" | "nothing_to_reopen" | "open_questions" | "overpayment" | "owner_unknown" | "payment_date" | "payment_not_positive" | "plan_confirmed" | "reason_required" | "ref_invalid" | "requirement_twice" | "requirement_unknown" | "requirements_not_verified" | "requirements_unassigned" | "requirements_unchecked" | "secret_location_missing" | "shares_currency" | "shares_mismatch" | "spec_draft_open" | "spec_exists" | "spec_frozen" | "spec_incomplete" | "spec_not_approved" | "split_invalid" | "stage_dates" | "stage_frozen" | "stage_not_accepted" | "stage_not_found" | "stages_frozen" | "support_handover_incomplete" | "team_incomplete" | "too_long" | "unknown_code" | "unprintable_character" | "warranty_dates" | "who_missing";

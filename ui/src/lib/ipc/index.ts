@@ -54,6 +54,8 @@ import type {
   Exported,
   Imported,
   RegisterFinding,
+  Backups,
+  Restored,
 } from './bindings';
 
 export type * from './bindings';
@@ -217,4 +219,8 @@ export const api = {
   developmentProgress: (projectId: number) => call<Progress>('development_progress', { projectId }),
   stageDefaultPrices: (projectId: number) =>
     call<(Money | null)[]>('stage_default_prices', { projectId }),
+  backups: () => call<Backups>('backups'),
+  createBackup: () => call<Backups>('create_backup'),
+  setBackupsKeep: (keep: number) => call<Backups>('set_backups_keep', { keep }),
+  restoreBackup: (file: string) => call<Restored>('restore_backup', { file }),
 };

@@ -1,0 +1,292 @@
+//! Backups and restore: copies rotate (daily at most once a day, before a migration, on
+//! demand), the number kept is a setting, and a restore brings back the old data after
+//! saving the current one — while a damaged, foreign or newer file changes nothing.
+
+use chrono::{DateTime, TimeZone, Utc};
+use etap_domain::backup::BackupKind;
+use etap_storage::{migrations, Store, DB_FILE};
+
+use crate::temp_store;
+
+fn at(day: u32, hour: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, day, hour, 0, 0).unwrap()
+}
+
+fn files(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("backups"))
+        .map(|rd| {
+            rd.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+fn client_names(store: &Store) -> Vec<String> {
+    store
+        .clients()
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name)
+        .collect()
+}
+
+#[test]
+fn a_copy_on_demand_is_listed_with_its_kind_date_and_size() {
+    let (dir, mut store) = temp_store();
+    store.create_client("ООО «Ромашка»").unwrap();
+    let copy = store
+        .create_backup_at(BackupKind::Manual, at(30, 19))
+        .unwrap();
+    assert_eq!(copy.kind, BackupKind::Manual);
+    assert_eq!(copy.taken_at, "2026-11-30T19:00:00Z");
+    assert!(copy.size > 0);
+    let listed = store.backups().unwrap();
+    assert_eq!(listed.copies, vec![copy.clone()]);
+    assert_eq!(
+        listed.keep, 10,
+        "ten copies are kept unless the user says otherwise"
+    );
+    assert_eq!(files(dir.path()), vec![copy.file.clone()]);
+    // The copy is a whole database with the data in it.
+    let conn = rusqlite::Connection::open(dir.path().join("backups").join(&copy.file)).unwrap();
+    let name: String = conn
+        .query_row("SELECT name FROM clients", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(name, "ООО «Ромашка»");
+}
+
+#[test]
+fn only_the_newest_copies_are_kept_and_other_files_are_left_alone() {
+    let (dir, mut store) = temp_store();
+    std::fs::create_dir_all(dir.path().join("backups")).unwrap();
+    std::fs::write(dir.path().join("backups").join("notes.txt"), "мои заметки").unwrap();
+    assert_eq!(
+        store.set_backups_keep(0).unwrap_err().code(),
+        "backups_keep_invalid"
+    );
+    assert_eq!(store.set_backups_keep(3).unwrap().keep, 3);
+    let made: Vec<String> = (1..=5)
+        .map(|day| {
+            store
+                .create_backup_at(BackupKind::Manual, at(day, 9))
+                .unwrap()
+                .file
+        })
+        .collect();
+    let mut expected = made[2..].to_vec();
+    expected.push("notes.txt".into());
+    expected.sort();
+    assert_eq!(files(dir.path()), expected);
+    // Lowering the number rotates at once.
+    let listed = store.set_backups_keep(1).unwrap();
+    assert_eq!(listed.copies.len(), 1);
+    assert_eq!(listed.copies[0].file, made[4]);
+    // Two copies in one second are both kept apart.
+    store.set_backups_keep(5).unwrap();
+    let a = store
+        .create_backup_at(BackupKind::Manual, at(6, 9))
+        .unwrap();
+    let b = store
+        .create_backup_at(BackupKind::Manual, at(6, 9))
+        .unwrap();
+    assert_ne!(a.file, b.file);
+    assert_eq!(
+        store.backups().unwrap().copies[0].file,
+        b.file,
+        "newest first"
+    );
+}
+
+#[test]
+fn the_daily_copy_is_taken_at_most_once_a_day() {
+    let (dir, mut store) = temp_store();
+    assert!(store.daily_backup_at(at(29, 8)).unwrap().is_some());
+    assert!(
+        store.daily_backup_at(at(29, 18)).unwrap().is_none(),
+        "a second start the same day takes none"
+    );
+    store
+        .create_backup_at(BackupKind::Manual, at(30, 7))
+        .unwrap();
+    let next = store
+        .daily_backup_at(at(30, 9))
+        .unwrap()
+        .expect("the next day");
+    assert_eq!(next.kind, BackupKind::Daily);
+    assert_eq!(files(dir.path()).len(), 3);
+}
+
+#[test]
+fn the_copy_before_a_migration_joins_the_rotation() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+        migrations::migrations().to_version(&mut conn, 1).unwrap();
+        conn.execute(
+            "INSERT INTO settings (key, value) VALUES ('backups_keep', '2')",
+            [],
+        )
+        .unwrap();
+    }
+    let backups = dir.path().join("backups");
+    std::fs::create_dir_all(&backups).unwrap();
+    for old in [
+        "etap-20200101-000000-daily-v1.sqlite",
+        "etap-20200102-000000-manual-v1.sqlite",
+    ] {
+        std::fs::write(backups.join(old), b"").unwrap();
+    }
+    let store = Store::open_dir(dir.path()).unwrap();
+    let listed = store.backups().unwrap();
+    let kinds: Vec<BackupKind> = listed.copies.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, vec![BackupKind::Migration, BackupKind::Manual]);
+    assert!(listed.copies[0].file.ends_with("-migration-v1.sqlite"));
+}
+
+#[test]
+fn a_restore_brings_back_the_old_data_after_saving_the_current() {
+    let (dir, mut store) = temp_store();
+    store.create_client("Было").unwrap();
+    let copy = store
+        .create_backup_at(BackupKind::Manual, at(30, 9))
+        .unwrap();
+    store.create_client("Стало").unwrap();
+
+    let restored = store
+        .restore_backup_at(std::path::Path::new(&copy.file), at(30, 10))
+        .unwrap();
+    assert_eq!(client_names(&store), vec!["Было"]);
+    assert_eq!(restored.before.kind, BackupKind::BeforeRestore);
+    assert!(restored.note.ru.contains("documents"));
+    // What was there before is in the copy the restore made first …
+    let before =
+        rusqlite::Connection::open(dir.path().join("backups").join(&restored.before.file)).unwrap();
+    let n: i64 = before
+        .query_row("SELECT count(*) FROM clients", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 2);
+    // … and the restored data is what a restart finds.
+    drop(store);
+    let again = Store::open_dir(dir.path()).unwrap();
+    assert_eq!(client_names(&again), vec!["Было"]);
+    let integrity: String = rusqlite::Connection::open(dir.path().join(DB_FILE))
+        .unwrap()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(integrity, "ok");
+}
+
+#[test]
+fn a_copy_of_an_older_version_is_restored_and_migrated() {
+    let (dir, mut store) = temp_store();
+    let old = dir.path().join("old.sqlite");
+    {
+        let mut conn = rusqlite::Connection::open(&old).unwrap();
+        migrations::migrations().to_version(&mut conn, 1).unwrap();
+        conn.execute(
+            "INSERT INTO clients (name, created_at) VALUES ('Старый клиент', '2026-01-01T00:00:00Z')",
+            [],
+        )
+        .unwrap();
+    }
+    store.restore_backup(&old).unwrap();
+    assert_eq!(store.schema_version().unwrap(), migrations::LATEST as i64);
+    assert_eq!(client_names(&store), vec!["Старый клиент"]);
+}
+
+/// Each refused file answers with its code and leaves the database and the backups
+/// folder exactly as they were.
+#[test]
+fn a_damaged_foreign_newer_or_missing_file_is_refused_and_changes_nothing() {
+    let (dir, mut store) = temp_store();
+    store.create_client("Мой клиент").unwrap();
+    let good = store
+        .create_backup_at(BackupKind::Manual, at(30, 9))
+        .unwrap();
+    let good_path = dir.path().join("backups").join(&good.file);
+
+    let garbage = dir.path().join("garbage.sqlite");
+    std::fs::write(&garbage, "это не база данных".repeat(200)).unwrap();
+    let truncated = dir.path().join("truncated.sqlite");
+    let bytes = std::fs::read(&good_path).unwrap();
+    std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
+    let foreign = dir.path().join("foreign.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&foreign).unwrap();
+        conn.execute_batch("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('x');")
+            .unwrap();
+    }
+    let foreign_versioned = dir.path().join("foreign-v3.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&foreign_versioned).unwrap();
+        conn.execute_batch("CREATE TABLE clients (id INTEGER); PRAGMA user_version = 3;")
+            .unwrap();
+    }
+    let newer = dir.path().join("newer.sqlite");
+    std::fs::copy(&good_path, &newer).unwrap();
+    rusqlite::Connection::open(&newer)
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+
+    let before = files(dir.path());
+    for (file, code) in [
+        (garbage, "backup_damaged"),
+        (truncated, "backup_damaged"),
+        (foreign, "backup_foreign"),
+        (foreign_versioned, "backup_foreign"),
+        (newer, "backup_too_new"),
+        (dir.path().join("nowhere.sqlite"), "backup_missing"),
+    ] {
+        let err = store.restore_backup(&file).unwrap_err();
+        assert_eq!(err.code(), code, "{}", file.display());
+        assert!(!err.message().ru.is_empty() && !err.message().en.is_empty());
+        assert_eq!(client_names(&store), vec!["Мой клиент"], "{code}");
+        assert_eq!(
+            files(dir.path()),
+            before,
+            "no copy is made for a refused file"
+        );
+    }
+    let err = store
+        .restore_backup(&dir.path().join("garbage.sqlite"))
+        .unwrap_err();
+    assert!(
+        err.message().en.contains("not changed"),
+        "{}",
+        err.message().en
+    );
+}
+
+#[test]
+fn the_window_restores_only_a_copy_of_the_backups_folder_by_name() {
+    let (dir, mut store) = temp_store();
+    store.create_client("Мой клиент").unwrap();
+    let copy = store
+        .create_backup_at(BackupKind::Manual, at(30, 9))
+        .unwrap();
+    std::fs::copy(
+        dir.path().join("backups").join(&copy.file),
+        dir.path().join("elsewhere.sqlite"),
+    )
+    .unwrap();
+    for name in [
+        "../elsewhere.sqlite",
+        "elsewhere.sqlite",
+        "/etc/passwd",
+        "etap-20261130-090000-manual-v99.sqlite",
+    ] {
+        let err = store.restore_copy(name).unwrap_err();
+        assert_eq!(err.code(), "backup_missing", "{name}");
+    }
+    assert_eq!(
+        files(dir.path()),
+        vec![copy.file.clone()],
+        "nothing was copied"
+    );
+    store.create_client("Второй").unwrap();
+    store.restore_copy(&copy.file).unwrap();
+    assert_eq!(client_names(&store), vec!["Мой клиент"]);
+}
