@@ -161,6 +161,8 @@ pub fn generate() -> String {
         Payment::decl(&cfg),
         InvoicePayments::decl(&cfg),
         Receivables::decl(&cfg),
+        etap_domain::development::RepoRef::decl(&cfg),
+        etap_domain::development::RepoRefs::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/bindings.rs (ts-rs). Do not edit:\n\

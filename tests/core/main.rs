@@ -12,6 +12,7 @@ mod development;
 mod export;
 mod lifecycle_props;
 mod preparation;
+mod repository;
 mod spec;
 mod storage;
 

@@ -408,6 +408,19 @@ export const ru = {
   'stage.codeRef': 'Код: тег или хеш коммита',
   'stage.acceptedOn': 'Дата приёмки',
   'stage.acceptedBy': 'Кто принял',
+  // The project's git repository (2.2) and the code reference picked from it (2.6).
+  'repo.title': 'Git-репозиторий проекта',
+  'repo.folder': 'Папка репозитория (полный путь)',
+  'repo.save': 'Сохранить папку',
+  'repo.saved': 'Папка репозитория сохранена.',
+  'repo.cleared': 'Репозиторий не указан: ссылка на код при приёмке проверяется только по форме.',
+  'repo.hint': 'Только чтение: Etap берёт из репозитория теги и последние коммиты для приёмки этапа и проверяет, что указанный код там есть.',
+  'repo.pick': 'Выбрать из репозитория',
+  'repo.pickNone': '— выберите тег или коммит —',
+  'repo.tags': 'Теги',
+  'repo.commits': 'Последние коммиты',
+  'repo.from': 'Из репозитория {folder}',
+  'repo.none': 'Чтобы выбрать тег или коммит из списка, укажите папку git-репозитория проекта на вкладке 2.2.',
 } as const;
 
 export type MessageKey = keyof typeof ru;
@@ -818,4 +831,17 @@ export const en: Record<MessageKey, string> = {
   'stage.codeRef': 'Code: tag or commit hash',
   'stage.acceptedOn': 'Acceptance date',
   'stage.acceptedBy': 'Accepted by',
+  // The project's git repository (2.2) and the code reference picked from it (2.6).
+  'repo.title': "The project's git repository",
+  'repo.folder': 'Repository folder (full path)',
+  'repo.save': 'Save the folder',
+  'repo.saved': 'The repository folder is saved.',
+  'repo.cleared': 'No repository named: the code reference at acceptance is checked by its form only.',
+  'repo.hint': 'Read only: Etap takes the tags and recent commits for a stage acceptance from the repository and checks that the code given is there.',
+  'repo.pick': 'Pick from the repository',
+  'repo.pickNone': '— choose a tag or commit —',
+  'repo.tags': 'Tags',
+  'repo.commits': 'Recent commits',
+  'repo.from': 'From the repository {folder}',
+  'repo.none': "To pick a tag or commit from a list, name the project's git repository folder on tab 2.2.",
 };

@@ -748,7 +748,40 @@ accepted_stages: number,
  */
 final_act_allowed: boolean, };
 
+export type RepoRef = { 
+/**
+ * What to put in the code reference: the tag's name or the commit's short hash.
+ */
+name: string, 
+/**
+ * The commit's short hash (for a tag, the commit it points at).
+ */
+commit: string, 
+/**
+ * The commit's date, ISO (YYYY-MM-DD).
+ */
+date: string, 
+/**
+ * The first line of the commit's message.
+ */
+summary: string, };
+
+export type RepoRefs = { 
+/**
+ * The repository folder the project names; empty when it names none, and then
+ * the code reference is checked by its form only.
+ */
+folder: string, 
+/**
+ * Tags, newest commit first.
+ */
+tags: Array<RepoRef>, 
+/**
+ * The newest [`RECENT_COMMITS`] commits reachable from HEAD, newest first.
+ */
+commits: Array<RepoRef>, };
+
 /**
  * Every error code the core can answer with.
  */
-export type ErrorCode = "accepted_by_missing" | "adjustment_what" | "amount_too_large" | "archive_incomplete" | "bad_amount" | "bad_logo" | "blocking_bugs" | "bug_not_found" | "bug_requirement" | "bug_status" | "bug_title" | "checksum_invalid" | "code_ref_invalid" | "code_ref_missing" | "corrupt_history" | "database" | "database_busy" | "database_too_new" | "date_invalid" | "date_missing" | "db_archive_missing" | "deployment_plan_incomplete" | "deployment_plan_missing" | "document_changed" | "document_failed" | "empty" | "environment_incomplete" | "estimate_empty" | "estimate_frozen" | "estimate_zero" | "exclusion_reason" | "final_act_early" | "final_act_missing" | "hours_not_positive" | "hours_too_many" | "io" | "item_not_found" | "item_title" | "logo_unreadable" | "looks_like_secret" | "migration_failed" | "money_overflow" | "no_defects_marked" | "no_offer" | "no_open_bugs" | "no_rollback" | "no_stages" | "not_available" | "not_found" | "not_issuable" | "nothing_to_reopen" | "open_questions" | "overpayment" | "owner_unknown" | "payment_date" | "payment_not_positive" | "plan_confirmed" | "reason_required" | "ref_invalid" | "requirement_twice" | "requirement_unknown" | "requirements_not_verified" | "requirements_unassigned" | "requirements_unchecked" | "secret_location_missing" | "shares_currency" | "shares_mismatch" | "spec_draft_open" | "spec_exists" | "spec_frozen" | "spec_incomplete" | "spec_not_approved" | "split_invalid" | "stage_dates" | "stage_frozen" | "stage_not_accepted" | "stage_not_found" | "stages_frozen" | "support_handover_incomplete" | "team_incomplete" | "too_long" | "unknown_code" | "unprintable_character" | "warranty_dates" | "who_missing";
+export type ErrorCode = "accepted_by_missing" | "adjustment_what" | "amount_too_large" | "archive_incomplete" | "bad_amount" | "bad_logo" | "blocking_bugs" | "bug_not_found" | "bug_requirement" | "bug_status" | "bug_title" | "checksum_invalid" | "code_ref_ambiguous" | "code_ref_invalid" | "code_ref_missing" | "code_ref_not_found" | "corrupt_history" | "database" | "database_busy" | "database_too_new" | "date_invalid" | "date_missing" | "db_archive_missing" | "deployment_plan_incomplete" | "deployment_plan_missing" | "document_changed" | "document_failed" | "empty" | "environment_incomplete" | "estimate_empty" | "estimate_frozen" | "estimate_zero" | "exclusion_reason" | "final_act_early" | "final_act_missing" | "hours_not_positive" | "hours_too_many" | "io" | "item_not_found" | "item_title" | "logo_unreadable" | "looks_like_secret" | "migration_failed" | "money_overflow" | "no_defects_marked" | "no_offer" | "no_open_bugs" | "no_rollback" | "no_stages" | "not_available" | "not_found" | "not_issuable" | "nothing_to_reopen" | "open_questions" | "overpayment" | "owner_unknown" | "payment_date" | "payment_not_positive" | "plan_confirmed" | "reason_required" | "ref_invalid" | "repository_invalid" | "requirement_twice" | "requirement_unknown" | "requirements_not_verified" | "requirements_unassigned" | "requirements_unchecked" | "secret_location_missing" | "shares_currency" | "shares_mismatch" | "spec_draft_open" | "spec_exists" | "spec_frozen" | "spec_incomplete" | "spec_not_approved" | "split_invalid" | "stage_dates" | "stage_frozen" | "stage_not_accepted" | "stage_not_found" | "stages_frozen" | "support_handover_incomplete" | "team_incomplete" | "too_long" | "unknown_code" | "unprintable_character" | "warranty_dates" | "who_missing";

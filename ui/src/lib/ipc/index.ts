@@ -51,6 +51,7 @@ import type {
   StagePlan,
   WorkEntry,
   Money,
+  RepoRefs,
 } from './bindings';
 
 export type * from './bindings';
@@ -207,4 +208,8 @@ export const api = {
   developmentProgress: (projectId: number) => call<Progress>('development_progress', { projectId }),
   stageDefaultPrices: (projectId: number) =>
     call<(Money | null)[]>('stage_default_prices', { projectId }),
+  // The project's local git repository (2.6 code reference).
+  setRepository: (projectId: number, folder: string) =>
+    call<string>('set_repository', { projectId, folder }),
+  repositoryRefs: (projectId: number) => call<RepoRefs>('repository_refs', { projectId }),
 };

@@ -776,3 +776,37 @@ fn rounds_count_each_loop_per_stage() {
         ]
     );
 }
+
+#[test]
+fn a_repository_folder_is_a_full_path_or_nothing() {
+    assert_eq!(repository_folder("  ").unwrap(), "");
+    assert_eq!(
+        repository_folder(" /home/anna/portal ").unwrap(),
+        "/home/anna/portal"
+    );
+    assert_eq!(
+        repository_folder("C:\\work\\portal").unwrap(),
+        "C:\\work\\portal"
+    );
+    for bad in ["portal", "../portal", "~/portal", "/home/a\u{0}b"] {
+        assert_eq!(
+            repository_folder(bad).unwrap_err().code,
+            "repository_invalid",
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn a_reference_not_in_the_repository_is_refused_in_words() {
+    let tag = CodeRef::Tag("v2.0".into());
+    assert!(lookup_refusal(&tag, "/r", Lookup::Found).is_none());
+    let r = lookup_refusal(&tag, "/r", Lookup::NotFound).unwrap();
+    assert_eq!(r.code, "code_ref_not_found");
+    assert!(r.message.ru.contains("нет тега «v2.0»"));
+    let hash = CodeRef::Commit("abc1234".into());
+    let r = lookup_refusal(&hash, "/r", Lookup::NotFound).unwrap();
+    assert!(r.message.en.contains("no commit abc1234"));
+    let r = lookup_refusal(&hash, "/r", Lookup::Ambiguous).unwrap();
+    assert_eq!(r.code, "code_ref_ambiguous");
+}
