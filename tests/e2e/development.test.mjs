@@ -145,7 +145,7 @@ describe('development 2.1–2.6 through the real window', { concurrency: false }
   test('stage 1: work logged, a major bug sends it back, fixed, verified, accepted with a commit hash', async () => {
     await el(browser, 'panel-coding').waitForDisplayed({ timeout: 10000 });
     await type(browser, 'work-date', '11.03.2027');
-    await type(browser, 'work-who', 'Анна Смирнова');
+    await el(browser, 'work-who').selectByAttribute('value', 'Анна Смирнова');
     await type(browser, 'work-hours', '300');
     await click(browser, 'work-add');
     await waitText(browser, 'work-error', '24');
@@ -197,14 +197,14 @@ describe('development 2.1–2.6 through the real window', { concurrency: false }
     await el(browser, 'stage-choose').selectByAttribute('value', '2');
     await el(browser, 'work-form').waitForDisplayed({ timeout: 10000 });
     await type(browser, 'work-date', '02.04.2027');
-    await type(browser, 'work-who', 'Анна Смирнова');
+    await el(browser, 'work-who').selectByAttribute('value', 'Анна Смирнова');
     await type(browser, 'work-hours', '8');
     await click(browser, 'work-add');
     await waitCount(browser, 'work-entry', 1);
     await act('submit_to_testing', '2.4');
     await act('pass_testing', '2.5');
     await type(browser, 'adj-what', 'Открыт порт 1С для тестовой среды');
-    await type(browser, 'adj-who', 'Анна Смирнова');
+    await el(browser, 'adj-who').selectByAttribute('value', 'Анна Смирнова');
     await type(browser, 'adj-date', '03.04.2027');
     await click(browser, 'adj-add');
     await waitCount(browser, 'adjustment', 1);

@@ -100,6 +100,7 @@ pub const ERROR_CODES: &[&str] = &[
     "unprintable_character",
     "warranty_dates",
     "who_missing",
+    "who_not_in_team",
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

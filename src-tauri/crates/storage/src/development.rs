@@ -705,10 +705,10 @@ impl Store {
     /// Records work on a stage; refused for hours outside (0, 24], a missing date or
     /// name, a malformed branch or commit, or a frozen stage.
     pub fn log_work(&mut self, project_id: i64, entry: &WorkEntry) -> Result<Vec<WorkEntry>> {
-        check_work_entry(entry).map_err(refused)?;
         let at = now();
         self.write(|tx| {
             check_editable(&load_state(tx, project_id)?, entry.stage)?;
+            check_work_entry(entry, &crate::preparation::team(tx, project_id)?).map_err(refused)?;
             let id = stage_id(tx, project_id, entry.stage)?;
             tx.execute(
                 "INSERT INTO work_log (stage_id, date, who, hours, reference, note) \
@@ -853,8 +853,9 @@ impl Store {
     pub fn add_adjustment(&mut self, project_id: i64, a: &Adjustment) -> Result<()> {
         let at = now();
         self.write(|tx| {
-            check_adjustment(a, &bugs(tx, project_id)?).map_err(refused)?;
             check_editable(&load_state(tx, project_id)?, a.stage)?;
+            let team = crate::preparation::team(tx, project_id)?;
+            check_adjustment(a, &bugs(tx, project_id)?, &team).map_err(refused)?;
             let id = stage_id(tx, project_id, a.stage)?;
             tx.execute(
                 "INSERT INTO adjustments (stage_id, date, what, who, bug) \

@@ -7,9 +7,11 @@ import type { Acceptance, Adjustment, Bug, Progress, RepoRefs, StagePlan, WorkEn
 
 afterEach(() => clearMocks());
 
+const member = (id: number, name: string) => ({ id, name, contact: '', devops: true, developer: true, tester: true });
+
 /** A core with two stages, the first accepted (frozen) as the core reports it; `refs`
  *  is what the project's git repository offers (none by default). */
-function core(refs: RepoRefs = { folder: '', tags: [], commits: [] }) {
+function core(refs: RepoRefs = { folder: '', tags: [], commits: [] }, team = [member(1, 'Анна'), member(2, 'Борис')]) {
   const plan: StagePlan = {
     stages: [
       { id: 1, number: 1, title: 'Вход', features: [], planned_start: '', planned_end: '', requirements: ['ТР-1'], price: null },
@@ -41,6 +43,7 @@ function core(refs: RepoRefs = { folder: '', tags: [], commits: [] }) {
     if (cmd === 'bugs') return bugs;
     if (cmd === 'adjustments') return adjustments;
     if (cmd === 'repository_refs') return refs;
+    if (cmd === 'team_card') return { members: team, handover: { devops: '', developers: '', testers: '' }, warnings: [] };
     if (cmd === 'acceptance') return acceptances[a.number as number] ?? { stage: a.number, checks: [], code_ref: '', accepted_on: '', accepted_by: '' };
     if (cmd === 'log_work') {
       const e = a.entry as WorkEntry;
@@ -92,7 +95,11 @@ describe('StagePanel', () => {
     render(StagePanel, { projectId: 1, current: 2, onchange: () => {} });
     await screen.findByTestId('work-form');
     expect(screen.queryByTestId('stage-frozen')).toBeNull();
-    await fireEvent.input(screen.getByTestId('work-who'), { target: { value: 'Анна' } });
+    // Who worked is chosen from the project's team of 1.6.
+    const who = screen.getByTestId('work-who') as HTMLSelectElement;
+    expect([...who.options].map((o) => o.value)).toEqual(['', 'Анна', 'Борис']);
+    expect(who).toHaveValue('');
+    await fireEvent.change(who, { target: { value: 'Анна' } });
     await fireEvent.input(screen.getByTestId('work-hours'), { target: { value: '300' } });
     await fireEvent.submit(screen.getByTestId('work-form'));
     expect(await screen.findByTestId('work-error')).toHaveTextContent('укажите от 0 до 24 часов');
@@ -176,6 +183,15 @@ describe('StagePanel', () => {
     await fireEvent.change(pickList, { target: { value: '9f8e7d6' } });
     await waitFor(() => expect(acceptances[2]).toMatchObject({ code_ref: '9f8e7d6' }));
     await waitFor(() => expect(screen.queryByTestId('accept-error')).toBeNull());
+  });
+
+  it('a team of one is preselected as who worked and who changed the environment', async () => {
+    core(undefined, [member(7, 'Анна Смирнова')]);
+    i18n.lang = 'ru';
+    render(StagePanel, { projectId: 1, current: 2, onchange: () => {} });
+    await screen.findByTestId('work-form');
+    expect(screen.getByTestId('work-who')).toHaveValue('Анна Смирнова');
+    expect(screen.getByTestId('adj-who')).toHaveValue('Анна Смирнова');
   });
 
   it('without a repository the form says where to name one and the reference is typed', async () => {

@@ -420,6 +420,7 @@ export const ru = {
   'repo.tags': 'Теги',
   'repo.commits': 'Последние коммиты',
   'repo.from': 'Из репозитория {folder}',
+  'stage.chooseMember': '— из команды (1.6) —',
   'repo.none': 'Чтобы выбрать тег или коммит из списка, укажите папку git-репозитория проекта на вкладке 2.2.',
 } as const;
 
@@ -843,5 +844,6 @@ export const en: Record<MessageKey, string> = {
   'repo.tags': 'Tags',
   'repo.commits': 'Recent commits',
   'repo.from': 'From the repository {folder}',
+  'stage.chooseMember': '— from the team (1.6) —',
   'repo.none': "To pick a tag or commit from a list, name the project's git repository folder on tab 2.2.",
 };
