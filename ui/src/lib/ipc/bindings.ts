@@ -351,7 +351,17 @@ sha256: string, path: string,
 /**
  * A specification exported before approval: watermarked «ПРОЕКТ», not issued.
  */
-draft: boolean, };
+draft: boolean, 
+/**
+ * What the register calls it («Итоговый акт», «Счёт на оплату»): [`register_label`].
+ * Ignored when a document is recorded; filled whenever one is read.
+ */
+label: Text, 
+/**
+ * What it was made from («v3» of a ТЗ or estimate, «этап 2» of an акт or счёт);
+ * `None` for the final акт.
+ */
+made_from: Text | null, };
 
 export type Side = "provider" | "client";
 
