@@ -66,6 +66,8 @@ pub struct ProjectPage {
     /// May the stage list be edited now (at 2.1 only): the domain's answer
     /// ([`crate::lifecycle::editable`]), which storage also enforces.
     pub stages_editable: bool,
+    /// Which phase workspaces the page offers ([`crate::lifecycle::workspaces`]).
+    pub workspaces: crate::lifecycle::Workspaces,
 }
 
 /// The kinds of documents Etap issues.

@@ -98,7 +98,11 @@ history: Array<HistoryEntry>, stages: Array<Stage>,
  * May the stage list be edited now (at 2.1 only): the domain's answer
  * ([`crate::lifecycle::editable`]), which storage also enforces.
  */
-stages_editable: boolean, };
+stages_editable: boolean, 
+/**
+ * Which phase workspaces the page offers ([`crate::lifecycle::workspaces`]).
+ */
+workspaces: Workspaces, };
 
 export type Requisites = { 
 /**
@@ -790,6 +794,21 @@ tags: Array<RepoRef>,
  * The newest [`RECENT_COMMITS`] commits reachable from HEAD, newest first.
  */
 commits: Array<RepoRef>, };
+
+export type Workspaces = { 
+/**
+ * 1.1–1.6: always; what was prepared can always be read again.
+ */
+preparation: boolean, 
+/**
+ * 2.1–2.6: from step 2.1, and whenever the project has development stages.
+ */
+development: boolean, 
+/**
+ * 3.1–3.3: once the stage plan is confirmed (past 2.1 with stages), so the
+ * deployment can be prepared while the stages are built.
+ */
+deployment: boolean, };
 
 /**
  * Every error code the core can answer with.
