@@ -10,6 +10,7 @@ mod deliver;
 mod deployment;
 mod development;
 mod export;
+mod hostile;
 mod lifecycle_props;
 mod preparation;
 mod repository;
