@@ -289,6 +289,9 @@ fn repository_listing(r: &etap_domain::development::RepoRefs, lang: Lang) -> Str
         .to_string();
     }
     let mut out = format!("{}\n", terminal_safe(&r.folder));
+    if let Some(p) = &r.problem {
+        out.push_str(&format!("{}\n", p.get(lang)));
+    }
     for (kind, list) in [("tag", &r.tags), ("commit", &r.commits)] {
         for x in list {
             out.push_str(&format!(

@@ -170,6 +170,16 @@ fn the_acceptance_offers_the_repositorys_tags_and_commits_and_refuses_a_missing_
     let s = store.advance(p, ActionKind::AcceptStage, "").unwrap();
     assert_eq!((s.state.step, s.state.stage), (Step::Coding, 2));
 
+    // A folder that is gone is still named, with the reason, so the form can show it.
+    let moved = tempfile::tempdir().unwrap();
+    let away = moved.path().join("moved");
+    std::fs::rename(repo.path(), &away).unwrap();
+    let refs = store.repository_refs(p).unwrap();
+    assert_eq!(refs.folder, folder);
+    assert!(refs.tags.is_empty() && refs.commits.is_empty());
+    assert!(refs.problem.unwrap().en.contains("not a git repository"));
+    std::fs::rename(&away, repo.path()).unwrap();
+
     // The folder can be cleared: the reference is then checked by its form only.
     assert_eq!(store.set_repository(p, "").unwrap(), "");
     assert!(store.repository_refs(p).unwrap().tags.is_empty());

@@ -899,13 +899,18 @@ impl Store {
     }
 
     /// The tags and newest commits of the project's repository, for the acceptance
-    /// form to offer; empty lists (and an empty folder) when it names none.
+    /// form to offer; empty lists (and an empty folder) when it names none, and the
+    /// reason beside the folder when it cannot be read now.
     pub fn repository_refs(&self, project_id: i64) -> Result<RepoRefs> {
         let folder = repository(&self.conn, project_id)?;
         if folder.is_empty() {
             return Ok(RepoRefs::default());
         }
-        crate::git::refs(&folder).map_err(refused)
+        Ok(crate::git::refs(&folder).unwrap_or_else(|r| RepoRefs {
+            folder,
+            problem: Some(r.message),
+            ..RepoRefs::default()
+        }))
     }
 
     // ---- 2.6 acceptance ----------------------------------------------------------------

@@ -99,6 +99,7 @@ pub fn refs(folder: &str) -> Result<RepoRefs, Refusal> {
         folder: folder.to_string(),
         tags: tags.into_iter().map(|(_, r)| r).collect(),
         commits,
+        problem: None,
     })
 }
 

@@ -11,7 +11,7 @@ const member = (id: number, name: string) => ({ id, name, contact: '', devops: t
 
 /** A core with two stages, the first accepted (frozen) as the core reports it; `refs`
  *  is what the project's git repository offers (none by default). */
-function core(refs: RepoRefs = { folder: '', tags: [], commits: [] }, team = [member(1, 'Анна'), member(2, 'Борис')]) {
+function core(refs: RepoRefs = { folder: '', tags: [], commits: [], problem: null }, team = [member(1, 'Анна'), member(2, 'Борис')]) {
   const plan: StagePlan = {
     stages: [
       { id: 1, number: 1, title: 'Вход', features: [], planned_start: '', planned_end: '', requirements: ['ТР-1'], price: null },
@@ -160,6 +160,7 @@ describe('StagePanel', () => {
         { name: '9f8e7d6', commit: '9f8e7d6', date: '2027-03-05', summary: 'Отчёты за месяц' },
         { name: '1a2b3c4', commit: '1a2b3c4', date: '2027-03-01', summary: 'Вход по паролю' },
       ],
+      problem: null,
     };
     const { acceptances } = core(refs);
     i18n.lang = 'ru';
@@ -192,6 +193,14 @@ describe('StagePanel', () => {
     await screen.findByTestId('work-form');
     expect(screen.getByTestId('work-who')).toHaveValue('Анна Смирнова');
     expect(screen.getByTestId('adj-who')).toHaveValue('Анна Смирнова');
+  });
+
+  it('a repository folder that is gone is named with the core\'s reason instead of a list', async () => {
+    core({ folder: '/home/anna/portal', tags: [], commits: [], problem: { ru: 'Папка «/home/anna/portal» — не git-репозиторий.', en: 'not a repository' } });
+    i18n.lang = 'ru';
+    render(StagePanel, { projectId: 1, current: 2, onchange: () => {} });
+    expect(await screen.findByTestId('accept-repo-error')).toHaveTextContent('не git-репозиторий');
+    expect(screen.queryByTestId('accept-pick')).toBeNull();
   });
 
   it('without a repository the form says where to name one and the reference is typed', async () => {

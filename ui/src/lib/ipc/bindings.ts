@@ -793,7 +793,12 @@ tags: Array<RepoRef>,
 /**
  * The newest [`RECENT_COMMITS`] commits reachable from HEAD, newest first.
  */
-commits: Array<RepoRef>, };
+commits: Array<RepoRef>, 
+/**
+ * Why the named folder cannot be read now (moved, deleted, no longer a
+ * repository); the folder is still named, so the form can show and change it.
+ */
+problem: Text | null, };
 
 export type Workspaces = { 
 /**

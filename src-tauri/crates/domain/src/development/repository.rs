@@ -40,6 +40,9 @@ pub struct RepoRefs {
     pub tags: Vec<RepoRef>,
     /// The newest [`RECENT_COMMITS`] commits reachable from HEAD, newest first.
     pub commits: Vec<RepoRef>,
+    /// Why the named folder cannot be read now (moved, deleted, no longer a
+    /// repository); the folder is still named, so the form can show and change it.
+    pub problem: Option<crate::text::Text>,
 }
 
 /// What looking a code reference up in the repository found.
