@@ -137,6 +137,14 @@ describe('development 2.1–2.6 through the real window', { concurrency: false }
     for (const s of statuses) await s.selectByAttribute('value', 'done');
     await (await nth('env-title', 0)).click();
     await waitSaved(browser);
+    // The project's git repository: a folder that is not one is refused in words and
+    // stays typed; nothing is saved, so the code reference is checked by its form only.
+    await type(browser, 'repo-folder', dataDir);
+    await click(browser, 'repo-save');
+    await waitText(browser, 'repo-error', 'не git-репозиторий');
+    assert.equal(await el(browser, 'repo-folder').getValue(), dataDir);
+    await el(browser, 'repository').scrollIntoView();
+    await screenshot(browser, '22a-dev-repository-refused', 'repo-error');
     await el(browser, 'workspace').scrollIntoView();
     await screenshot(browser, '22-dev-environment', 'environment');
     await act('environment_ready', '2.3');
