@@ -172,6 +172,9 @@ pub fn generate() -> String {
         BackupCopy::decl(&cfg),
         Backups::decl(&cfg),
         Restored::decl(&cfg),
+        etap_domain::development::RepoRef::decl(&cfg),
+        etap_domain::development::RepoRefs::decl(&cfg),
+        etap_domain::lifecycle::Workspaces::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/bindings.rs (ts-rs). Do not edit:\n\

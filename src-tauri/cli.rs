@@ -146,6 +146,15 @@ pub enum Command {
         /// The copy's file name in backups/, or the path of a copy elsewhere.
         file: PathBuf,
     },
+    /// Shows or names the project's local git repository folder, whose tags and recent
+    /// commits the acceptance (2.6) offers and where its code reference must exist;
+    /// `""` clears it. Prints the folder and the tags and newest commits it offers.
+    Repository {
+        /// The project's number, as `etap status` lists it (#12 → 12).
+        project: i64,
+        /// The repository folder (a full path); without it the current one is shown.
+        folder: Option<String>,
+    },
 }
 
 /// Runs a subcommand; returns the exit code. `named` says the data folder was given
@@ -364,6 +373,17 @@ pub fn run(cmd: Command, data_dir: &Path, named: bool) -> i32 {
             }),
             |e| storage_words(e, lang),
         ),
+        Command::Repository { project, folder } => {
+            let set = match folder {
+                Some(f) => store.set_repository(project, &f).map(|_| ()),
+                None => Ok(()),
+            };
+            report(
+                set.and_then(|()| store.repository_refs(project))
+                    .map(|r| repository_listing(&r, lang)),
+                |e| storage_words(e, lang),
+            )
+        }
         Command::SampleDocs { .. } => 0,
     }
 }
@@ -428,6 +448,33 @@ fn backups_table(b: &etap_domain::backup::Backups, lang: Lang) -> String {
         };
     }
     b.copies.iter().map(|c| backup_line(c, lang)).collect()
+}
+
+/// The repository folder, then its tags and newest commits, one per line
+/// (`tag|commit<TAB>name<TAB>date<TAB>message`), for a person or a script.
+fn repository_listing(r: &etap_domain::development::RepoRefs, lang: Lang) -> String {
+    if r.folder.is_empty() {
+        return match lang {
+            Lang::Ru => "Репозиторий не указан: ссылка на код проверяется только по форме.\n",
+            Lang::En => "No repository named: the code reference is checked by its form only.\n",
+        }
+        .to_string();
+    }
+    let mut out = format!("{}\n", terminal_safe(&r.folder));
+    if let Some(p) = &r.problem {
+        out.push_str(&format!("{}\n", p.get(lang)));
+    }
+    for (kind, list) in [("tag", &r.tags), ("commit", &r.commits)] {
+        for x in list {
+            out.push_str(&format!(
+                "{kind}\t{}\t{}\t{}\n",
+                terminal_safe(&x.name),
+                x.date,
+                terminal_safe(&x.summary)
+            ));
+        }
+    }
+    out
 }
 
 /// Prints the output or the error in words; the exit code.

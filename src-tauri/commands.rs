@@ -743,3 +743,22 @@ pub async fn restore_backup(
 ) -> Res<etap_domain::backup::Restored> {
     state.restore_backup(&file).await
 }
+
+// ---- the project's local git repository (2.6 code reference) ----------------------------
+
+#[tauri::command]
+pub async fn set_repository(
+    state: State<'_, AppState>,
+    project_id: i64,
+    folder: String,
+) -> Res<String> {
+    state.with(|s| s.set_repository(project_id, &folder)).await
+}
+
+#[tauri::command]
+pub async fn repository_refs(
+    state: State<'_, AppState>,
+    project_id: i64,
+) -> Res<etap_domain::development::RepoRefs> {
+    state.with(|s| s.repository_refs(project_id)).await
+}

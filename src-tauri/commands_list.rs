@@ -92,6 +92,8 @@ macro_rules! with_commands {
             create_backup,
             set_backups_keep,
             restore_backup,
+            set_repository,
+            repository_refs,
         }
     };
 }

@@ -152,6 +152,8 @@ pub fn ready(store: &mut Store, p: i64, kind: ActionKind) {
                         sha256: SHA.to_lowercase(),
                         path: "final-act.pdf".into(),
                         draft: false,
+                        label: etap_domain::Text::new("", ""),
+                        made_from: None,
                     })
                     .expect("final act");
             }

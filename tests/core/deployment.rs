@@ -142,6 +142,8 @@ fn switchover_needs_an_archive_per_attempt_and_closing_needs_handover_and_final_
             sha256: SHA.to_lowercase(),
             path: "akt.pdf".into(),
             draft: false,
+            label: etap_domain::Text::new("", ""),
+            made_from: None,
         })
         .unwrap();
     assert!(check(&store, p, ActionKind::Close).is_ok());

@@ -240,6 +240,18 @@ fn a_stage_cycle_with_work_log_bugs_and_acceptance_freezes_the_stage() {
             .unwrap_err();
         assert_eq!(code(e), code_);
     }
+    // Who worked is a member of the team of 1.6 (Анна); a stranger is refused, nothing kept.
+    let e = store
+        .log_work(
+            p,
+            &WorkEntry {
+                who: "Борис".into(),
+                ..work.clone()
+            },
+        )
+        .unwrap_err();
+    assert_eq!(code(e), "who_not_in_team");
+    assert!(store.work_log(p).unwrap().is_empty());
     assert_eq!(store.log_work(p, &work).unwrap().len(), 1);
     store.advance(p, ActionKind::SubmitToTesting, "").unwrap();
 
@@ -318,7 +330,20 @@ fn a_stage_cycle_with_work_log_bugs_and_acceptance_freezes_the_stage() {
             },
         )
         .unwrap();
+    let e = store
+        .add_adjustment(
+            p,
+            &Adjustment {
+                stage: 1,
+                what: "Открыт порт".into(),
+                who: "Дежурный админ".into(),
+                ..Adjustment::default()
+            },
+        )
+        .unwrap_err();
+    assert_eq!(code(e), "who_not_in_team");
     let adj = store.adjustments(p).unwrap();
+    assert_eq!(adj.len(), 1, "the refused adjustment is not kept");
     assert_eq!((adj[0].stage, adj[0].bug), (1, Some(1)));
     store.advance(p, ActionKind::FinishAdjustments, "").unwrap();
 
@@ -526,7 +551,9 @@ fn the_migration_freezes_stages_accepted_before_it() {
                  created_at, updated_at)
              VALUES (1, 1, 'Учёт', 'testing', 1, 2, 3, '2026-01-01', '2026-01-01');
              INSERT INTO stages (project_id, number, title) VALUES (1, 1, 'А'), (1, 2, 'Б'),
-                 (1, 3, 'В');",
+                 (1, 3, 'В');
+             INSERT INTO team_members (project_id, name, devops, developer, tester)
+             VALUES (1, 'Анна', 1, 1, 1);",
         )
         .unwrap();
     }

@@ -448,3 +448,26 @@ fn the_specification_title_page_names_the_project_not_the_request() {
         "{title_page}"
     );
 }
+
+/// Whatever a project is called — a path or a Windows device name — its documents are
+/// written inside the documents folder, under the document's number.
+#[test]
+fn a_project_named_like_a_path_or_a_device_exports_inside_the_documents_folder() {
+    let (dir, mut store) = temp_store();
+    let c = store.create_client("../../клиент").unwrap();
+    let docs = dir.path().join("docs");
+    for title in ["../../x", "con", "..\\..\\aux", "/etc/passwd"] {
+        let p = store.create_project(c.id, title).unwrap().id;
+        crate::walk_to(&mut store, p, etap_domain::Step::Negotiation);
+        let doc = etap_app::export::export_proposal(&mut store, p, Lang::Ru, &docs).unwrap();
+        let path = std::path::Path::new(&doc.path);
+        assert_eq!(path.parent().unwrap(), docs, "{title}: {}", doc.path);
+        assert_eq!(
+            path.file_name().unwrap().to_str().unwrap(),
+            format!("{}.pdf", doc.number),
+            "{title}"
+        );
+        assert!(path.is_file());
+    }
+    assert_eq!(std::fs::read_dir(&docs).unwrap().count(), 4);
+}

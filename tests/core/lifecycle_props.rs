@@ -791,6 +791,8 @@ mod stored_delivery {
                         sha256: "cd".repeat(32),
                         path: "akt.pdf".into(),
                         draft: false,
+                        label: etap_domain::Text::new("", ""),
+                        made_from: None,
                     })
                     .ok();
             }

@@ -13,7 +13,7 @@ use etap_domain::lifecycle::Step;
 use etap_storage::{migrations, Store, DB_FILE};
 
 /// The schema versions released before this one (each has a fixture).
-const RELEASED: i64 = 12;
+const RELEASED: i64 = 13;
 
 fn fixture(version: i64) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -65,6 +65,10 @@ const DATA: &[(i64, &str)] = &[
         "INSERT INTO issued_documents (project_id, kind, number, issued_at, lang, version, sha256, path, draft)
          VALUES (1, 'specification', 'ТЗ-1-1', '2026-01-14T09:00:00Z', 'ru', 1,
                  'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', 'ТЗ-1-1-черновик.pdf', 1);",
+    ),
+    (
+        13,
+        "UPDATE projects SET repository = '/srv/git/elka' WHERE id = 1;",
     ),
 ];
 
@@ -189,6 +193,10 @@ fn every_released_schema_is_migrated_with_its_data() {
             // The index was rebuilt by the migrations: ё is found by е.
             let hits = store.search_specs("елочных", 10).unwrap();
             assert_eq!(hits.len(), 1, "v{version}: {hits:?}");
+        }
+        if version >= 13 {
+            // The repository folder is kept even where it no longer exists.
+            assert_eq!(store.repository_refs(1).unwrap().folder, "/srv/git/elka");
         }
     }
 }

@@ -244,6 +244,6 @@ export async function reachStagePlanning(browser, { client, title, titles, refus
   for (const [i, t] of titles.entries()) {
     await type(browser, 'stage-title', t);
     await click(browser, 'stage-add');
-    await waitCount(browser, 'stage-item', i + 1);
+    await waitCount(browser, 'plan-stage', i + 1);
   }
 }

@@ -137,6 +137,14 @@ describe('development 2.1–2.6 through the real window', { concurrency: false }
     for (const s of statuses) await s.selectByAttribute('value', 'done');
     await (await nth('env-title', 0)).click();
     await waitSaved(browser);
+    // The project's git repository: a folder that is not one is refused in words and
+    // stays typed; nothing is saved, so the code reference is checked by its form only.
+    await type(browser, 'repo-folder', dataDir);
+    await click(browser, 'repo-save');
+    await waitText(browser, 'repo-error', 'не git-репозиторий');
+    assert.equal(await el(browser, 'repo-folder').getValue(), dataDir);
+    await el(browser, 'repository').scrollIntoView();
+    await screenshot(browser, '22a-dev-repository-refused', 'repo-error');
     await el(browser, 'workspace').scrollIntoView();
     await screenshot(browser, '22-dev-environment', 'environment');
     await act('environment_ready', '2.3');
@@ -145,7 +153,7 @@ describe('development 2.1–2.6 through the real window', { concurrency: false }
   test('stage 1: work logged, a major bug sends it back, fixed, verified, accepted with a commit hash', async () => {
     await el(browser, 'panel-coding').waitForDisplayed({ timeout: 10000 });
     await type(browser, 'work-date', '11.03.2027');
-    await type(browser, 'work-who', 'Анна Смирнова');
+    await el(browser, 'work-who').selectByAttribute('value', 'Анна Смирнова');
     await type(browser, 'work-hours', '300');
     await click(browser, 'work-add');
     await waitText(browser, 'work-error', '24');
@@ -197,14 +205,14 @@ describe('development 2.1–2.6 through the real window', { concurrency: false }
     await el(browser, 'stage-choose').selectByAttribute('value', '2');
     await el(browser, 'work-form').waitForDisplayed({ timeout: 10000 });
     await type(browser, 'work-date', '02.04.2027');
-    await type(browser, 'work-who', 'Анна Смирнова');
+    await el(browser, 'work-who').selectByAttribute('value', 'Анна Смирнова');
     await type(browser, 'work-hours', '8');
     await click(browser, 'work-add');
     await waitCount(browser, 'work-entry', 1);
     await act('submit_to_testing', '2.4');
     await act('pass_testing', '2.5');
     await type(browser, 'adj-what', 'Открыт порт 1С для тестовой среды');
-    await type(browser, 'adj-who', 'Анна Смирнова');
+    await el(browser, 'adj-who').selectByAttribute('value', 'Анна Смирнова');
     await type(browser, 'adj-date', '03.04.2027');
     await click(browser, 'adj-add');
     await waitCount(browser, 'adjustment', 1);

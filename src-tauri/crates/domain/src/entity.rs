@@ -66,6 +66,8 @@ pub struct ProjectPage {
     /// May the stage list be edited now (at 2.1 only): the domain's answer
     /// ([`crate::lifecycle::editable`]), which storage also enforces.
     pub stages_editable: bool,
+    /// Which phase workspaces the page offers ([`crate::lifecycle::workspaces`]).
+    pub workspaces: crate::lifecycle::Workspaces,
 }
 
 /// The kinds of documents Etap issues.
@@ -135,4 +137,55 @@ pub struct IssuedDocument {
     pub path: String,
     /// A specification exported before approval: watermarked «ПРОЕКТ», not issued.
     pub draft: bool,
+    /// What the register calls it («Итоговый акт», «Счёт на оплату»): [`register_label`].
+    /// Ignored when a document is recorded; filled whenever one is read.
+    pub label: Text,
+    /// What it was made from («v3» of a ТЗ or estimate, «этап 2» of an акт or счёт);
+    /// `None` for the final акт.
+    pub made_from: Option<Text>,
+}
+
+/// What the register of issued documents calls a document of `kind` made from
+/// `version` (the ТЗ or estimate version; the stage of an акт or счёт), and what it was
+/// made from. An акт without a stage is the project's final акт.
+pub fn register_label(kind: DocKind, version: Option<u32>) -> (Text, Option<Text>) {
+    let label = match (kind, version) {
+        (DocKind::Proposal, _) => Text::new("Коммерческое предложение", "Commercial proposal"),
+        (DocKind::Specification, _) => Text::new("Техническое задание", "Specification"),
+        (DocKind::Act, None) => Text::new("Итоговый акт", "Final acceptance certificate"),
+        (DocKind::Act, Some(_)) => Text::new("Акт сдачи-приёмки", "Acceptance certificate"),
+        (DocKind::Invoice, _) => Text::new("Счёт на оплату", "Invoice"),
+    };
+    let made_from = version.map(|n| match kind {
+        DocKind::Act | DocKind::Invoice => Text::new(format!("этап {n}"), format!("stage {n}")),
+        DocKind::Proposal | DocKind::Specification => Text::new(format!("v{n}"), format!("v{n}")),
+    });
+    (label, made_from)
+}
+
+#[cfg(test)]
+mod register_tests {
+    use super::*;
+
+    #[test]
+    fn the_register_names_the_final_act_and_a_stages_documents_with_their_stage() {
+        let (label, from) = register_label(DocKind::Act, None);
+        assert_eq!(
+            (label.ru.as_str(), label.en.as_str(), from),
+            ("Итоговый акт", "Final acceptance certificate", None)
+        );
+        let (label, from) = register_label(DocKind::Act, Some(2));
+        assert_eq!(label.ru, "Акт сдачи-приёмки");
+        assert_eq!(from, Some(Text::new("этап 2", "stage 2")));
+        let (label, from) = register_label(DocKind::Invoice, Some(1));
+        assert_eq!(label.en, "Invoice");
+        assert_eq!(from.unwrap().ru, "этап 1");
+        assert_eq!(
+            register_label(DocKind::Specification, Some(3))
+                .1
+                .unwrap()
+                .en,
+            "v3"
+        );
+    }
 }

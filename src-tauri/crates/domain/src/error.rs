@@ -38,8 +38,10 @@ pub const ERROR_CODES: &[&str] = &[
     "bug_status",
     "bug_title",
     "checksum_invalid",
+    "code_ref_ambiguous",
     "code_ref_invalid",
     "code_ref_missing",
+    "code_ref_not_found",
     "corrupt_history",
     "database",
     "database_busy",
@@ -85,6 +87,7 @@ pub const ERROR_CODES: &[&str] = &[
     "plan_confirmed",
     "reason_required",
     "ref_invalid",
+    "repository_invalid",
     "requirement_twice",
     "requirement_unknown",
     "requirements_not_verified",
@@ -111,6 +114,7 @@ pub const ERROR_CODES: &[&str] = &[
     "unprintable_character",
     "warranty_dates",
     "who_missing",
+    "who_not_in_team",
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

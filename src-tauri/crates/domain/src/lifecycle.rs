@@ -724,6 +724,31 @@ pub fn editable(state: &ProjectState, record: Record) -> Result<(), Refusal> {
     }
 }
 
+/// Which phase workspaces the project page shows (their tabs and the steps the map
+/// lets one open).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Workspaces {
+    /// 1.1–1.6: always; what was prepared can always be read again.
+    pub preparation: bool,
+    /// 2.1–2.6: from step 2.1, and whenever the project has development stages.
+    pub development: bool,
+    /// 3.1–3.3: once the stage plan is confirmed (past 2.1 with stages), so the
+    /// deployment can be prepared while the stages are built.
+    pub deployment: bool,
+}
+
+/// The one answer to "which workspaces does the project page offer" for a project at
+/// `state` with `stages` development stages.
+pub fn workspaces(state: &ProjectState, stages: usize) -> Workspaces {
+    let planned = stages > 0 && state.step.phase() != Phase::Preparation;
+    Workspaces {
+        preparation: true,
+        development: state.step == Step::StagePlanning || stages > 0,
+        deployment: planned && state.step != Step::StagePlanning,
+    }
+}
+
 /// The guard of an action, apart from its comment: `Ok` when the data the step
 /// needs is there.
 fn guard(state: &ProjectState, kind: ActionKind, facts: &Facts) -> Result<(), Refusal> {
@@ -1503,5 +1528,21 @@ mod tests {
             Some("stage_frozen")
         );
         assert_eq!(code(&at(Step::Coding, 2), Record::PlannedStage(2)), None);
+    }
+
+    #[test]
+    fn the_page_offers_development_from_2_1_and_deployment_once_the_plan_is_confirmed() {
+        let w = |step, stages| {
+            let x = workspaces(&at(step, 0, 0), stages);
+            (x.preparation, x.development, x.deployment)
+        };
+        assert_eq!(w(Step::Estimate, 0), (true, false, false));
+        assert_eq!(w(Step::StagePlanning, 0), (true, true, false));
+        assert_eq!(w(Step::StagePlanning, 2), (true, true, false));
+        assert_eq!(w(Step::Environment, 2), (true, true, true));
+        assert_eq!(w(Step::Switchover, 2), (true, true, true));
+        assert_eq!(w(Step::Closed, 2), (true, true, true));
+        // Cancelled in preparation: nothing of development to show.
+        assert_eq!(w(Step::Cancelled, 0), (true, false, false));
     }
 }

@@ -75,13 +75,46 @@ pub fn issue(
         },
         |number| {
             let bytes = render(number, draft)?;
-            let path = write_atomically(dir, &format!("{number}.pdf"), &bytes)?;
+            let path = write_atomically(dir, &file_name(number), &bytes)?;
             Ok(WrittenFile {
                 sha256: hex(&Sha256::digest(&bytes)),
                 path: path.display().to_string(),
             })
         },
     )
+}
+
+/// The one place an issued document's file name is made: its number (never a
+/// project's or client's name) with `.pdf`. The number comes from
+/// `etap_domain::numbering`, yet the name is made safe on its own: only letters,
+/// digits, `-` and `_` are kept (anything else, a `/`, `\` or `..` included, becomes
+/// `_`), so the file always lands in the documents folder, and a name Windows reserves
+/// for a device (`con`, `nul`, `com1` …) gets a leading `_`.
+pub fn file_name(number: &str) -> String {
+    let mut stem: String = number
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(120)
+        .collect();
+    if stem.trim_matches('_').is_empty() {
+        stem = "document".into();
+    }
+    const DEVICES: [&str; 4] = ["con", "prn", "aux", "nul"];
+    let lower = stem.to_lowercase();
+    let device = DEVICES.contains(&lower.as_str())
+        || ((lower.starts_with("com") || lower.starts_with("lpt"))
+            && lower.len() == 4
+            && lower.as_bytes()[3].is_ascii_digit());
+    if device {
+        stem.insert(0, '_');
+    }
+    format!("{stem}.pdf")
 }
 
 /// Writes beside the target and renames, so a crash never leaves half a PDF under
@@ -102,4 +135,23 @@ pub(crate) fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> Result<P
 /// Lower-case hex of a digest.
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_name;
+
+    #[test]
+    fn a_file_name_stays_in_its_folder_and_is_no_device() {
+        assert_eq!(file_name("А-2026-007"), "А-2026-007.pdf");
+        assert_eq!(file_name("КП-12-003"), "КП-12-003.pdf");
+        assert_eq!(file_name("../../x"), "______x.pdf");
+        assert_eq!(file_name("a/b\\c"), "a_b_c.pdf");
+        assert_eq!(file_name("con"), "_con.pdf");
+        assert_eq!(file_name("LPT1"), "_LPT1.pdf");
+        assert_eq!(file_name("com12"), "com12.pdf");
+        assert_eq!(file_name(""), "document.pdf");
+        assert_eq!(file_name(".."), "document.pdf");
+        assert_eq!(file_name("a\u{0}b\u{202e}c"), "a_b_c.pdf");
+    }
 }

@@ -135,7 +135,7 @@ pub fn copy_document(store: &mut Store, id: i64, dest: &Path) -> Result<IssuedDo
     let name = dest
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| format!("{}.pdf", doc.number));
+        .unwrap_or_else(|| issue::file_name(&doc.number));
     issue::write_atomically(dir, &name, &bytes)?;
     Ok(doc)
 }

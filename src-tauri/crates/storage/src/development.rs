@@ -18,13 +18,13 @@ use std::str::FromStr;
 use etap_domain::development::{
     addendum, change_status, check_acceptance, check_adjustment, check_bug, check_item, check_plan,
     check_stage_dates, check_work_entry, default_environment, default_price, hours, parse_code_ref,
-    reorder, rounds_of, split, stage_editable, Acceptance, Addendum, Adjustment, Bug, BugStatus,
-    ChecklistItem, ItemStatus, PlanCheck, PlannedStage, Progress, RequirementCheck, Severity,
-    StagePlan, WorkEntry,
+    reorder, repository_folder, rounds_of, split, stage_editable, Acceptance, Addendum, Adjustment,
+    Bug, BugStatus, ChecklistItem, CodeRef, ItemStatus, PlanCheck, PlannedStage, Progress,
+    RepoRefs, RequirementCheck, Severity, StagePlan, WorkEntry,
 };
 use etap_domain::error::clean_name;
 use etap_domain::estimate::Estimate;
-use etap_domain::lifecycle::{Action, DeliveryFacts, ProjectState, Refusal};
+use etap_domain::lifecycle::{Action, DeliveryFacts, ProjectState, Refusal, Step};
 use etap_domain::money::{Currency, Money};
 use etap_domain::spec::SpecContent;
 use etap_domain::text::{Lang, Text};
@@ -279,6 +279,29 @@ fn acceptance(conn: &Connection, project_id: i64, number: u32) -> Result<Accepta
     })
 }
 
+fn repository(conn: &Connection, project_id: i64) -> Result<String> {
+    conn.query_row(
+        "SELECT repository FROM projects WHERE id = ?1",
+        [project_id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or(StorageError::NotFound {
+        what: crate::Subject::Project,
+        id: project_id,
+    })
+}
+
+/// Where the project names a repository, `code` must be in it; without one, its form
+/// is all that is checked.
+fn in_repository(conn: &Connection, project_id: i64, code: &CodeRef) -> Result<()> {
+    let folder = repository(conn, project_id)?;
+    if folder.is_empty() {
+        return Ok(());
+    }
+    crate::git::find(&folder, code).map_err(refused)
+}
+
 /// The requirements stage `number` delivers.
 fn stage_requirements(conn: &Connection, project_id: i64, number: u32) -> Result<Vec<String>> {
     Ok(plan(conn, project_id)?
@@ -299,6 +322,18 @@ pub(crate) fn delivery_facts(conn: &Connection, project_id: i64) -> Result<Deliv
         acceptance: check_acceptance(&reqs, &acceptance(conn, project_id, state.stage)?),
         ..DeliveryFacts::default()
     };
+    // At 2.6 the code reference must still be in the project's repository when the
+    // stage is accepted (a tag may have been deleted since the form was saved).
+    if state.step == Step::StageAcceptance && facts.acceptance.record.is_none() {
+        let a = acceptance(conn, project_id, state.stage)?;
+        if let Ok(code) = parse_code_ref(&a.code_ref) {
+            if let Err(StorageError::Domain(etap_domain::DomainError::Refused(r))) =
+                in_repository(conn, project_id, &code)
+            {
+                facts.acceptance.record = Some(r);
+            }
+        }
+    }
     crate::deployment::gather(conn, project_id, &mut facts)?;
     Ok(facts)
 }
@@ -670,10 +705,10 @@ impl Store {
     /// Records work on a stage; refused for hours outside (0, 24], a missing date or
     /// name, a malformed branch or commit, or a frozen stage.
     pub fn log_work(&mut self, project_id: i64, entry: &WorkEntry) -> Result<Vec<WorkEntry>> {
-        check_work_entry(entry).map_err(refused)?;
         let at = now();
         self.write(|tx| {
             check_editable(&load_state(tx, project_id)?, entry.stage)?;
+            check_work_entry(entry, &crate::preparation::team(tx, project_id)?).map_err(refused)?;
             let id = stage_id(tx, project_id, entry.stage)?;
             tx.execute(
                 "INSERT INTO work_log (stage_id, date, who, hours, reference, note) \
@@ -818,8 +853,9 @@ impl Store {
     pub fn add_adjustment(&mut self, project_id: i64, a: &Adjustment) -> Result<()> {
         let at = now();
         self.write(|tx| {
-            check_adjustment(a, &bugs(tx, project_id)?).map_err(refused)?;
             check_editable(&load_state(tx, project_id)?, a.stage)?;
+            let team = crate::preparation::team(tx, project_id)?;
+            check_adjustment(a, &bugs(tx, project_id)?, &team).map_err(refused)?;
             let id = stage_id(tx, project_id, a.stage)?;
             tx.execute(
                 "INSERT INTO adjustments (stage_id, date, what, who, bug) \
@@ -829,6 +865,52 @@ impl Store {
             .map_err(frozen)?;
             touch(tx, project_id, &at)
         })
+    }
+
+    // ---- the project's git repository ---------------------------------------------------
+
+    /// The local git repository folder the project names (empty: none).
+    pub fn repository(&self, project_id: i64) -> Result<String> {
+        repository(&self.conn, project_id)
+    }
+
+    /// Names the project's local git repository folder (empty clears it). A folder
+    /// that is not a git repository Etap can read is refused and nothing changes.
+    pub fn set_repository(&mut self, project_id: i64, folder: &str) -> Result<String> {
+        let folder = repository_folder(&etap_domain::input::clean(folder)).map_err(refused)?;
+        if !folder.is_empty() {
+            crate::git::check(&folder).map_err(refused)?;
+        }
+        let at = now();
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE projects SET repository = ?2 WHERE id = ?1",
+                params![project_id, folder],
+            )?;
+            if n == 0 {
+                return Err(StorageError::NotFound {
+                    what: crate::Subject::Project,
+                    id: project_id,
+                });
+            }
+            touch(tx, project_id, &at)
+        })?;
+        Ok(folder)
+    }
+
+    /// The tags and newest commits of the project's repository, for the acceptance
+    /// form to offer; empty lists (and an empty folder) when it names none, and the
+    /// reason beside the folder when it cannot be read now.
+    pub fn repository_refs(&self, project_id: i64) -> Result<RepoRefs> {
+        let folder = repository(&self.conn, project_id)?;
+        if folder.is_empty() {
+            return Ok(RepoRefs::default());
+        }
+        Ok(crate::git::refs(&folder).unwrap_or_else(|r| RepoRefs {
+            folder,
+            problem: Some(r.message),
+            ..RepoRefs::default()
+        }))
     }
 
     // ---- 2.6 acceptance ----------------------------------------------------------------
@@ -842,7 +924,8 @@ impl Store {
     /// acceptance) and for a code reference that is neither a hash nor a git tag.
     pub fn save_acceptance(&mut self, project_id: i64, a: &Acceptance) -> Result<Acceptance> {
         if !a.code_ref.trim().is_empty() {
-            parse_code_ref(&a.code_ref).map_err(refused)?;
+            let code = parse_code_ref(&a.code_ref).map_err(refused)?;
+            in_repository(&self.conn, project_id, &code)?;
         }
         let checks = serde_json::to_string(&a.checks).unwrap_or_else(|_| "[]".into());
         let at = now();

@@ -23,6 +23,7 @@ mod deployment;
 mod development;
 mod error;
 mod estimate;
+pub mod git;
 pub mod migrations;
 mod payments;
 mod preparation;

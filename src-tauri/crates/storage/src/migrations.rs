@@ -461,6 +461,9 @@ const STEPS: &[&str] = &[
     ) STRICT;
     CREATE TRIGGER payments_append_only_update BEFORE UPDATE ON payments
     BEGIN SELECT RAISE(ABORT, 'etap: payments are kept as recorded'); END;",
+    // 13: the project's local git repository folder (empty: none), whose tags and
+    // commits the acceptance form offers and where a code reference must exist.
+    "ALTER TABLE projects ADD COLUMN repository TEXT NOT NULL DEFAULT '';",
 ];
 
 /// The schema version this build writes.

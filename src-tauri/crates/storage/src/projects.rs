@@ -173,12 +173,14 @@ impl Store {
         let facts = self.facts(project_id)?;
         let map = LifecycleMap::build(&project.state, &history, &facts);
         history.reverse();
+        let stages = self.stages(project_id)?;
         Ok(ProjectPage {
             stages_editable: editable(&project.state, Record::StageList).is_ok(),
+            workspaces: etap_domain::lifecycle::workspaces(&project.state, stages.len()),
             project,
             map,
             history,
-            stages: self.stages(project_id)?,
+            stages,
         })
     }
 }

@@ -7,7 +7,7 @@
 //! get one number and a failed export leaves no gap.
 
 use chrono::{Datelike, NaiveDate};
-use etap_domain::entity::{DocKind, IssuedDocument};
+use etap_domain::entity::{register_label, DocKind, IssuedDocument};
 use etap_domain::issue::{check_issue, IssueCheck};
 use etap_domain::numbering;
 use etap_domain::spec::SpecStatus;
@@ -146,6 +146,7 @@ impl Store {
             .map_err(StorageError::from)?;
         }
         tx.commit().map_err(StorageError::from)?;
+        let (label, made_from) = register_label(new.kind, new.version);
         Ok(IssuedDocument {
             id,
             project_id: new.project_id,
@@ -157,6 +158,8 @@ impl Store {
             sha256: file.sha256,
             path: file.path,
             draft: new.draft,
+            label,
+            made_from,
         })
     }
 
@@ -183,9 +186,12 @@ impl Store {
             )?;
             Ok(tx.last_insert_rowid())
         })?;
+        let (label, made_from) = register_label(doc.kind, doc.version);
         Ok(IssuedDocument {
             id,
             issued_at: at,
+            label,
+            made_from,
             ..doc
         })
     }
@@ -221,17 +227,22 @@ impl Store {
              WHERE project_id = ?1 ORDER BY id DESC",
         )?;
         let rows = st.query_map([project_id], |r| {
+            let kind = codes::code(r, 1, ("issued_documents", "kind"), DocKind::from_code)?;
+            let version = r.get(5)?;
+            let (label, made_from) = register_label(kind, version);
             Ok(IssuedDocument {
                 id: r.get(0)?,
                 project_id,
-                kind: codes::code(r, 1, ("issued_documents", "kind"), DocKind::from_code)?,
+                kind,
                 number: r.get(2)?,
                 issued_at: r.get(3)?,
                 lang: codes::code(r, 4, ("issued_documents", "lang"), Lang::from_code)?,
-                version: r.get(5)?,
+                version,
                 sha256: r.get(6)?,
                 path: r.get(7)?,
                 draft: r.get(8)?,
+                label,
+                made_from,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

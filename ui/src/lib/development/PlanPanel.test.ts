@@ -55,6 +55,13 @@ function core() {
       calls.shape.push([cmd, a]);
       return structuredClone(db);
     }
+    if (cmd === 'add_stage') {
+      const title = (a.title as string).trim();
+      if (!title) throw { code: 'empty', message: 'Введите название этапа.' };
+      const n = db.stages.length + 1;
+      db.stages.push({ id: n, number: n, title, features: [], planned_start: '', planned_end: '', requirements: [], price: null });
+      return null;
+    }
     if (cmd === 'development_progress') return progress;
     if (cmd === 'stage_default_prices')
       return [
@@ -88,6 +95,30 @@ function core() {
 }
 
 describe('PlanPanel', () => {
+  it('adds a stage to the plan when the core says the plan is editable; an empty title is refused beside the field', async () => {
+    core();
+    i18n.lang = 'ru';
+    let changed = 0;
+    render(PlanPanel, { projectId: 1, editable: true, onchange: () => (changed += 1) });
+    await waitFor(() => expect(screen.getAllByTestId('plan-stage')).toHaveLength(2));
+    await fireEvent.submit(screen.getByTestId('plan-add'));
+    expect(await screen.findByTestId('stage-title-error')).toHaveTextContent('Введите название этапа');
+    await fireEvent.input(screen.getByTestId('stage-title'), { target: { value: 'Обмен с 1С' } });
+    await fireEvent.submit(screen.getByTestId('plan-add'));
+    await waitFor(() => expect(screen.getAllByTestId('plan-stage')).toHaveLength(3));
+    expect((screen.getAllByTestId('plan-title')[2] as HTMLInputElement).value).toBe('Обмен с 1С');
+    expect(screen.getByTestId('stage-title')).toHaveValue('');
+    expect(screen.queryByTestId('stage-title-error')).toBeNull();
+    expect(changed).toBe(1);
+  });
+
+  it('offers no new stage when the core says the plan may not change', async () => {
+    core();
+    render(PlanPanel, { projectId: 1, editable: false, onchange: () => {} });
+    await waitFor(() => expect(screen.getAllByTestId('plan-stage')).toHaveLength(2));
+    expect(screen.queryByTestId('stage-add')).toBeNull();
+  });
+
   it('shows the default price, the unplaced requirements and the difference from the offer', async () => {
     core();
     i18n.lang = 'ru';

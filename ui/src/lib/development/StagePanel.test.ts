@@ -3,12 +3,15 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import StagePanel from './StagePanel.svelte';
 import { i18n } from '../i18n/i18n.svelte';
-import type { Acceptance, Adjustment, Bug, Progress, StagePlan, WorkEntry } from '../ipc';
+import type { Acceptance, Adjustment, Bug, Progress, RepoRefs, StagePlan, WorkEntry } from '../ipc';
 
 afterEach(() => clearMocks());
 
-/** A core with two stages, the first accepted (frozen) as the core reports it. */
-function core() {
+const member = (id: number, name: string) => ({ id, name, contact: '', devops: true, developer: true, tester: true });
+
+/** A core with two stages, the first accepted (frozen) as the core reports it; `refs`
+ *  is what the project's git repository offers (none by default). */
+function core(refs: RepoRefs = { folder: '', tags: [], commits: [], problem: null }, team = [member(1, 'Анна'), member(2, 'Борис')]) {
   const plan: StagePlan = {
     stages: [
       { id: 1, number: 1, title: 'Вход', features: [], planned_start: '', planned_end: '', requirements: ['ТР-1'], price: null },
@@ -39,6 +42,8 @@ function core() {
     if (cmd === 'work_log') return work;
     if (cmd === 'bugs') return bugs;
     if (cmd === 'adjustments') return adjustments;
+    if (cmd === 'repository_refs') return refs;
+    if (cmd === 'team_card') return { members: team, handover: { devops: '', developers: '', testers: '' }, warnings: [] };
     if (cmd === 'acceptance') return acceptances[a.number as number] ?? { stage: a.number, checks: [], code_ref: '', accepted_on: '', accepted_by: '' };
     if (cmd === 'log_work') {
       const e = a.entry as WorkEntry;
@@ -59,7 +64,9 @@ function core() {
     }
     if (cmd === 'save_acceptance') {
       const acc = a.acceptance as Acceptance;
-      if (acc.code_ref && !/^[0-9a-f]{7,40}$/.test(acc.code_ref))
+      if (refs.folder && acc.code_ref && ![...refs.tags, ...refs.commits].some((r) => r.name === acc.code_ref))
+        throw { code: 'code_ref_not_found', message: `В репозитории «${refs.folder}» нет тега «${acc.code_ref}».` };
+      if (!refs.folder && acc.code_ref && !/^[0-9a-f]{7,40}$/.test(acc.code_ref))
         throw { code: 'code_ref', message: `«${acc.code_ref}» — не хеш коммита и не тег.` };
       acceptances[acc.stage] = acc;
       return acc;
@@ -88,7 +95,11 @@ describe('StagePanel', () => {
     render(StagePanel, { projectId: 1, current: 2, onchange: () => {} });
     await screen.findByTestId('work-form');
     expect(screen.queryByTestId('stage-frozen')).toBeNull();
-    await fireEvent.input(screen.getByTestId('work-who'), { target: { value: 'Анна' } });
+    // Who worked is chosen from the project's team of 1.6.
+    const who = screen.getByTestId('work-who') as HTMLSelectElement;
+    expect([...who.options].map((o) => o.value)).toEqual(['', 'Анна', 'Борис']);
+    expect(who).toHaveValue('');
+    await fireEvent.change(who, { target: { value: 'Анна' } });
     await fireEvent.input(screen.getByTestId('work-hours'), { target: { value: '300' } });
     await fireEvent.submit(screen.getByTestId('work-form'));
     expect(await screen.findByTestId('work-error')).toHaveTextContent('укажите от 0 до 24 часов');
@@ -139,6 +150,65 @@ describe('StagePanel', () => {
     await fireEvent.focusOut(screen.getByTestId('accept-code'));
     await waitFor(() => expect(screen.getAllByTestId('save-status')[0]).toHaveAttribute('data-status', 'saved'));
     expect(acceptances[2]).toMatchObject({ code_ref: '9f8e7d6c', checks: [{ requirement: 'ТР-2', verified: true, note: '' }] });
+  });
+
+  it('offers the repository\'s tags and newest commits; a picked one is saved, one not there is refused', async () => {
+    const refs: RepoRefs = {
+      folder: '/home/anna/portal',
+      tags: [{ name: 'v1.0', commit: '1a2b3c4', date: '2027-03-01', summary: 'Вход по паролю' }],
+      commits: [
+        { name: '9f8e7d6', commit: '9f8e7d6', date: '2027-03-05', summary: 'Отчёты за месяц' },
+        { name: '1a2b3c4', commit: '1a2b3c4', date: '2027-03-01', summary: 'Вход по паролю' },
+      ],
+      problem: null,
+    };
+    const { acceptances } = core(refs);
+    i18n.lang = 'ru';
+    render(StagePanel, { projectId: 1, current: 2, onchange: () => {} });
+    const pickList = (await screen.findByTestId('accept-pick')) as HTMLSelectElement;
+    expect(screen.getByTestId('accept-repo')).toHaveTextContent('/home/anna/portal');
+    const options = [...pickList.querySelectorAll('option')].map((o) => o.textContent);
+    expect(options.slice(1)).toEqual([
+      'v1.0 · 1a2b3c4 · 1 мар. 2027 г. · Вход по паролю',
+      '9f8e7d6 · 5 мар. 2027 г. · Отчёты за месяц',
+      '1a2b3c4 · 1 мар. 2027 г. · Вход по паролю',
+    ]);
+    await fireEvent.change(pickList, { target: { value: 'v1.0' } });
+    await waitFor(() => expect(acceptances[2]).toMatchObject({ code_ref: 'v1.0' }));
+    expect(screen.getByTestId('accept-code')).toHaveValue('v1.0');
+    // A reference typed by hand that the repository does not have: refused in words.
+    await fireEvent.input(screen.getByTestId('accept-code'), { target: { value: 'v2.0' } });
+    await fireEvent.focusOut(screen.getByTestId('accept-code'));
+    expect(await screen.findByTestId('accept-error')).toHaveTextContent('нет тега «v2.0»');
+    expect(acceptances[2]).toMatchObject({ code_ref: 'v1.0' });
+    await fireEvent.change(pickList, { target: { value: '9f8e7d6' } });
+    await waitFor(() => expect(acceptances[2]).toMatchObject({ code_ref: '9f8e7d6' }));
+    await waitFor(() => expect(screen.queryByTestId('accept-error')).toBeNull());
+  });
+
+  it('a team of one is preselected as who worked and who changed the environment', async () => {
+    core(undefined, [member(7, 'Анна Смирнова')]);
+    i18n.lang = 'ru';
+    render(StagePanel, { projectId: 1, current: 2, onchange: () => {} });
+    await screen.findByTestId('work-form');
+    expect(screen.getByTestId('work-who')).toHaveValue('Анна Смирнова');
+    expect(screen.getByTestId('adj-who')).toHaveValue('Анна Смирнова');
+  });
+
+  it('a repository folder that is gone is named with the core\'s reason instead of a list', async () => {
+    core({ folder: '/home/anna/portal', tags: [], commits: [], problem: { ru: 'Папка «/home/anna/portal» — не git-репозиторий.', en: 'not a repository' } });
+    i18n.lang = 'ru';
+    render(StagePanel, { projectId: 1, current: 2, onchange: () => {} });
+    expect(await screen.findByTestId('accept-repo-error')).toHaveTextContent('не git-репозиторий');
+    expect(screen.queryByTestId('accept-pick')).toBeNull();
+  });
+
+  it('without a repository the form says where to name one and the reference is typed', async () => {
+    core();
+    i18n.lang = 'en';
+    render(StagePanel, { projectId: 1, current: 2, onchange: () => {} });
+    expect(await screen.findByTestId('accept-repo')).toHaveTextContent('on tab 2.2');
+    expect(screen.queryByTestId('accept-pick')).toBeNull();
   });
 
   it('a bug is edited in place; an emptied title is refused and stays typed while another bug is saved', async () => {

@@ -98,7 +98,11 @@ history: Array<HistoryEntry>, stages: Array<Stage>,
  * May the stage list be edited now (at 2.1 only): the domain's answer
  * ([`crate::lifecycle::editable`]), which storage also enforces.
  */
-stages_editable: boolean, };
+stages_editable: boolean, 
+/**
+ * Which phase workspaces the page offers ([`crate::lifecycle::workspaces`]).
+ */
+workspaces: Workspaces, };
 
 export type Requisites = { 
 /**
@@ -351,7 +355,17 @@ sha256: string, path: string,
 /**
  * A specification exported before approval: watermarked «ПРОЕКТ», not issued.
  */
-draft: boolean, };
+draft: boolean, 
+/**
+ * What the register calls it («Итоговый акт», «Счёт на оплату»): [`register_label`].
+ * Ignored when a document is recorded; filled whenever one is read.
+ */
+label: Text, 
+/**
+ * What it was made from («v3» of a ТЗ or estimate, «этап 2» of an акт or счёт);
+ * `None` for the final акт.
+ */
+made_from: Text | null, };
 
 export type Side = "provider" | "client";
 
@@ -828,7 +842,60 @@ before: BackupCopy,
  */
 note: Text, };
 
+export type RepoRef = { 
+/**
+ * What to put in the code reference: the tag's name or the commit's short hash.
+ */
+name: string, 
+/**
+ * The commit's short hash (for a tag, the commit it points at).
+ */
+commit: string, 
+/**
+ * The commit's date, ISO (YYYY-MM-DD).
+ */
+date: string, 
+/**
+ * The first line of the commit's message.
+ */
+summary: string, };
+
+export type RepoRefs = { 
+/**
+ * The repository folder the project names; empty when it names none, and then
+ * the code reference is checked by its form only.
+ */
+folder: string, 
+/**
+ * Tags, newest commit first.
+ */
+tags: Array<RepoRef>, 
+/**
+ * The newest [`RECENT_COMMITS`] commits reachable from HEAD, newest first.
+ */
+commits: Array<RepoRef>, 
+/**
+ * Why the named folder cannot be read now (moved, deleted, no longer a
+ * repository); the folder is still named, so the form can show and change it.
+ */
+problem: Text | null, };
+
+export type Workspaces = { 
+/**
+ * 1.1–1.6: always; what was prepared can always be read again.
+ */
+preparation: boolean, 
+/**
+ * 2.1–2.6: from step 2.1, and whenever the project has development stages.
+ */
+development: boolean, 
+/**
+ * 3.1–3.3: once the stage plan is confirmed (past 2.1 with stages), so the
+ * deployment can be prepared while the stages are built.
+ */
+deployment: boolean, };
+
 /**
  * Every error code the core can answer with.
  */
-export type ErrorCode = "accepted_by_missing" | "adjustment_what" | "amount_too_large" | "archive_dangling" | "archive_duplicate" | "archive_hash_mismatch" | "archive_incomplete" | "archive_invalid" | "archive_number_taken" | "archive_too_large" | "archive_unreadable" | "archive_unsafe_path" | "archive_version" | "backup_damaged" | "backup_foreign" | "backup_missing" | "backup_too_new" | "backups_keep_invalid" | "bad_amount" | "bad_logo" | "blocking_bugs" | "bug_not_found" | "bug_requirement" | "bug_status" | "bug_title" | "checksum_invalid" | "code_ref_invalid" | "code_ref_missing" | "corrupt_history" | "database" | "database_busy" | "database_too_new" | "date_invalid" | "date_missing" | "db_archive_missing" | "deployment_plan_incomplete" | "deployment_plan_missing" | "document_changed" | "document_failed" | "empty" | "environment_incomplete" | "estimate_empty" | "estimate_frozen" | "estimate_zero" | "exclusion_reason" | "final_act_early" | "final_act_missing" | "hours_not_positive" | "hours_too_many" | "io" | "item_not_found" | "item_title" | "logo_unreadable" | "looks_like_secret" | "migration_failed" | "money_overflow" | "no_defects_marked" | "no_offer" | "no_open_bugs" | "no_rollback" | "no_stages" | "not_available" | "not_found" | "not_issuable" | "nothing_to_reopen" | "open_questions" | "overpayment" | "owner_unknown" | "payment_date" | "payment_not_positive" | "plan_confirmed" | "reason_required" | "ref_invalid" | "requirement_twice" | "requirement_unknown" | "requirements_not_verified" | "requirements_unassigned" | "requirements_unchecked" | "secret_location_missing" | "shares_currency" | "shares_mismatch" | "spec_draft_open" | "spec_exists" | "spec_frozen" | "spec_incomplete" | "spec_not_approved" | "split_invalid" | "stage_dates" | "stage_frozen" | "stage_not_accepted" | "stage_not_found" | "stages_frozen" | "support_handover_incomplete" | "team_incomplete" | "too_long" | "unknown_code" | "unprintable_character" | "warranty_dates" | "who_missing";
+export type ErrorCode = "accepted_by_missing" | "adjustment_what" | "amount_too_large" | "archive_dangling" | "archive_duplicate" | "archive_hash_mismatch" | "archive_incomplete" | "archive_invalid" | "archive_number_taken" | "archive_too_large" | "archive_unreadable" | "archive_unsafe_path" | "archive_version" | "backup_damaged" | "backup_foreign" | "backup_missing" | "backup_too_new" | "backups_keep_invalid" | "bad_amount" | "bad_logo" | "blocking_bugs" | "bug_not_found" | "bug_requirement" | "bug_status" | "bug_title" | "checksum_invalid" | "code_ref_ambiguous" | "code_ref_invalid" | "code_ref_missing" | "code_ref_not_found" | "corrupt_history" | "database" | "database_busy" | "database_too_new" | "date_invalid" | "date_missing" | "db_archive_missing" | "deployment_plan_incomplete" | "deployment_plan_missing" | "document_changed" | "document_failed" | "empty" | "environment_incomplete" | "estimate_empty" | "estimate_frozen" | "estimate_zero" | "exclusion_reason" | "final_act_early" | "final_act_missing" | "hours_not_positive" | "hours_too_many" | "io" | "item_not_found" | "item_title" | "logo_unreadable" | "looks_like_secret" | "migration_failed" | "money_overflow" | "no_defects_marked" | "no_offer" | "no_open_bugs" | "no_rollback" | "no_stages" | "not_available" | "not_found" | "not_issuable" | "nothing_to_reopen" | "open_questions" | "overpayment" | "owner_unknown" | "payment_date" | "payment_not_positive" | "plan_confirmed" | "reason_required" | "ref_invalid" | "repository_invalid" | "requirement_twice" | "requirement_unknown" | "requirements_not_verified" | "requirements_unassigned" | "requirements_unchecked" | "secret_location_missing" | "shares_currency" | "shares_mismatch" | "spec_draft_open" | "spec_exists" | "spec_frozen" | "spec_incomplete" | "spec_not_approved" | "split_invalid" | "stage_dates" | "stage_frozen" | "stage_not_accepted" | "stage_not_found" | "stages_frozen" | "support_handover_incomplete" | "team_incomplete" | "too_long" | "unknown_code" | "unprintable_character" | "warranty_dates" | "who_missing" | "who_not_in_team";

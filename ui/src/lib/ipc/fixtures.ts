@@ -74,7 +74,14 @@ export const map: LifecycleMap = {
   options: [refuseOption],
 };
 
-export const page: ProjectPage = { project: summary, map, history: [], stages: [], stages_editable: false };
+export const page: ProjectPage = {
+  project: summary,
+  map,
+  history: [],
+  stages: [],
+  stages_editable: false,
+  workspaces: { preparation: true, development: false, deployment: false },
+};
 
 // ---- 1.3 estimate --------------------------------------------------------------------
 

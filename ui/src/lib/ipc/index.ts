@@ -56,6 +56,7 @@ import type {
   RegisterFinding,
   Backups,
   Restored,
+  RepoRefs,
 } from './bindings';
 
 export type * from './bindings';
@@ -223,4 +224,8 @@ export const api = {
   createBackup: () => call<Backups>('create_backup'),
   setBackupsKeep: (keep: number) => call<Backups>('set_backups_keep', { keep }),
   restoreBackup: (file: string) => call<Restored>('restore_backup', { file }),
+  // The project's local git repository (2.6 code reference).
+  setRepository: (projectId: number, folder: string) =>
+    call<string>('set_repository', { projectId, folder }),
+  repositoryRefs: (projectId: number) => call<RepoRefs>('repository_refs', { projectId }),
 };

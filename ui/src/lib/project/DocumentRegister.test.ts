@@ -21,6 +21,8 @@ const invoice: IssuedDocument = {
   sha256: 'a'.repeat(64),
   path: '/docs/С-2026-001.pdf',
   draft: false,
+  label: { ru: 'Счёт на оплату', en: 'Invoice' },
+  made_from: { ru: 'этап 1', en: 'stage 1' },
 };
 
 function receivables(paid: string): Receivables {
@@ -88,5 +90,39 @@ describe('DocumentRegister', () => {
     expect(asked).toContainEqual(['export_act', { projectId: 2, stage: 1 }]);
     // The project page re-reads what may happen next (the final акт unblocks Close).
     await waitFor(() => expect(issued).toBe(1));
+  });
+
+  it('names each document as the core labels it: the final акт, and a stage\'s акт with its stage', async () => {
+    const finalAct: IssuedDocument = {
+      ...invoice,
+      id: 9,
+      kind: 'act',
+      number: 'А-2026-003',
+      version: null,
+      label: { ru: 'Итоговый акт', en: 'Final acceptance certificate' },
+      made_from: null,
+    };
+    const stageAct: IssuedDocument = {
+      ...invoice,
+      id: 7,
+      kind: 'act',
+      number: 'А-2026-002',
+      version: 2,
+      label: { ru: 'Акт сдачи-приёмки', en: 'Acceptance certificate' },
+      made_from: { ru: 'этап 2', en: 'stage 2' },
+    };
+    mockIPC((cmd) => {
+      if (cmd === 'issued_documents') return [finalAct, stageAct];
+      if (cmd === 'receivables') return receivables('0');
+      throw new Error(cmd);
+    });
+    i18n.lang = 'en';
+    render(DocumentRegister, { projectId: 2, revision: 0, onissued: () => {} });
+    await waitFor(() => expect(screen.getAllByTestId('register-label')).toHaveLength(2));
+    expect(screen.getAllByTestId('register-label').map((e) => e.textContent)).toEqual([
+      'Final acceptance certificate',
+      'Acceptance certificate',
+    ]);
+    expect(screen.getAllByTestId('register-from').map((e) => e.textContent)).toEqual(['—', 'stage 2']);
   });
 });

@@ -2,18 +2,35 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import ProjectView from './ProjectView.svelte';
-import { page, summary } from '../ipc/fixtures';
-import type { ProjectPage } from '../ipc';
+import { map, page, summary } from '../ipc/fixtures';
+import type { ProjectPage, Workspaces } from '../ipc';
 
 afterEach(() => clearMocks());
 
-/** The page at 2.1 with one stage; whether the list may be edited is the core's answer. */
-function at21(stagesEditable: boolean): ProjectPage {
+const text = (ru: string) => ({ ru, en: ru });
+const step = (s: 'request' | 'stage_planning' | 'deployment', number: string, current = false) => ({
+  step: s,
+  number,
+  name: text(s),
+  current,
+  visits: current ? 1 : 0,
+});
+
+/** A page at 1.1 whose workspaces are whatever the core says. */
+function at11(workspaces: Workspaces): ProjectPage {
   return {
     ...page,
-    project: { ...summary, state: { step: 'stage_planning', round: 1, stage: 0, stages_total: 0, cancelled_from: null } },
-    stages: [{ id: 1, number: 1, title: 'Каталог' }],
-    stages_editable: stagesEditable,
+    project: { ...summary, state: { step: 'request', round: 1, stage: 0, stages_total: 0, cancelled_from: null } },
+    map: {
+      ...map,
+      phases: [
+        { phase: 'preparation', name: text('1'), steps: [step('request', '1.1', true)] },
+        { phase: 'development', name: text('2'), steps: [step('stage_planning', '2.1')] },
+        { phase: 'deployment', name: text('3'), steps: [step('deployment', '3.1')] },
+      ],
+      options: [],
+    },
+    workspaces,
   };
 }
 
@@ -26,17 +43,21 @@ function serve(p: ProjectPage) {
 }
 
 describe('ProjectView', () => {
-  it('offers to add a stage when the core says the stage list is editable', async () => {
-    serve(at21(true));
+  it('shows the development tabs and opens 2.1 and 3.1 from the map when the core offers them', async () => {
+    serve(at11({ preparation: true, development: true, deployment: true }));
     render(ProjectView, { id: 1 });
-    expect(await screen.findByTestId('stage-item')).toHaveTextContent('Каталог');
-    expect(screen.getByTestId('stage-add')).toBeInTheDocument();
+    expect(await screen.findByTestId('tab-stage_planning')).toBeInTheDocument();
+    expect(screen.getByTestId('open-stage_planning')).toBeInTheDocument();
+    expect(screen.getByTestId('open-deployment')).toBeInTheDocument();
   });
 
-  it('only shows the stages when the core says they may not be edited, whatever the step', async () => {
-    serve(at21(false));
+  it('offers neither when the core does not, whatever the page holds', async () => {
+    serve({ ...at11({ preparation: true, development: false, deployment: false }), stages: [{ id: 1, number: 1, title: 'Каталог' }] });
     render(ProjectView, { id: 1 });
-    expect(await screen.findByTestId('stage-item')).toHaveTextContent('Каталог');
-    expect(screen.queryByTestId('stage-add')).toBeNull();
+    expect(await screen.findByTestId('tab-request')).toBeInTheDocument();
+    expect(screen.queryByTestId('tab-stage_planning')).toBeNull();
+    expect(screen.queryByTestId('open-stage_planning')).toBeNull();
+    expect(screen.queryByTestId('open-deployment')).toBeNull();
+    expect(screen.getByTestId('open-request')).toBeInTheDocument();
   });
 });

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::*;
 use crate::lifecycle::Refusal;
+use crate::preparation::TeamMember;
 use crate::text::Text;
 
 /// One entry of a stage's work log.
@@ -28,7 +29,7 @@ pub struct WorkEntry {
 pub const MAX_HOURS_PER_ENTRY: u32 = 24;
 
 /// Checks a work log entry before it is stored.
-pub fn check_work_entry(e: &WorkEntry) -> Result<(), Refusal> {
+pub fn check_work_entry(e: &WorkEntry, team: &[TeamMember]) -> Result<(), Refusal> {
     required_date(&e.date, ("дату работы", "date of the work"))?;
     if e.who.trim().is_empty() {
         return Err(Refusal::new(
@@ -37,6 +38,7 @@ pub fn check_work_entry(e: &WorkEntry) -> Result<(), Refusal> {
             "Say who did the work.",
         ));
     }
+    on_team(&e.who, team)?;
     if e.hours <= Decimal::ZERO {
         return Err(Refusal::new(
             "hours_not_positive",
@@ -64,6 +66,35 @@ pub fn check_work_entry(e: &WorkEntry) -> Result<(), Refusal> {
         ));
     }
     check_branch_or_commit(&e.reference)
+}
+
+/// Who did the work (2.3) or changed the environment (2.5) is a member of the
+/// project's team of 1.6, by name; entries stored before this rule keep their names.
+pub fn on_team(who: &str, team: &[TeamMember]) -> Result<(), Refusal> {
+    let who = who.trim();
+    if team.iter().any(|m| m.name.trim() == who) {
+        return Ok(());
+    }
+    let names: Vec<&str> = team.iter().map(|m| m.name.trim()).collect();
+    Err(if names.is_empty() {
+        Refusal::new(
+            "who_not_in_team",
+            format!("«{who}» нет в команде проекта, а команда пуста: добавьте людей на вкладке 1.6."),
+            format!("“{who}” is not on the project's team, and the team is empty: add people on tab 1.6."),
+        )
+    } else {
+        Refusal::new(
+            "who_not_in_team",
+            format!(
+                "«{who}» нет в команде проекта. Выберите из команды ({}) или добавьте человека на вкладке 1.6.",
+                names.join(", ")
+            ),
+            format!(
+                "“{who}” is not on the project's team. Choose a team member ({}) or add the person on tab 1.6.",
+                names.join(", ")
+            ),
+        )
+    })
 }
 
 /// Hours logged for `stage`.
@@ -327,7 +358,7 @@ pub struct Adjustment {
 }
 
 /// Checks an adjustment before it is stored.
-pub fn check_adjustment(a: &Adjustment, bugs: &[Bug]) -> Result<(), Refusal> {
+pub fn check_adjustment(a: &Adjustment, bugs: &[Bug], team: &[TeamMember]) -> Result<(), Refusal> {
     if a.what.trim().is_empty() {
         return Err(Refusal::new(
             "adjustment_what",
@@ -342,6 +373,7 @@ pub fn check_adjustment(a: &Adjustment, bugs: &[Bug]) -> Result<(), Refusal> {
             "Say who made the change.",
         ));
     }
+    on_team(&a.who, team)?;
     if !a.date.trim().is_empty() {
         required_date(&a.date, ("дату изменения", "date of the change"))?;
     }

@@ -23,6 +23,7 @@ mod cycle;
 mod environment;
 mod plan;
 mod progress;
+mod repository;
 #[cfg(test)]
 mod tests;
 
@@ -32,6 +33,7 @@ pub use cycle::*;
 pub use environment::*;
 pub use plan::*;
 pub use progress::*;
+pub use repository::*;
 
 use crate::lifecycle::Refusal;
 use crate::text::Text;

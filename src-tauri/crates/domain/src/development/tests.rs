@@ -480,58 +480,79 @@ fn work_log_hours_are_above_zero_and_at_most_a_day() {
         reference: "feature/login".into(),
         ..WorkEntry::default()
     };
-    assert!(check_work_entry(&e).is_ok());
-    let r = check_work_entry(&WorkEntry {
-        hours: d("-3"),
-        ..e.clone()
-    })
+    assert!(check_work_entry(&e, &anna()).is_ok());
+    let r = check_work_entry(
+        &WorkEntry {
+            hours: d("-3"),
+            ..e.clone()
+        },
+        &anna(),
+    )
     .unwrap_err();
     assert_eq!(r.code, "hours_not_positive");
     assert!(r.message.ru.contains("-3"), "{}", r.message.ru);
     assert_eq!(
-        check_work_entry(&WorkEntry {
-            hours: d("0"),
-            ..e.clone()
-        })
+        check_work_entry(
+            &WorkEntry {
+                hours: d("0"),
+                ..e.clone()
+            },
+            &anna()
+        )
         .unwrap_err()
         .code,
         "hours_not_positive"
     );
-    let r = check_work_entry(&WorkEntry {
-        hours: d("240"),
-        ..e.clone()
-    })
+    let r = check_work_entry(
+        &WorkEntry {
+            hours: d("240"),
+            ..e.clone()
+        },
+        &anna(),
+    )
     .unwrap_err();
     assert_eq!(r.code, "hours_too_many");
     assert!(r.message.ru.contains("240 ч") && r.message.ru.contains("24 ч"));
-    assert!(check_work_entry(&WorkEntry {
-        hours: d("24"),
-        ..e.clone()
-    })
+    assert!(check_work_entry(
+        &WorkEntry {
+            hours: d("24"),
+            ..e.clone()
+        },
+        &anna()
+    )
     .is_ok());
     assert_eq!(
-        check_work_entry(&WorkEntry {
-            who: " ".into(),
-            ..e.clone()
-        })
+        check_work_entry(
+            &WorkEntry {
+                who: " ".into(),
+                ..e.clone()
+            },
+            &anna()
+        )
         .unwrap_err()
         .code,
         "who_missing"
     );
     assert_eq!(
-        check_work_entry(&WorkEntry {
-            date: "02.12.2026".into(),
-            ..e.clone()
-        })
+        check_work_entry(
+            &WorkEntry {
+                date: "02.12.2026".into(),
+                ..e.clone()
+            },
+            &anna()
+        )
         .unwrap_err()
         .code,
         "date_invalid"
     );
     assert_eq!(
-        check_work_entry(&WorkEntry {
-            reference: "my branch".into(),
-            ..e.clone()
-        })
+        check_work_entry(
+            &WorkEntry {
+                reference: "my branch".into(),
+                ..e.clone()
+            },
+            &anna()
+        )
         .unwrap_err()
         .code,
         "ref_invalid"
@@ -656,15 +677,19 @@ fn adjustments_say_what_who_and_which_bug() {
         ..Adjustment::default()
     };
     let bugs = [bug(1, Severity::Major, BugStatus::Open)];
-    assert!(check_adjustment(&a, &bugs).is_ok());
-    assert_eq!(check_adjustment(&a, &[]).unwrap_err().code, "bug_not_found");
+    assert!(check_adjustment(&a, &bugs, &anna()).is_ok());
+    assert_eq!(
+        check_adjustment(&a, &[], &anna()).unwrap_err().code,
+        "bug_not_found"
+    );
     assert_eq!(
         check_adjustment(
             &Adjustment {
                 what: "".into(),
                 ..a.clone()
             },
-            &bugs
+            &bugs,
+            &anna()
         )
         .unwrap_err()
         .code,
@@ -774,5 +799,85 @@ fn rounds_count_each_loop_per_stage() {
                 accepted: false
             }
         ]
+    );
+}
+
+#[test]
+fn a_repository_folder_is_a_full_path_or_nothing() {
+    assert_eq!(repository_folder("  ").unwrap(), "");
+    assert_eq!(
+        repository_folder(" /home/anna/portal ").unwrap(),
+        "/home/anna/portal"
+    );
+    assert_eq!(
+        repository_folder("C:\\work\\portal").unwrap(),
+        "C:\\work\\portal"
+    );
+    for bad in ["portal", "../portal", "~/portal", "/home/a\u{0}b"] {
+        assert_eq!(
+            repository_folder(bad).unwrap_err().code,
+            "repository_invalid",
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn a_reference_not_in_the_repository_is_refused_in_words() {
+    let tag = CodeRef::Tag("v2.0".into());
+    assert!(lookup_refusal(&tag, "/r", Lookup::Found).is_none());
+    let r = lookup_refusal(&tag, "/r", Lookup::NotFound).unwrap();
+    assert_eq!(r.code, "code_ref_not_found");
+    assert!(r.message.ru.contains("нет тега «v2.0»"));
+    let hash = CodeRef::Commit("abc1234".into());
+    let r = lookup_refusal(&hash, "/r", Lookup::NotFound).unwrap();
+    assert!(r.message.en.contains("no commit abc1234"));
+    let r = lookup_refusal(&hash, "/r", Lookup::Ambiguous).unwrap();
+    assert_eq!(r.code, "code_ref_ambiguous");
+}
+
+fn anna() -> Vec<TeamMember> {
+    vec![TeamMember {
+        id: 1,
+        name: "Анна".into(),
+        contact: String::new(),
+        devops: true,
+        developer: true,
+        tester: true,
+    }]
+}
+
+#[test]
+fn who_did_the_work_or_the_change_is_on_the_team() {
+    let e = WorkEntry {
+        stage: 1,
+        date: "2026-12-02".into(),
+        who: " Анна ".into(),
+        hours: d("2"),
+        ..WorkEntry::default()
+    };
+    assert!(check_work_entry(&e, &anna()).is_ok());
+    let r = check_work_entry(
+        &WorkEntry {
+            who: "Борис".into(),
+            ..e.clone()
+        },
+        &anna(),
+    )
+    .unwrap_err();
+    assert_eq!(r.code, "who_not_in_team");
+    assert!(r.message.ru.contains("«Борис» нет в команде проекта"));
+    assert!(r.message.en.contains("(Анна)"), "{}", r.message.en);
+    let r = check_work_entry(&e, &[]).unwrap_err();
+    assert!(r.message.en.contains("the team is empty"));
+    let a = Adjustment {
+        stage: 1,
+        what: "Открыт порт".into(),
+        who: "Борис".into(),
+        ..Adjustment::default()
+    };
+    assert_eq!(
+        check_adjustment(&a, &[], &anna()).unwrap_err().code,
+        "who_not_in_team"
     );
 }
