@@ -1,0 +1,8 @@
+// Moving the focus to what a command opened, so the keyboard user carries on there.
+
+/** Scrolls `target` into view and focuses it (a section needs `tabindex="-1"`). */
+export function jumpTo(target: HTMLElement | null) {
+  if (!target) return;
+  target.scrollIntoView?.({ block: 'start' });
+  target.focus({ preventScroll: true });
+}
