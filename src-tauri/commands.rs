@@ -664,3 +664,13 @@ pub async fn stage_default_prices(
 ) -> Res<Vec<Option<etap_domain::money::Money>>> {
     state.with(|s| s.stage_default_prices(project_id)).await
 }
+
+// ---- Issue 13: the window's theme -----------------------------------------------------
+
+#[tauri::command]
+pub async fn set_theme(
+    state: State<'_, AppState>,
+    theme: etap_domain::appearance::Theme,
+) -> Res<AppInfo> {
+    state.set_theme(theme).await
+}

@@ -85,6 +85,7 @@ macro_rules! with_commands {
             save_acceptance,
             development_progress,
             stage_default_prices,
+            set_theme,
         }
     };
 }

@@ -435,6 +435,11 @@ export const ru = {
   'shortcuts.confirm': 'Подтвердить действие с причиной',
   'shortcuts.focus': 'Следующая кнопка или поле (Shift+Tab — предыдущее)',
   'shortcuts.close': 'Закрыть',
+  // The window's theme.
+  'theme.label': 'Тема оформления',
+  'theme.light': 'Светлая',
+  'theme.dark': 'Тёмная',
+  'theme.system': 'Как в системе',
 } as const;
 
 export type MessageKey = keyof typeof ru;
@@ -872,4 +877,9 @@ export const en: Record<MessageKey, string> = {
   'shortcuts.confirm': 'Confirm an action with its reason',
   'shortcuts.focus': 'Next button or field (Shift+Tab: the previous one)',
   'shortcuts.close': 'Close',
+  // The window's theme.
+  'theme.label': 'Theme',
+  'theme.light': 'Light',
+  'theme.dark': 'Dark',
+  'theme.system': 'As the system',
 };

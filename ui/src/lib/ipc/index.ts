@@ -2,6 +2,7 @@
 // generated from Rust (bindings.ts). No component calls `invoke` with a string name.
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  Theme,
   ActionKind,
   AppError,
   AppInfo,
@@ -207,4 +208,6 @@ export const api = {
   developmentProgress: (projectId: number) => call<Progress>('development_progress', { projectId }),
   stageDefaultPrices: (projectId: number) =>
     call<(Money | null)[]>('stage_default_prices', { projectId }),
+  // Issue 13: the window's theme.
+  setTheme: (theme: Theme) => call<AppInfo>('set_theme', { theme }),
 };
