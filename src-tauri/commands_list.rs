@@ -86,6 +86,8 @@ macro_rules! with_commands {
             development_progress,
             stage_default_prices,
             set_theme,
+            open_document,
+            reveal_document,
         }
     };
 }

@@ -17,6 +17,7 @@ pub mod commands_list {
     include!("commands_list.rs");
 }
 mod gui;
+pub mod native;
 
 use clap::Parser;
 

@@ -429,6 +429,7 @@ export const ru = {
   'shortcuts.palette': 'Команды: перейти к проекту, вкладке или выполнить действие',
   'shortcuts.help': 'Этот список',
   'shortcuts.search': 'Поиск по ТЗ',
+  'shortcuts.home': 'Все проекты',
   'shortcuts.escape': 'Закрыть окно, список или отменить ввод причины',
   'shortcuts.tabs': 'Соседняя вкладка (когда вкладка в фокусе)',
   'shortcuts.choose': 'Выбрать и выполнить команду в списке команд',
@@ -440,6 +441,16 @@ export const ru = {
   'theme.light': 'Светлая',
   'theme.dark': 'Тёмная',
   'theme.system': 'Как в системе',
+  // Native integration: an issued document in the system viewer or its folder.
+  'doc.open': 'Открыть',
+  'doc.openLabel': 'Открыть {number} в программе просмотра PDF',
+  'doc.reveal': 'Показать в папке',
+  'doc.revealLabel': 'Показать {number} в папке',
+  'doc.saveAsLabel': 'Сохранить копию {number} как…',
+  // The lifecycle map for a screen reader.
+  'map.sr.current': 'текущий шаг, пройден {times}',
+  'map.sr.visited': 'пройден {times}',
+  'map.sr.notYet': 'ещё не начат',
 } as const;
 
 export type MessageKey = keyof typeof ru;
@@ -871,6 +882,7 @@ export const en: Record<MessageKey, string> = {
   'shortcuts.palette': 'Commands: go to a project or tab, or run an action',
   'shortcuts.help': 'This list',
   'shortcuts.search': 'Search the specifications',
+  'shortcuts.home': 'All projects',
   'shortcuts.escape': 'Close a dialog or list, or cancel typing a reason',
   'shortcuts.tabs': 'Next or previous tab (when a tab has the focus)',
   'shortcuts.choose': 'Choose and run a command in the command list',
@@ -882,4 +894,14 @@ export const en: Record<MessageKey, string> = {
   'theme.light': 'Light',
   'theme.dark': 'Dark',
   'theme.system': 'As the system',
+  // Native integration: an issued document in the system viewer or its folder.
+  'doc.open': 'Open',
+  'doc.openLabel': 'Open {number} in the PDF viewer',
+  'doc.reveal': 'Show in folder',
+  'doc.revealLabel': 'Show {number} in its folder',
+  'doc.saveAsLabel': 'Save a copy of {number} as…',
+  // The lifecycle map for a screen reader.
+  'map.sr.current': 'current step, entered {times}',
+  'map.sr.visited': 'passed {times}',
+  'map.sr.notYet': 'not started yet',
 };

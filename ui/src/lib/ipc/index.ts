@@ -210,4 +210,7 @@ export const api = {
     call<(Money | null)[]>('stage_default_prices', { projectId }),
   // Issue 13: the window's theme.
   setTheme: (theme: Theme) => call<AppInfo>('set_theme', { theme }),
+  // Issue 13: an issued document in the system viewer, or selected in its folder.
+  openDocument: (id: number) => call<null>('open_document', { id }),
+  revealDocument: (id: number) => call<null>('reveal_document', { id }),
 };
