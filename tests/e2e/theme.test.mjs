@@ -12,6 +12,31 @@ import { click, el, openApp, openSection, screenshot, waitText } from './app.mjs
 const dataDir = mkdtempSync(join(tmpdir(), 'etap-e2e-theme-'));
 let browser;
 
+/** Every visible button, field and list on screen that has no name a screen reader
+ *  could say (a label, aria-label/-labelledby, a title, or a button's own text). */
+const unlabeled = () =>
+  browser.execute(() =>
+    [...document.querySelectorAll('button, input:not([type="hidden"]), select, textarea, [role="tab"], [role="option"]')]
+      .filter((e) => e.getClientRects().length > 0)
+      .filter((e) => {
+        const by = e.getAttribute('aria-labelledby');
+        const named =
+          e.getAttribute('aria-label')?.trim() ||
+          (by && by.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join('').trim()) ||
+          [...(e.labels ?? [])].map((l) => l.textContent).join('').trim() ||
+          e.getAttribute('title')?.trim() ||
+          (e.tagName === 'BUTTON' || e.getAttribute('role') ? e.textContent.trim() : '');
+        return !named;
+      })
+      .map((e) => e.outerHTML.slice(0, 160)),
+  );
+
+/** Takes the screenshot, after checking every control on screen is labelled. */
+async function screen(name, marker) {
+  await screenshot(browser, name, marker);
+  assert.deepEqual(await unlabeled(), [], `unlabelled controls on ${name}`);
+}
+
 const background = (selector) =>
   browser.execute((s) => getComputedStyle(document.querySelector(s)).backgroundColor, selector);
 
@@ -19,11 +44,11 @@ const background = (selector) =>
 async function shoot(theme) {
   await click(browser, 'home');
   await el(browser, 'project-list').waitForDisplayed({ timeout: 10000 });
-  await screenshot(browser, `theme-${theme}-1-dashboard`, 'project-list');
+  await screen(`theme-${theme}-1-dashboard`, 'project-list');
 
   await (await browser.$('a*=Личный кабинет клиента')).click();
   await waitText(browser, 'project-title-heading', 'Личный кабинет клиента');
-  await screenshot(browser, `theme-${theme}-2-project`, 'lifecycle-map');
+  await screen(`theme-${theme}-2-project`, 'lifecycle-map');
 
   await click(browser, 'home');
   await (await browser.$('a*=CRM для отдела продаж')).click();
@@ -33,14 +58,14 @@ async function shoot(theme) {
   await openSection(browser, '1');
   await el(browser, 'preview').waitForDisplayed({ timeout: 10000 });
   await el(browser, 'preview').scrollIntoView({ block: 'center' });
-  await screenshot(browser, `theme-${theme}-3-spec`, 'preview');
+  await screen(`theme-${theme}-3-spec`, 'preview');
   assert.equal(await background('[data-testid="preview"]'), 'rgb(255, 255, 255)', 'the ТЗ preview is on white paper');
 
   await el(browser, 'register').scrollIntoView({ block: 'start' });
-  await screenshot(browser, `theme-${theme}-4-register`, 'register');
+  await screen(`theme-${theme}-4-register`, 'register');
 
   await click(browser, 'open-provider');
-  await screenshot(browser, `theme-${theme}-5-provider`, 'provider-card');
+  await screen(`theme-${theme}-5-provider`, 'provider-card');
 }
 
 describe('light and dark theme through the real window', { concurrency: false }, () => {
