@@ -1,11 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/svelte';
+import { cleanup, render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { emit } from '@tauri-apps/api/event';
 import App from '../../App.svelte';
+import { keyboard } from '../keyboard/commands.svelte';
 import type { AppInfo, Theme } from '../ipc';
 
-afterEach(() => clearMocks());
+// The window stops listening to the menu when it closes: before the mocks go.
+afterEach(async () => {
+  cleanup();
+  await new Promise((r) => setTimeout(r));
+  clearMocks();
+});
 
 /** The core as far as the window's frame asks it: the stored theme, and set_theme. */
 function serve(stored: Theme, refuse = false) {
@@ -22,7 +29,7 @@ function serve(stored: Theme, refuse = false) {
     }
     if (cmd.startsWith('list_')) return [];
     return null;
-  });
+  }, { shouldMockEvents: true });
   return calls;
 }
 
@@ -53,5 +60,20 @@ describe('theme', () => {
     render(App);
     expect(await screen.findByRole('button', { name: 'Тёмная' })).toBeInTheDocument();
     expect(screen.getByRole('group', { name: 'Тема оформления' })).toBeInTheDocument();
+  });
+
+  it('the app menu switches it through the core too, and opens the palette', async () => {
+    const calls = serve('light');
+    render(App);
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('light'));
+    // The menu is listened to once the window is up.
+    await waitFor(async () => {
+      await emit('menu', 'theme-dark');
+      expect(calls).toEqual([{ theme: 'dark' }]);
+    });
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('dark'));
+    await emit('menu', 'palette');
+    expect(await screen.findByTestId('palette')).toBeInTheDocument();
+    keyboard.open = null;
   });
 });
