@@ -59,6 +59,7 @@ describe('keyboard and command palette through the real window', { concurrency: 
     await runFirst('1.6 Передача ТЗ команде');
     assert.equal(await el(browser, 'tab-team_handover').getAttribute('aria-selected'), 'true');
     assert.equal(await el(browser, 'tab-team_handover').isFocused(), true);
+    await screenshot(browser, 'keyboard-03-tab-focused', 'tab-team_handover');
     // The arrows move on from there, as on any tab strip.
     await browser.keys('ArrowLeft');
     await browser.waitUntil(async () => (await el(browser, 'tab-specification').getAttribute('aria-selected')) === 'true');

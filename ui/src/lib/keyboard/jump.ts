@@ -4,5 +4,6 @@
 export function jumpTo(target: HTMLElement | null) {
   if (!target) return;
   target.scrollIntoView?.({ block: 'start' });
-  target.focus({ preventScroll: true });
+  // Moved by a command, not a click: show where the focus went.
+  target.focus({ preventScroll: true, focusVisible: true });
 }
