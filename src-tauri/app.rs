@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use etap_domain::appearance::{Theme, THEME_SETTING};
 use etap_domain::Lang;
 use etap_storage::{StorageError, Store};
 use serde::Serialize;
@@ -45,10 +46,16 @@ pub fn language(store: &Store) -> Lang {
         })
 }
 
+/// The window's theme: the stored choice, else the domain's default.
+pub fn theme(store: &Store) -> Theme {
+    Theme::from_setting(store.setting(THEME_SETTING).ok().flatten().as_deref())
+}
+
 /// The running app's state, managed by Tauri.
 pub struct AppState {
     store: Mutex<Store>,
     english: AtomicBool,
+    theme: std::sync::Mutex<Theme>,
     data_dir: PathBuf,
     start_project: Option<i64>,
 }
@@ -57,9 +64,11 @@ impl AppState {
     /// `start_project`: the project the window opens on (the demo, on first run).
     pub fn new(store: Store, data_dir: PathBuf, start_project: Option<i64>) -> AppState {
         let english = language(&store) == Lang::En;
+        let theme = std::sync::Mutex::new(theme(&store));
         AppState {
             store: Mutex::new(store),
             english: AtomicBool::new(english),
+            theme,
             data_dir,
             start_project,
         }
@@ -126,9 +135,18 @@ impl AppState {
         Ok(restored)
     }
 
+    /// Stores the window's theme; the window redraws in it.
+    pub async fn set_theme(&self, theme: Theme) -> Result<AppInfo, AppError> {
+        self.with(|s| s.set_setting(THEME_SETTING, theme.code()))
+            .await?;
+        *self.theme.lock().unwrap_or_else(|e| e.into_inner()) = theme;
+        Ok(self.info())
+    }
+
     pub fn info(&self) -> AppInfo {
         AppInfo {
             lang: self.lang(),
+            theme: *self.theme.lock().unwrap_or_else(|e| e.into_inner()),
             version: env!("CARGO_PKG_VERSION").to_string(),
             data_dir: self.data_dir.display().to_string(),
             start_project: self.start_project,
@@ -140,6 +158,8 @@ impl AppState {
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct AppInfo {
     pub lang: Lang,
+    /// The window's colour theme as stored (`system` follows the desktop).
+    pub theme: Theme,
     pub version: String,
     pub data_dir: String,
     /// The project to open first: the demo project on the very first run.

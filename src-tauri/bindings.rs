@@ -4,6 +4,7 @@
 //! `cargo test` fails when the committed file is stale (`bindings_are_fresh` in
 //! tests/); `cargo run -- bindings` or `ETAP_WRITE_BINDINGS=1 cargo test` rewrites it.
 
+use etap_domain::appearance::Theme;
 use etap_domain::archive::{Exported, Imported, ImportedProject};
 use etap_domain::backup::{BackupCopy, BackupKind, Backups, Restored};
 use etap_domain::billing::{InvoicePayments, Payment, Receivables};
@@ -57,6 +58,7 @@ pub fn generate() -> String {
     let cfg = Config::new().with_large_int("number");
     let decls = [
         Lang::decl(&cfg),
+        Theme::decl(&cfg),
         Text::decl(&cfg),
         Phase::decl(&cfg),
         Step::decl(&cfg),

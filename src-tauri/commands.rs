@@ -23,8 +23,14 @@ pub async fn app_info(state: State<'_, AppState>) -> Res<AppInfo> {
 }
 
 #[tauri::command]
-pub async fn set_language(state: State<'_, AppState>, lang: Lang) -> Res<AppInfo> {
-    state.set_language(lang).await
+pub async fn set_language(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    lang: Lang,
+) -> Res<AppInfo> {
+    let info = state.set_language(lang).await?;
+    crate::native::relabel(&app, lang);
+    Ok(info)
 }
 
 #[tauri::command]
@@ -761,4 +767,26 @@ pub async fn repository_refs(
     project_id: i64,
 ) -> Res<etap_domain::development::RepoRefs> {
     state.with(|s| s.repository_refs(project_id)).await
+}
+
+// ---- Issue 13: the window's theme -----------------------------------------------------
+
+#[tauri::command]
+pub async fn set_theme(
+    state: State<'_, AppState>,
+    theme: etap_domain::appearance::Theme,
+) -> Res<AppInfo> {
+    state.set_theme(theme).await
+}
+
+// ---- Issue 13: an issued document in the system viewer and in its folder --------------
+
+#[tauri::command]
+pub async fn open_document(state: State<'_, AppState>, id: i64) -> Res<()> {
+    crate::native::open_document(&state, id).await
+}
+
+#[tauri::command]
+pub async fn reveal_document(state: State<'_, AppState>, id: i64) -> Res<()> {
+    crate::native::reveal_document(&state, id).await
 }

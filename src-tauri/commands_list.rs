@@ -94,6 +94,9 @@ macro_rules! with_commands {
             restore_backup,
             set_repository,
             repository_refs,
+            set_theme,
+            open_document,
+            reveal_document,
         }
     };
 }

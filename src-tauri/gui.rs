@@ -1,6 +1,7 @@
 //! Opens the window: one instance (a second launch focuses the running window), the
 //! store with the day's backup, the demo project on first run, logging to a file in
-//! the app's log folder, and the command handlers.
+//! the app's log folder, the app menu, the window's remembered size and place, and
+//! the command handlers.
 
 use std::path::{Path, PathBuf};
 
@@ -51,6 +52,8 @@ pub fn run(data_dir: PathBuf) -> i32 {
             focus_main(app)
         }))
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .on_menu_event(crate::native::on_menu_event)
         .setup(move |app| {
             // With an explicit data folder (tests, portable use) logs stay beside it.
             let log_dir = if std::env::var_os("ETAP_DATA_DIR").is_some()
@@ -84,7 +87,9 @@ pub fn run(data_dir: PathBuf) -> i32 {
             if let Some(id) = demo {
                 tracing::info!(project = id, "created the demo project");
             }
-            app.manage(AppState::new(store, data_dir.clone(), demo));
+            let state = AppState::new(store, data_dir.clone(), demo);
+            app.set_menu(crate::native::menu(app.handle(), state.lang())?)?;
+            app.manage(state);
             Ok(())
         })
         .invoke_handler(with_commands!(handlers))

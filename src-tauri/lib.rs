@@ -18,6 +18,7 @@ pub mod commands_list {
     include!("commands_list.rs");
 }
 mod gui;
+pub mod native;
 
 use clap::Parser;
 

@@ -12,5 +12,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
     setupFiles: ['src/test-setup.ts'],
+    // The colour tokens are read as text by the contrast test (`app.css?raw`).
+    css: { include: [/app\.css/] },
   },
 });

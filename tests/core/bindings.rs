@@ -150,5 +150,44 @@ fn the_capability_grants_exactly_the_commands() {
         .filter_map(|p| p.as_str())
         .filter(|p| *p != "etap-commands")
         .collect();
-    assert_eq!(plugins, ["dialog:allow-save", "dialog:allow-open"]);
+    // The save and open dialogs, and listening to the app menu's events; the opener's own
+    // commands are not granted (documents are opened by Etap's commands, from Rust).
+    assert_eq!(
+        plugins,
+        [
+            "dialog:allow-save",
+            "dialog:allow-open",
+            "core:event:allow-listen",
+            "core:event:allow-unlisten"
+        ]
+    );
+}
+
+/// Every item of the app menu reaches something in the window: the UI's menu handler
+/// (`ui/src/lib/keyboard/menu.ts`) names each id the shell emits, and no other.
+#[test]
+fn every_menu_item_is_handled_by_the_window() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let ui = std::fs::read_to_string(root.join("ui/src/lib/keyboard/menu.ts")).unwrap();
+    let handled: Vec<String> = ui
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix('\''))
+        .filter_map(|l| l.split_once("':").map(|(id, _)| id.to_string()))
+        .collect();
+    let mut ids: Vec<&str> = etap_app::native::MENU
+        .iter()
+        .flat_map(|(_, items)| items.iter().map(|i| i.id))
+        .collect();
+    ids.sort();
+    let mut handled_sorted = handled.clone();
+    handled_sorted.sort();
+    assert_eq!(handled_sorted, ids);
+    let mut keys: Vec<&str> = etap_app::native::MENU
+        .iter()
+        .flat_map(|(_, items)| items.iter().filter_map(|i| i.accelerator))
+        .collect();
+    let n = keys.len();
+    keys.sort();
+    keys.dedup();
+    assert_eq!(keys.len(), n, "one shortcut per menu item");
 }

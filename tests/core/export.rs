@@ -151,6 +151,27 @@ fn save_as_copies_the_checked_file_and_refuses_a_changed_one() {
     assert!(err.message().ru.contains("SHA-256 не совпадает с реестром"));
 }
 
+/// Issue 13: «Открыть» and «Показать в папке» hand the system only a file the register
+/// still vouches for; a changed or deleted one is refused in the same words as Save as.
+#[test]
+fn only_an_intact_issued_document_is_opened_or_shown() {
+    let (dir, mut store) = temp_store();
+    let c = store.create_client("Клиент").unwrap();
+    let p = store.create_project(c.id, "Проект").unwrap().id;
+    crate::walk_to(&mut store, p, etap_domain::Step::Negotiation);
+    let doc = etap_app::export::export_proposal(&mut store, p, Lang::Ru, &dir.path().join("docs"))
+        .unwrap();
+    let intact = etap_app::export::intact_document(&store, doc.id).unwrap();
+    assert_eq!(intact.path, doc.path);
+
+    std::fs::write(&doc.path, b"%PDF-1.7 tampered").unwrap();
+    let err = etap_app::export::intact_document(&store, doc.id).unwrap_err();
+    assert_eq!(err.code(), "document_changed");
+    std::fs::remove_file(&doc.path).unwrap();
+    let err = etap_app::export::intact_document(&store, doc.id).unwrap_err();
+    assert_eq!(err.code(), "document_changed");
+}
+
 /// Issue 9: a rate with more than two decimals was rounded before it was multiplied
 /// (12 345,678 ₽ × 10 h gave 123 456,80). The КП prints the app's figures and the rate
 /// as entered.

@@ -334,3 +334,28 @@ fn not_found_names_what_was_not_found() {
     let en = store.project(404).unwrap_err().message().en;
     assert!(en.starts_with("The project was not found"), "{en}");
 }
+
+/// Issue 13: the window's theme is a setting the core owns. A new user follows the
+/// desktop; a choice made in the window is what the next start opens in.
+#[test]
+fn the_theme_is_stored_and_the_next_start_opens_in_it() {
+    use etap_app::app::{theme, AppState};
+    use etap_domain::appearance::Theme;
+
+    let (dir, store) = crate::temp_store();
+    assert_eq!(theme(&store), Theme::System);
+    let state = AppState::new(store, dir.path().to_path_buf(), None);
+    assert_eq!(state.info().theme, Theme::System);
+    let info = tauri::async_runtime::block_on(state.set_theme(Theme::Dark)).unwrap();
+    assert_eq!(info.theme, Theme::Dark);
+    drop(state);
+
+    let store = Store::open_dir(dir.path()).unwrap();
+    assert_eq!(theme(&store), Theme::Dark);
+    assert_eq!(
+        AppState::new(store, dir.path().to_path_buf(), None)
+            .info()
+            .theme,
+        Theme::Dark
+    );
+}

@@ -5,6 +5,7 @@
 //! states it as an invariant and `cargo tree -p etap-domain` proves it); storage and the
 //! desktop shell depend on it, never the other way round.
 
+pub mod appearance;
 pub mod archive;
 pub mod backup;
 pub mod billing;

@@ -126,11 +126,7 @@ pub fn documents_dir(data_dir: &Path) -> PathBuf {
 /// Copies an issued document's file to `dest` (the user's "Save as…"), after checking
 /// it is still byte for byte what the register recorded.
 pub fn copy_document(store: &mut Store, id: i64, dest: &Path) -> Result<IssuedDocument> {
-    let doc = store.issued_document(id)?;
-    let bytes = std::fs::read(&doc.path).map_err(|_| ExportError::Changed(doc.number.clone()))?;
-    if issue::hex(&Sha256::digest(&bytes)) != doc.sha256 {
-        return Err(ExportError::Changed(doc.number));
-    }
+    let (doc, bytes) = read_intact(store, id)?;
     let dir = dest.parent().unwrap_or_else(|| Path::new("."));
     let name = dest
         .file_name()
@@ -138,4 +134,20 @@ pub fn copy_document(store: &mut Store, id: i64, dest: &Path) -> Result<IssuedDo
         .unwrap_or_else(|| issue::file_name(&doc.number));
     issue::write_atomically(dir, &name, &bytes)?;
     Ok(doc)
+}
+
+/// The issued document `id` if its file is still what the register recorded (to open
+/// it in the system viewer or show it in its folder); a file changed or gone since it
+/// was issued is refused, as for "Save as…".
+pub fn intact_document(store: &Store, id: i64) -> Result<IssuedDocument> {
+    Ok(read_intact(store, id)?.0)
+}
+
+fn read_intact(store: &Store, id: i64) -> Result<(IssuedDocument, Vec<u8>)> {
+    let doc = store.issued_document(id)?;
+    let bytes = std::fs::read(&doc.path).map_err(|_| ExportError::Changed(doc.number.clone()))?;
+    if issue::hex(&Sha256::digest(&bytes)) != doc.sha256 {
+        return Err(ExportError::Changed(doc.number));
+    }
+    Ok((doc, bytes))
 }

@@ -3,6 +3,8 @@
 
 export type Lang = "ru" | "en";
 
+export type Theme = "system" | "light" | "dark";
+
 export type Text = { ru: string, en: string, };
 
 export type Phase = "preparation" | "development" | "deployment" | "finished";
@@ -720,7 +722,11 @@ export type Progress = {
  */
 hours: Array<StageHours>, rounds: Array<StageRounds>, };
 
-export type AppInfo = { lang: Lang, version: string, data_dir: string, 
+export type AppInfo = { lang: Lang, 
+/**
+ * The window's colour theme as stored (`system` follows the desktop).
+ */
+theme: Theme, version: string, data_dir: string, 
 /**
  * The project to open first: the demo project on the very first run.
  */

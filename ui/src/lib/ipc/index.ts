@@ -2,6 +2,7 @@
 // generated from Rust (bindings.ts). No component calls `invoke` with a string name.
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  Theme,
   ActionKind,
   AppError,
   AppInfo,
@@ -228,4 +229,9 @@ export const api = {
   setRepository: (projectId: number, folder: string) =>
     call<string>('set_repository', { projectId, folder }),
   repositoryRefs: (projectId: number) => call<RepoRefs>('repository_refs', { projectId }),
+  // Issue 13: the window's theme.
+  setTheme: (theme: Theme) => call<AppInfo>('set_theme', { theme }),
+  // Issue 13: an issued document in the system viewer, or selected in its folder.
+  openDocument: (id: number) => call<null>('open_document', { id }),
+  revealDocument: (id: number) => call<null>('reveal_document', { id }),
 };

@@ -126,3 +126,50 @@ describe('DocumentRegister', () => {
     expect(screen.getAllByTestId('register-from').map((e) => e.textContent)).toEqual(['—', 'stage 2']);
   });
 });
+
+describe('an issued document on the desktop', () => {
+  function serve(refuse = false) {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === 'issued_documents') return [invoice];
+      if (cmd === 'receivables') return receivables('0');
+      if (cmd === 'open_document' || cmd === 'reveal_document') {
+        calls.push([cmd, args]);
+        if (refuse)
+          throw { code: 'document_changed', message: 'Файл документа С-2026-001 изменён или удалён' };
+        return null;
+      }
+      return null;
+    });
+    return calls;
+  }
+
+  it('«Открыть» and «Показать в папке» ask the core for that document', async () => {
+    i18n.lang = 'ru';
+    const calls = serve();
+    render(DocumentRegister, { projectId: 2, revision: 0 });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Открыть С-2026-001 в программе просмотра PDF' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Показать С-2026-001 в папке' }));
+    await waitFor(() =>
+      expect(calls).toEqual([
+        ['open_document', { id: 5 }],
+        ['reveal_document', { id: 5 }],
+      ]),
+    );
+  });
+
+  it('says so in words when the file is no longer the one issued', async () => {
+    i18n.lang = 'ru';
+    serve(true);
+    render(DocumentRegister, { projectId: 2, revision: 0 });
+    await fireEvent.click(await screen.findByTestId('doc-open'));
+    expect(await screen.findByText(/изменён или удалён/)).toBeInTheDocument();
+  });
+
+  it('names the buttons in English too', async () => {
+    i18n.lang = 'en';
+    serve();
+    render(DocumentRegister, { projectId: 2, revision: 0 });
+    expect(await screen.findByRole('button', { name: 'Show С-2026-001 in its folder' })).toHaveTextContent('Show in folder');
+  });
+});
