@@ -88,6 +88,11 @@ macro_rules! with_commands {
             export_archive,
             import_archive,
             register_check,
+            dashboard,
+            settings_page,
+            set_notifications,
+            timeline,
+            notify_deadlines,
         }
     };
 }

@@ -7,6 +7,7 @@
 
 pub mod archive;
 pub mod billing;
+pub mod dashboard;
 pub mod decimal;
 pub mod deployment;
 pub mod development;
@@ -25,9 +26,11 @@ pub mod party;
 pub mod payment_qr;
 pub mod preparation;
 pub mod search;
+pub mod settings;
 pub mod spec;
 pub mod spec_templates;
 pub mod text;
+pub mod timeline;
 pub mod typography;
 
 pub use entity::{Client, HistoryEntry, ProjectPage, ProjectSummary, Stage};

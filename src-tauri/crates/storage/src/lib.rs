@@ -14,6 +14,7 @@
 mod archive;
 mod clients;
 mod codes;
+mod dashboard;
 mod demo;
 mod deployment;
 mod development;
