@@ -4,7 +4,8 @@ export type Route =
   | { view: 'project'; id: number }
   | { view: 'client'; id: number; from: Route }
   | { view: 'provider'; from: Route }
-  | { view: 'search'; query: string };
+  | { view: 'search'; query: string }
+  | { view: 'settings'; from: Route };
 
 class Nav {
   route = $state<Route>({ view: 'dashboard' });
@@ -13,11 +14,14 @@ class Nav {
   openProvider = () => {
     if (this.route.view !== 'provider') this.route = { view: 'provider', from: this.route };
   };
+  openSettings = () => {
+    if (this.route.view !== 'settings') this.route = { view: 'settings', from: this.route };
+  };
   search = (query: string) => (this.route = { view: 'search', query });
   home = () => (this.route = { view: 'dashboard' });
   back = () => {
     const r = this.route;
-    this.route = r.view === 'client' || r.view === 'provider' ? r.from : { view: 'dashboard' };
+    this.route = r.view === 'client' || r.view === 'provider' || r.view === 'settings' ? r.from : { view: 'dashboard' };
   };
 }
 
