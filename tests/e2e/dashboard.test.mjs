@@ -44,7 +44,8 @@ describe('dashboard through the real window', { concurrency: false }, () => {
     assert.match(open, /Отказ клиента: 1 раз/);
     assert.match(open, /Перейти к оценке/);
     const closed = rows.find((t) => t.includes('CRM'));
-    assert.match(closed, /Оплачено: [1-9]/);
+    assert.match(closed, /Принято: 300 000,00 ₽ Выставлено: 300 000,00 ₽/);
+    assert.match(closed, /Откат к старой среде: 1 раз/);
     await waitText(browser, 'week', 'Эта неделя');
     await waitText(browser, 'week-empty', 'сроков нет');
     await screenshot(browser, 'dash-01-demo-ru', 'project-list');
@@ -66,7 +67,7 @@ describe('dashboard through the real window', { concurrency: false }, () => {
     await el(browser, 'filter-text').setValue('кабинет');
     await waitCount(browser, 'project-row', 1);
     assert.match((await rowTexts())[0], /Личный кабинет клиента/);
-    await click(browser, 'filter-reset');
+    await click(browser, 'filter-clear');
     await waitCount(browser, 'project-row', 2);
   });
 

@@ -123,9 +123,11 @@ describe('Dashboard', () => {
     await fireEvent.click(screen.getByTestId('filter-overdue'));
     expect(await screen.findByTestId('no-match')).toHaveTextContent('No project matches');
     expect(screen.queryByTestId('no-projects')).toBeNull();
+    expect(screen.getByTestId('filter-clear')).toHaveTextContent('Clear filters');
     await fireEvent.click(screen.getByTestId('filter-reset'));
     await screen.findAllByTestId('project-row');
     expect(asked.at(-1)?.overdue_only).toBe(false);
+    expect(screen.queryByTestId('filter-clear')).toBeNull();
   });
 
   it('tells a first-time user what to do when there is no project yet', async () => {
