@@ -8,6 +8,10 @@ use etap_domain::appearance::Theme;
 use etap_domain::archive::{Exported, Imported, ImportedProject};
 use etap_domain::backup::{BackupCopy, BackupKind, Backups, Restored};
 use etap_domain::billing::{InvoicePayments, Payment, Receivables};
+use etap_domain::dashboard::{
+    ClientOption, Dashboard, DashboardQuery, DashboardRow, DashboardSort, Deadline, DeadlineKind,
+    DueItem, LoopCount, NextAction, Reminder,
+};
 use etap_domain::deployment::{
     DbArchive, DeploymentPlan, SupportContact, SupportHandover, SwitchKind, TargetKind,
 };
@@ -38,12 +42,14 @@ use etap_domain::preparation::{
     Clarification, Handover, Question, QuestionStatus, Request, RequestCard, RequestSource,
     RoundNotes, TeamCard, TeamMember,
 };
+use etap_domain::settings::{NumberFormat, Settings, SettingsPage};
 use etap_domain::spec::{
     EmptySections, OutlineEntry, Priority, Requirement, RequirementChange, SearchHit,
     SectionChange, SectionState, SpecContent, SpecDiff, SpecSection, SpecStatus, SpecVersion,
     WordChange,
 };
 use etap_domain::spec_templates::{Template, TemplateInfo};
+use etap_domain::timeline::{Timeline, TimelineMarker, TimelineStage};
 use etap_domain::{Lang, Text};
 use ts_rs::{Config, TS};
 
@@ -177,6 +183,23 @@ pub fn generate() -> String {
         etap_domain::development::RepoRef::decl(&cfg),
         etap_domain::development::RepoRefs::decl(&cfg),
         etap_domain::lifecycle::Workspaces::decl(&cfg),
+        DeadlineKind::decl(&cfg),
+        Deadline::decl(&cfg),
+        NextAction::decl(&cfg),
+        LoopCount::decl(&cfg),
+        DashboardRow::decl(&cfg),
+        DashboardSort::decl(&cfg),
+        DashboardQuery::decl(&cfg),
+        DueItem::decl(&cfg),
+        ClientOption::decl(&cfg),
+        Dashboard::decl(&cfg),
+        Reminder::decl(&cfg),
+        Settings::decl(&cfg),
+        NumberFormat::decl(&cfg),
+        SettingsPage::decl(&cfg),
+        TimelineStage::decl(&cfg),
+        TimelineMarker::decl(&cfg),
+        Timeline::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/bindings.rs (ts-rs). Do not edit:\n\

@@ -790,3 +790,57 @@ pub async fn open_document(state: State<'_, AppState>, id: i64) -> Res<()> {
 pub async fn reveal_document(state: State<'_, AppState>, id: i64) -> Res<()> {
     crate::native::reveal_document(&state, id).await
 }
+
+/// The dashboard: every project's step, next action, next deadline, overdue flag,
+/// loops and money, filtered and sorted as asked, with the "this week" view.
+#[tauri::command]
+pub async fn dashboard(
+    state: State<'_, AppState>,
+    query: etap_domain::dashboard::DashboardQuery,
+) -> Res<etap_domain::dashboard::Dashboard> {
+    state.with(|s| s.dashboard(&query)).await
+}
+
+/// The settings page: language, notifications, the estimate defaults of the provider
+/// profile and the numbering formats.
+#[tauri::command]
+pub async fn settings_page(state: State<'_, AppState>) -> Res<etap_domain::settings::SettingsPage> {
+    let lang = state.lang();
+    state.with(|s| s.settings_page(lang)).await
+}
+
+/// Turns desktop notifications of deadlines on or off.
+#[tauri::command]
+pub async fn set_notifications(
+    state: State<'_, AppState>,
+    on: bool,
+) -> Res<etap_domain::settings::SettingsPage> {
+    let lang = state.lang();
+    state
+        .with(|s| {
+            s.set_notifications(on)?;
+            s.settings_page(lang)
+        })
+        .await
+}
+
+/// A project's timeline: stages planned against accepted, the history as markers.
+#[tauri::command]
+pub async fn timeline(
+    state: State<'_, AppState>,
+    project_id: i64,
+) -> Res<etap_domain::timeline::Timeline> {
+    state.with(|s| s.timeline(project_id)).await
+}
+
+/// Shows the deadline notices due now (each at most once a day, none when switched
+/// off) as desktop notifications, and returns them.
+#[tauri::command]
+pub async fn notify_deadlines(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> Res<Vec<etap_domain::dashboard::Reminder>> {
+    let due = state.with(|s| s.take_reminders_today()).await?;
+    crate::gui::notify(&app, &due, state.lang());
+    Ok(due)
+}

@@ -97,6 +97,11 @@ macro_rules! with_commands {
             set_theme,
             open_document,
             reveal_document,
+            dashboard,
+            settings_page,
+            set_notifications,
+            timeline,
+            notify_deadlines,
         }
     };
 }

@@ -54,6 +54,7 @@ pub fn run(data_dir: PathBuf) -> i32 {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .on_menu_event(crate::native::on_menu_event)
+        .plugin(tauri_plugin_notification::init())
         .setup(move |app| {
             // With an explicit data folder (tests, portable use) logs stay beside it.
             let log_dir = if std::env::var_os("ETAP_DATA_DIR").is_some()
@@ -100,6 +101,27 @@ pub fn run(data_dir: PathBuf) -> i32 {
             tracing::error!(error = %e, "the app stopped with an error");
             eprintln!("Etap: {e}");
             1
+        }
+    }
+}
+
+/// Shows deadline reminders as desktop notifications in `lang`. A desktop without a
+/// notification service only loses the notice (logged): the dashboard shows the same.
+pub fn notify(
+    app: &tauri::AppHandle,
+    due: &[etap_domain::dashboard::Reminder],
+    lang: etap_domain::Lang,
+) {
+    use tauri_plugin_notification::NotificationExt;
+    for r in due {
+        let shown = app
+            .notification()
+            .builder()
+            .title(r.title.get(lang))
+            .body(r.body.get(lang))
+            .show();
+        if let Err(e) = shown {
+            tracing::warn!(error = %e, key = %r.key, "a deadline notice could not be shown");
         }
     }
 }

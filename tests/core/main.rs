@@ -9,6 +9,7 @@ mod bindings;
 mod charging;
 mod cli;
 mod crash;
+mod dashboard;
 mod deliver;
 mod deployment;
 mod development;

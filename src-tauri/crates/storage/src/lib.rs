@@ -18,6 +18,7 @@ mod archive;
 mod backups;
 mod clients;
 mod codes;
+mod dashboard;
 mod demo;
 mod deployment;
 mod development;

@@ -5,7 +5,8 @@ export type Route =
   | { view: 'client'; id: number; from: Route }
   | { view: 'provider'; from: Route }
   | { view: 'search'; query: string }
-  | { view: 'backups'; from: Route };
+  | { view: 'backups'; from: Route }
+  | { view: 'settings'; from: Route };
 
 class Nav {
   route = $state<Route>({ view: 'dashboard' });
@@ -17,11 +18,17 @@ class Nav {
   openBackups = () => {
     if (this.route.view !== 'backups') this.route = { view: 'backups', from: this.route };
   };
+  openSettings = () => {
+    if (this.route.view !== 'settings') this.route = { view: 'settings', from: this.route };
+  };
   search = (query: string) => (this.route = { view: 'search', query });
   home = () => (this.route = { view: 'dashboard' });
   back = () => {
     const r = this.route;
-    this.route = r.view === 'client' || r.view === 'provider' || r.view === 'backups' ? r.from : { view: 'dashboard' };
+    this.route =
+      r.view === 'client' || r.view === 'provider' || r.view === 'backups' || r.view === 'settings'
+        ? r.from
+        : { view: 'dashboard' };
   };
 }
 

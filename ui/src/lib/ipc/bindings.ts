@@ -901,6 +901,153 @@ development: boolean,
  */
 deployment: boolean, };
 
+export type DeadlineKind = "offer_validity" | "stage_end" | "deployment";
+
+export type Deadline = { kind: DeadlineKind, 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, 
+/**
+ * The stage number for [`DeadlineKind::StageEnd`].
+ */
+stage: number | null, 
+/**
+ * «Срок действия КП» / "Offer valid until", «Конец этапа 2» / "Stage 2 ends".
+ */
+label: Text, 
+/**
+ * Days from today to the date: negative when it has passed.
+ */
+days_left: number, overdue: boolean, };
+
+export type NextAction = { label: Text, blocked: Text | null, };
+
+export type LoopCount = { kind: LoopKind, name: Text, count: number, };
+
+export type DashboardRow = { project: ProjectSummary, phase: Phase, 
+/**
+ * "1.2"; none for a closed or cancelled project.
+ */
+step_number: string | null, step_name: Text, next_action: NextAction | null, next_deadline: Deadline | null, 
+/**
+ * Any open deadline has passed.
+ */
+overdue: boolean, loops: Array<LoopCount>, 
+/**
+ * Accepted, invoiced and paid amounts in words of the interface ("0,00 ₽").
+ */
+accepted: Text, invoiced: Text, paid: Text, 
+/**
+ * Every open deadline, earliest first (the "this week" view reads them).
+ */
+deadlines: Array<Deadline>, };
+
+export type DashboardSort = "deadline" | "name" | "changed";
+
+export type DashboardQuery = { 
+/**
+ * `finished` keeps closed and cancelled projects.
+ */
+phase: Phase | null, client_id: number | null, overdue_only: boolean, 
+/**
+ * Words the project's name or client must contain (case and ё ignored).
+ */
+text: string, sort: DashboardSort, };
+
+export type DueItem = { project_id: number, title: string, client_name: string, deadline: Deadline, };
+
+export type ClientOption = { id: number, name: string, };
+
+export type Dashboard = { 
+/**
+ * The rows the query kept, in its order.
+ */
+rows: Array<DashboardRow>, 
+/**
+ * How many projects there are in all (an empty filter result is not "no projects").
+ */
+total: number, 
+/**
+ * Clients that have projects, by name.
+ */
+clients: Array<ClientOption>, 
+/**
+ * Due within a week or overdue, across all projects (whatever the filters).
+ */
+week: Array<DueItem>, 
+/**
+ * `YYYY-MM-DD` the deadlines were judged against.
+ */
+today: string, };
+
+export type Reminder = { 
+/**
+ * Names the item (project, kind, stage, date): a notice is shown at most once a day
+ * per key.
+ */
+key: string, project_id: number, title: Text, body: Text, };
+
+export type Settings = { 
+/**
+ * The interface language; default: the system's locale.
+ */
+language: Lang, 
+/**
+ * Desktop notifications of deadlines (offers expiring, stages due); default: on.
+ */
+notifications: boolean, };
+
+export type NumberFormat = { kind: DocKind, 
+/**
+ * «КП-{проект}-{n}, по проекту» / "КП-{project}-{n}, per project".
+ */
+rule: Text, 
+/**
+ * The first number of the series: «КП-12-1», «А-2026-001».
+ */
+example: string, };
+
+export type SettingsPage = { settings: Settings, 
+/**
+ * The defaults new estimates start from (the provider profile's): «НДС 22 %».
+ */
+vat: Text, currency: string, 
+/**
+ * «2 500,00 ₽» / "RUB 2,500.00".
+ */
+hourly_rate: Text, numbering: Array<NumberFormat>, };
+
+export type TimelineStage = { number: number, title: string, 
+/**
+ * `YYYY-MM-DD`, when planned.
+ */
+planned_start: string | null, planned_end: string | null, accepted_on: string | null, 
+/**
+ * Days from the axis start: the planned bar, and the day it was accepted.
+ */
+start_day: number | null, end_day: number | null, accepted_day: number | null, 
+/**
+ * Accepted after its planned end, or not accepted and its end has passed.
+ */
+late: boolean, };
+
+export type TimelineMarker = { date: string, day: number, 
+/**
+ * «1.4 → 1.2 Клиент отказался».
+ */
+label: Text, to: Step, loop_kind: LoopKind | null, };
+
+export type Timeline = { 
+/**
+ * The axis: from `start` to `start + days`, `YYYY-MM-DD`.
+ */
+start: string, days: number, today_day: number, stages: Array<TimelineStage>, markers: Array<TimelineMarker>, 
+/**
+ * The first day of each month on the axis, for the ticks: (day, `YYYY-MM-01`).
+ */
+months: Array<[number, string]>, };
+
 /**
  * Every error code the core can answer with.
  */

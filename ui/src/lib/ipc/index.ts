@@ -25,6 +25,11 @@ import type {
   Negotiation,
   ProjectPage,
   ProjectSummary,
+  Dashboard,
+  DashboardQuery,
+  Reminder,
+  SettingsPage,
+  Timeline,
   ProviderCard,
   ProviderDraft,
   QuestionStatus,
@@ -101,6 +106,13 @@ export const api = {
   listClients: () => call<Client[]>('list_clients'),
   createClient: (name: string) => call<Client>('create_client', { name }),
   listProjects: () => call<ProjectSummary[]>('list_projects'),
+  // The dashboard: rows, next deadlines, overdue, filters and sort decided by the core.
+  dashboard: (query: DashboardQuery) => call<Dashboard>('dashboard', { query }),
+  // Settings, deadline notices (shown by the core, at most once a day each), timeline.
+  settingsPage: () => call<SettingsPage>('settings_page'),
+  setNotifications: (on: boolean) => call<SettingsPage>('set_notifications', { on }),
+  notifyDeadlines: () => call<Reminder[]>('notify_deadlines'),
+  timeline: (projectId: number) => call<Timeline>('timeline', { projectId }),
   createProject: (clientId: number, title: string) =>
     call<ProjectSummary>('create_project', { clientId, title }),
   renameProject: (id: number, title: string) =>
