@@ -128,13 +128,45 @@ impl Store {
         backup_into(&self.conn, dest)
     }
 
-    fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction) -> Result<T>) -> Result<T> {
+    fn write<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            // Inside [`Store::batch`]: the write is a savepoint of the batch's
+            // transaction, so a refused write still leaves nothing of itself.
+            let sp = self.conn.savepoint()?;
+            let out = f(&sp)?;
+            sp.commit()?;
+            return Ok(out);
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)
+    }
+
+    /// Runs many writes as one transaction: all of them land, or none (the data
+    /// generator writes a project's years of records this way, one commit each).
+    /// Each write inside still checks and refuses on its own.
+    pub fn batch<T, E: From<StorageError>>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| E::from(StorageError::from(e)))?;
+        match f(self) {
+            Ok(out) => {
+                self.conn
+                    .execute_batch("COMMIT")
+                    .map_err(|e| E::from(StorageError::from(e)))?;
+                Ok(out)
+            }
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
     }
 }
 
