@@ -16,7 +16,7 @@ use etap_domain::development::{
 };
 use etap_domain::draft::FieldError;
 use etap_domain::entity::{
-    Client, DocKind, HistoryEntry, IssuedDocument, ProjectPage, ProjectSummary, Stage,
+    Client, DocKind, HistoryEntry, IssuedDocument, ProjectPage, ProjectSummary, ProjectsPage, Stage,
 };
 use etap_domain::estimate::{
     Estimate, EstimateCard, EstimateDraft, EstimateItem, EstimateTotals, EstimateView, Estimator,
@@ -37,7 +37,7 @@ use etap_domain::preparation::{
     RoundNotes, TeamCard, TeamMember,
 };
 use etap_domain::spec::{
-    EmptySections, OutlineEntry, Priority, Requirement, RequirementChange, SearchHit,
+    EmptySections, OutlineEntry, Priority, Requirement, RequirementChange, SearchHit, SearchPage,
     SectionChange, SectionState, SpecContent, SpecDiff, SpecSection, SpecStatus, SpecVersion,
     WordChange,
 };
@@ -71,6 +71,7 @@ pub fn generate() -> String {
         LifecycleMap::decl(&cfg),
         Client::decl(&cfg),
         ProjectSummary::decl(&cfg),
+        ProjectsPage::decl(&cfg),
         HistoryEntry::decl(&cfg),
         Stage::decl(&cfg),
         ProjectPage::decl(&cfg),
@@ -129,6 +130,7 @@ pub fn generate() -> String {
         SectionChange::decl(&cfg),
         SpecDiff::decl(&cfg),
         SearchHit::decl(&cfg),
+        SearchPage::decl(&cfg),
         EmptySections::decl(&cfg),
         Run::decl(&cfg),
         ListItem::decl(&cfg),

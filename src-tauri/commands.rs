@@ -710,3 +710,25 @@ pub async fn register_check(
         .export(|s, _, dir| crate::export::check_register(s, dir))
         .await
 }
+
+/// One page of the dashboard's project list (most recently changed first), with the
+/// total: the window shows the first page and asks for more when told to.
+#[tauri::command]
+pub async fn projects_page(
+    state: State<'_, AppState>,
+    offset: u32,
+    limit: u32,
+) -> Res<etap_domain::entity::ProjectsPage> {
+    state.with(|s| s.projects_page(offset, limit)).await
+}
+
+/// One page of search hits across every ТЗ, best first; snippets only for these.
+#[tauri::command]
+pub async fn search_page(
+    state: State<'_, AppState>,
+    query: String,
+    offset: u32,
+    limit: u32,
+) -> Res<etap_domain::spec::SearchPage> {
+    state.with(|s| s.search_page(&query, offset, limit)).await
+}

@@ -88,6 +88,8 @@ macro_rules! with_commands {
             export_archive,
             import_archive,
             register_check,
+            projects_page,
+            search_page,
         }
     };
 }

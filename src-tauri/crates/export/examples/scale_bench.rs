@@ -71,10 +71,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let (ms, list) = time(runs, || store.projects().unwrap());
     println!("dashboard list, all {} projects: {ms:.3} ms", list.len());
-    /*PAGE
     let (ms, page) = time(runs, || store.projects_page(0, 50).unwrap());
-    println!("dashboard list, first page ({} of {}): {ms:.3} ms", page.items.len(), page.total);
-    PAGE*/
+    println!(
+        "dashboard list, first page ({} of {}): {ms:.3} ms",
+        page.items.len(),
+        page.total
+    );
 
     // The project with the longest history, and the largest ТЗ with two versions.
     let busiest = list

@@ -40,6 +40,10 @@ pub use register::{NewDocument, WrittenFile};
 // The project's state and history, read by the record modules beside it.
 pub(crate) use projects::{history, load_state};
 
+/// The most a page of a list holds, whatever is asked: a list the window shows is
+/// read a page at a time, never whole.
+pub const MAX_PAGE: u32 = 200;
+
 /// The database file's name inside the data folder.
 pub const DB_FILE: &str = "etap.sqlite";
 
@@ -121,6 +125,23 @@ impl Store {
         Ok(self
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// Calls `f` with every statement the store runs, its parameters written in (the
+    /// plan test reads each list query's plan); `None` stops it.
+    #[cfg(feature = "trace")]
+    #[doc(hidden)]
+    pub fn trace_sql(&mut self, f: Option<fn(&str)>) {
+        self.conn.trace(f);
+    }
+
+    /// Runs `EXPLAIN QUERY PLAN` of `sql` and answers the plan's lines.
+    #[cfg(feature = "trace")]
+    #[doc(hidden)]
+    pub fn query_plan(&self, sql: &str) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+        let rows = st.query_map([], |r| r.get::<_, String>(3))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Writes a consistent copy of the whole database to `dest` (on demand backups).

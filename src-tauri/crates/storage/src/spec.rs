@@ -17,8 +17,8 @@ use etap_domain::input::CleanText;
 
 use etap_domain::search::{self, normal_form, QueryTerm, QueryWord, WordKind};
 use etap_domain::spec::{
-    diff, find_mut, next_req_id, numbered, Priority, Requirement, SearchHit, SpecContent, SpecDiff,
-    SpecSection, SpecStatus, SpecVersion,
+    diff, find_mut, next_req_id, numbered, Priority, Requirement, SearchHit, SearchPage,
+    SpecContent, SpecDiff, SpecSection, SpecStatus, SpecVersion,
 };
 use etap_domain::spec_templates::Template;
 use etap_domain::text::Lang;
@@ -419,49 +419,82 @@ impl Store {
         )?)
     }
 
-    /// Full-text search across every specification of every project, best first.
+    /// Full-text search across every specification of every project, best first: the
+    /// first `limit` hits ([`Store::search_page`] from the start).
     pub fn search_specs(&self, typed: &str, limit: u32) -> Result<Vec<SearchHit>> {
+        Ok(self.search_page(typed, 0, limit)?.hits)
+    }
+
+    /// One page of search hits, best first: `limit` from `offset`. Only the hits shown
+    /// are read whole and get a snippet; the candidates are ranked from the index alone.
+    pub fn search_page(&self, typed: &str, offset: u32, limit: u32) -> Result<SearchPage> {
+        let limit = limit.min(crate::MAX_PAGE);
         let terms = search::query(typed);
-        if terms.is_empty() {
-            return Ok(Vec::new());
+        if terms.is_empty() || limit == 0 {
+            return Ok(SearchPage {
+                hits: Vec::new(),
+                more: false,
+            });
         }
+        let fts = fts_query(&terms);
         // A piece typed with punctuation («-1») is checked literally after the index
-        // found its words, so the index is asked for every candidate.
+        // found its words, so then every candidate is asked for until the page is full.
         let literal = terms.iter().any(|t| t.literal.is_some());
-        let mut st = self.conn.prepare(
+        let wanted = offset as usize + limit as usize + 1;
+        let mut ranked = self.conn.prepare_cached(
+            "SELECT rowid FROM spec_search WHERE spec_search MATCH ?1 ORDER BY rank LIMIT ?2",
+        )?;
+        let sql_limit = if literal { -1 } else { wanted as i64 };
+        let rowids = ranked
+            .query_map(params![fts, sql_limit], |r| r.get::<_, i64>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut hit = self.conn.prepare_cached(
             "SELECT v.project_id, p.title, v.id, v.number, t.section_number, t.title, \
              snippet(spec_search, -1, '[', ']', '…', 12), t.body \
              FROM spec_search \
              JOIN spec_search_text t ON t.id = spec_search.rowid \
              JOIN spec_versions v ON v.id = t.version_id \
              JOIN projects p ON p.id = v.project_id \
-             WHERE spec_search MATCH ?1 ORDER BY rank LIMIT ?2",
+             WHERE spec_search MATCH ?1 AND spec_search.rowid = ?2",
         )?;
-        let sql_limit = if literal { -1 } else { i64::from(limit) };
-        let rows = st.query_map(params![fts_query(&terms), sql_limit], |r| {
-            let hit = SearchHit {
-                project_id: r.get(0)?,
-                project_title: r.get(1)?,
-                version_id: r.get(2)?,
-                version: r.get(3)?,
-                section_number: r.get(4)?,
-                section_title: r.get(5)?,
-                snippet: r.get(6)?,
-            };
-            let body: String = r.get(7)?;
-            Ok((hit, body))
-        })?;
+        let mut body_of = self
+            .conn
+            .prepare_cached("SELECT title, body FROM spec_search_text WHERE id = ?1")?;
+        let mut found = 0usize;
         let mut hits = Vec::new();
-        for row in rows {
-            if hits.len() >= limit as usize {
+        let mut more = false;
+        for rowid in rowids {
+            if literal {
+                let (title, body): (String, String) =
+                    body_of.query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                let text = format!("{title}\n{body}");
+                if !terms.iter().all(|t| search::contains_literal(&text, t)) {
+                    continue;
+                }
+            }
+            found += 1;
+            if found <= offset as usize {
+                continue;
+            }
+            if hits.len() == limit as usize {
+                more = true;
                 break;
             }
-            let (hit, body) = row?;
-            let text = format!("{}\n{}", hit.section_title, body);
-            if terms.iter().all(|t| search::contains_literal(&text, t)) {
-                hits.push(hit);
-            }
+            let h = hit
+                .query_row(params![fts, rowid], |r| {
+                    Ok(SearchHit {
+                        project_id: r.get(0)?,
+                        project_title: r.get(1)?,
+                        version_id: r.get(2)?,
+                        version: r.get(3)?,
+                        section_number: r.get(4)?,
+                        section_title: r.get(5)?,
+                        snippet: r.get(6)?,
+                    })
+                })
+                .optional()?;
+            hits.extend(h);
         }
-        Ok(hits)
+        Ok(SearchPage { hits, more })
     }
 }

@@ -423,6 +423,8 @@ export const ru = {
   'projectArchive.demoLeftOut': 'Демо-проект «{title}» не импортирован: в этой базе есть свой демо-проект.',
   'registerCheck.title': 'Реестр документов и папка документов расходятся',
   'registerCheck.dismiss': 'Понятно',
+  'pages.shown': 'Показано {shown} из {total}',
+  'pages.more': 'Показать ещё',
 } as const;
 
 export type MessageKey = keyof typeof ru;
@@ -848,4 +850,6 @@ export const en: Record<MessageKey, string> = {
   'projectArchive.demoLeftOut': 'Demo project “{title}” left out: this database has its own demo.',
   'registerCheck.title': 'The document register and the documents folder disagree',
   'registerCheck.dismiss': 'Got it',
+  'pages.shown': 'Showing {shown} of {total}',
+  'pages.more': 'Show more',
 };

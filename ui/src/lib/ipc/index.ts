@@ -24,6 +24,7 @@ import type {
   Negotiation,
   ProjectPage,
   ProjectSummary,
+  ProjectsPage,
   ProviderCard,
   ProviderDraft,
   QuestionStatus,
@@ -32,6 +33,7 @@ import type {
   RequestCard,
   Requisites,
   SearchHit,
+  SearchPage,
   SpecContent,
   SpecDiff,
   SpecVersion,
@@ -217,4 +219,10 @@ export const api = {
   developmentProgress: (projectId: number) => call<Progress>('development_progress', { projectId }),
   stageDefaultPrices: (projectId: number) =>
     call<(Money | null)[]>('stage_default_prices', { projectId }),
+  /** A page of the project list, most recently changed first, with the total. */
+  projectsPage: (offset: number, limit: number) =>
+    call<ProjectsPage>('projects_page', { offset, limit }),
+  /** A page of search hits, best first; `more` says another page exists. */
+  searchPage: (query: string, offset: number, limit: number) =>
+    call<SearchPage>('search_page', { query, offset, limit }),
 };
