@@ -13,6 +13,7 @@ mod deployment;
 mod development;
 mod export;
 mod lifecycle_props;
+mod plans;
 mod preparation;
 mod spec;
 mod storage;

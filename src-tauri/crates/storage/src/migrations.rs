@@ -461,6 +461,13 @@ const STEPS: &[&str] = &[
     ) STRICT;
     CREATE TRIGGER payments_append_only_update BEFORE UPDATE ON payments
     BEGIN SELECT RAISE(ABORT, 'etap: payments are kept as recorded'); END;",
+    // 15 (issue 14; numbered after 13 and 14 of the parallel branches when merged):
+    // the records a project page lists are found by index, not by reading the whole
+    // table — with years of projects those reads were what grew (tests/core/plans.rs).
+    "CREATE INDEX IF NOT EXISTS team_members_project ON team_members(project_id, id);
+    CREATE INDEX IF NOT EXISTS adjustments_stage ON adjustments(stage_id, id);
+    CREATE INDEX IF NOT EXISTS payments_document ON payments(document_id, paid_on, id);
+    CREATE INDEX IF NOT EXISTS db_archives_project ON db_archives(project_id, id);",
 ];
 
 /// The schema version this build writes.
