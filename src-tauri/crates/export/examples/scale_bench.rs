@@ -77,6 +77,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         page.items.len(),
         page.total
     );
+    let last = page.total.saturating_sub(50);
+    let (ms, page) = time(runs, || store.projects_page(last, 50).unwrap());
+    println!(
+        "dashboard list, last page ({} of {}): {ms:.3} ms",
+        page.items.len(),
+        page.total
+    );
+    let (ms, clients) = time(runs, || store.clients().unwrap());
+    println!(
+        "client list (new-project form, {} clients): {ms:.3} ms",
+        clients.len()
+    );
+    // What a command costs in process: the call and the JSON its answer crosses IPC as.
+    let (ms, bytes) = time(runs, || {
+        serde_json::to_string(&store.projects_page(0, 50).unwrap())
+            .unwrap()
+            .len()
+    });
+    println!("projects_page command in process (answer {bytes} B of JSON): {ms:.3} ms");
 
     // The project with the longest history, and the largest ТЗ with two versions.
     let busiest = list
@@ -90,6 +109,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "project page (#{busiest}, {} transitions): {ms:.3} ms",
         pp.history.len()
     );
+    let (ms, bytes) = time(runs, || {
+        serde_json::to_string(&store.project_page(busiest).unwrap())
+            .unwrap()
+            .len()
+    });
+    println!("project_page command in process (answer {bytes} B of JSON): {ms:.3} ms");
     let (ms, docs) = time(runs, || store.issued_documents(busiest).unwrap());
     println!(
         "document register of #{busiest} ({} documents): {ms:.3} ms",
@@ -97,10 +122,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     for q in ["заказов", "резервное копирование", "export", "1С"] {
-        let (ms, hits) = time(runs, || store.search_specs(q, 20).unwrap());
+        let (ms, page) = time(runs, || store.search_page(q, 0, 20).unwrap());
         println!(
-            "search «{q}», first page ({} hits shown): {ms:.3} ms",
-            hits.len()
+            "search «{q}», first page ({} hits shown, more: {}): {ms:.3} ms",
+            page.hits.len(),
+            page.more
+        );
+        let (ms, page) = time(runs, || store.search_page(q, 200, 20).unwrap());
+        println!(
+            "search «{q}», page 11 ({} hits): {ms:.3} ms",
+            page.hits.len()
         );
     }
 

@@ -321,9 +321,9 @@ pub fn generate(
             } else {
                 0
             },
-            requirements: 60 + rng.below(81) as u32,
+            requirements: 90 + rng.below(81) as u32,
             stages: 2 + rng.below(3) as u32,
-            bugs: 10 + rng.below(31) as u32,
+            bugs: 20 + rng.below(41) as u32,
             spec_v2: rng.chance(35),
         };
         one_project(store, documents, &mut rng, &plan, &mut out)?;
