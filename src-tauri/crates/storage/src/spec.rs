@@ -167,6 +167,10 @@ pub fn has_approved(conn: &Connection, project_id: i64) -> Result<bool> {
     )?)
 }
 
+/// How many matching sections are ranked together: the newest this many first, then
+/// the next; the first page of any search costs at most one such batch.
+pub const RANKED: usize = 500;
+
 /// Maps the freeze trigger's refusal to the error a person reads.
 fn frozen(e: rusqlite::Error) -> StorageError {
     if e.to_string()
@@ -425,8 +429,10 @@ impl Store {
         Ok(self.search_page(typed, 0, limit)?.hits)
     }
 
-    /// One page of search hits, best first: `limit` from `offset`. Only the hits shown
-    /// are read whole and get a snippet; the candidates are ranked from the index alone.
+    /// One page of search hits, best first: `limit` from `offset`. The index hands the
+    /// matching sections newest first, [`RANKED`] at a time; each such batch is ranked
+    /// (bm25) and only the hits shown are read whole and get a snippet — so a word found
+    /// in thousands of sections costs one batch, not all of them.
     pub fn search_page(&self, typed: &str, offset: u32, limit: u32) -> Result<SearchPage> {
         let limit = limit.min(crate::MAX_PAGE);
         let terms = search::query(typed);
@@ -438,48 +444,59 @@ impl Store {
         }
         let fts = fts_query(&terms);
         // A piece typed with punctuation («-1») is checked literally after the index
-        // found its words, so then every candidate is asked for until the page is full.
+        // found its words.
         let literal = terms.iter().any(|t| t.literal.is_some());
         let wanted = offset as usize + limit as usize + 1;
-        let mut ranked = self.conn.prepare_cached(
-            "SELECT rowid FROM spec_search WHERE spec_search MATCH ?1 ORDER BY rank LIMIT ?2",
+        let mut batch = self.conn.prepare_cached(
+            "SELECT rowid, rank FROM spec_search WHERE spec_search MATCH ?1 AND rowid < ?2 \
+             ORDER BY rowid DESC LIMIT ?3",
         )?;
-        let sql_limit = if literal { -1 } else { wanted as i64 };
-        let rowids = ranked
-            .query_map(params![fts, sql_limit], |r| r.get::<_, i64>(0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut body_of = self
+            .conn
+            .prepare_cached("SELECT title, body FROM spec_search_text WHERE id = ?1")?;
+        let mut rowids: Vec<i64> = Vec::new();
+        let mut below = i64::MAX;
+        while rowids.len() < wanted {
+            let mut got: Vec<(i64, f64)> = batch
+                .query_map(params![fts, below, RANKED as i64], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            let Some(last) = got.last() else { break };
+            below = last.0;
+            let full = got.len() == RANKED;
+            got.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+            for (rowid, _) in got {
+                if literal {
+                    let (title, body): (String, String) =
+                        body_of.query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                    let text = format!("{title}\n{body}");
+                    if !terms.iter().all(|t| search::contains_literal(&text, t)) {
+                        continue;
+                    }
+                }
+                rowids.push(rowid);
+            }
+            if !full {
+                break;
+            }
+        }
+        let more = rowids.len() >= wanted;
         let mut hit = self.conn.prepare_cached(
             "SELECT v.project_id, p.title, v.id, v.number, t.section_number, t.title, \
-             snippet(spec_search, -1, '[', ']', '…', 12), t.body \
+             snippet(spec_search, -1, '[', ']', '…', 12) \
              FROM spec_search \
              JOIN spec_search_text t ON t.id = spec_search.rowid \
              JOIN spec_versions v ON v.id = t.version_id \
              JOIN projects p ON p.id = v.project_id \
              WHERE spec_search MATCH ?1 AND spec_search.rowid = ?2",
         )?;
-        let mut body_of = self
-            .conn
-            .prepare_cached("SELECT title, body FROM spec_search_text WHERE id = ?1")?;
-        let mut found = 0usize;
         let mut hits = Vec::new();
-        let mut more = false;
-        for rowid in rowids {
-            if literal {
-                let (title, body): (String, String) =
-                    body_of.query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?)))?;
-                let text = format!("{title}\n{body}");
-                if !terms.iter().all(|t| search::contains_literal(&text, t)) {
-                    continue;
-                }
-            }
-            found += 1;
-            if found <= offset as usize {
-                continue;
-            }
-            if hits.len() == limit as usize {
-                more = true;
-                break;
-            }
+        for rowid in rowids
+            .into_iter()
+            .skip(offset as usize)
+            .take(limit as usize)
+        {
             let h = hit
                 .query_row(params![fts, rowid], |r| {
                     Ok(SearchHit {
