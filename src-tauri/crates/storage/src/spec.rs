@@ -482,36 +482,52 @@ impl Store {
             }
         }
         let more = rowids.len() >= wanted;
-        let mut hit = self.conn.prepare_cached(
-            "SELECT v.project_id, p.title, v.id, v.number, t.section_number, t.title, \
-             snippet(spec_search, -1, '[', ']', '…', 12) \
+        let shown: Vec<i64> = rowids
+            .into_iter()
+            .skip(offset as usize)
+            .take(limit as usize)
+            .collect();
+        let (Some(&low), Some(&high)) = (shown.iter().min(), shown.iter().max()) else {
+            return Ok(SearchPage {
+                hits: Vec::new(),
+                more,
+            });
+        };
+        // The snippets of the shown hits in one pass of the index over their rowid range
+        // (one MATCH per hit would merge a prefix's postings once per hit); `+rowid`
+        // keeps the list a filter, so only the shown rows are read and snipped.
+        let list = shown
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
+        let mut st = self.conn.prepare(&format!(
+            "SELECT spec_search.rowid, v.project_id, p.title, v.id, v.number, t.section_number, \
+             t.title, snippet(spec_search, -1, '[', ']', '…', 12) \
              FROM spec_search \
              JOIN spec_search_text t ON t.id = spec_search.rowid \
              JOIN spec_versions v ON v.id = t.version_id \
              JOIN projects p ON p.id = v.project_id \
-             WHERE spec_search MATCH ?1 AND spec_search.rowid = ?2",
-        )?;
-        let mut hits = Vec::new();
-        for rowid in rowids
-            .into_iter()
-            .skip(offset as usize)
-            .take(limit as usize)
-        {
-            let h = hit
-                .query_row(params![fts, rowid], |r| {
-                    Ok(SearchHit {
-                        project_id: r.get(0)?,
-                        project_title: r.get(1)?,
-                        version_id: r.get(2)?,
-                        version: r.get(3)?,
-                        section_number: r.get(4)?,
-                        section_title: r.get(5)?,
-                        snippet: r.get(6)?,
-                    })
-                })
-                .optional()?;
-            hits.extend(h);
-        }
+             WHERE spec_search MATCH ?1 AND spec_search.rowid BETWEEN ?2 AND ?3 \
+             AND +spec_search.rowid IN ({list})"
+        ))?;
+        let mut found: std::collections::HashMap<i64, SearchHit> = st
+            .query_map(params![fts, low, high], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    SearchHit {
+                        project_id: r.get(1)?,
+                        project_title: r.get(2)?,
+                        version_id: r.get(3)?,
+                        version: r.get(4)?,
+                        section_number: r.get(5)?,
+                        section_title: r.get(6)?,
+                        snippet: r.get(7)?,
+                    },
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let hits = shown.iter().filter_map(|id| found.remove(id)).collect();
         Ok(SearchPage { hits, more })
     }
 }
