@@ -12,6 +12,7 @@ mod deliver;
 mod deployment;
 mod development;
 mod export;
+mod gen;
 mod lifecycle_props;
 mod plans;
 mod preparation;
