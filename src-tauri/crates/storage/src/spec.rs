@@ -122,6 +122,20 @@ pub(crate) fn reindex_all(tx: &rusqlite::Transaction) -> rusqlite_migration::Hoo
     Ok(())
 }
 
+/// Migration 15's hook: the search index was made anew (with prefix indexes); every
+/// section's text kept in `spec_search_text` goes into it in the search normal form.
+pub(crate) fn index_text_anew(tx: &rusqlite::Transaction) -> rusqlite_migration::HookResult {
+    let rows: Vec<(i64, String, String)> = tx
+        .prepare("SELECT id, title, body FROM spec_search_text")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut st = tx.prepare("INSERT INTO spec_search (rowid, title, body) VALUES (?1, ?2, ?3)")?;
+    for (id, title, body) in rows {
+        st.execute(params![id, normal_form(&title), normal_form(&body)])?;
+    }
+    Ok(())
+}
+
 /// Records the requirement IDs of `content` as given in the project, for good.
 fn record_requirement_ids(tx: &Connection, project_id: i64, content: &SpecContent) -> Result<()> {
     let mut st = tx.prepare_cached(
