@@ -140,6 +140,13 @@ cmd_test() {
   say "Rust tests (cargo test)"
   cargo test --workspace --features custom-protocol 2>&1 | tee "$LOGS/cargo-test.log"
 
+  # Each bench once on small data, so none can rot (figures: BENCHMARKS.md); bounded
+  # to seconds, and no figure is judged here.
+  say "Benches, quick mode (each once)"
+  cargo run --quiet -p etap-export --example scale_bench -- 20 1
+  cargo run --quiet -p etap-storage --example search_bench -- 10 1
+  cargo run --quiet -p etap-documents --example spec_growth -- 1
+
   say "UI tests (vitest)"
   (cd ui && npx vitest run --reporter=default) 2>&1 | tee "$LOGS/vitest.log"
 

@@ -22,7 +22,7 @@ use etap_domain::development::{
 };
 use etap_domain::draft::FieldError;
 use etap_domain::entity::{
-    Client, DocKind, HistoryEntry, IssuedDocument, ProjectPage, ProjectSummary, Stage,
+    Client, DocKind, HistoryEntry, IssuedDocument, ProjectPage, ProjectSummary, ProjectsPage, Stage,
 };
 use etap_domain::estimate::{
     Estimate, EstimateCard, EstimateDraft, EstimateItem, EstimateTotals, EstimateView, Estimator,
@@ -44,7 +44,7 @@ use etap_domain::preparation::{
 };
 use etap_domain::settings::{NumberFormat, Settings, SettingsPage};
 use etap_domain::spec::{
-    EmptySections, OutlineEntry, Priority, Requirement, RequirementChange, SearchHit,
+    EmptySections, OutlineEntry, Priority, Requirement, RequirementChange, SearchHit, SearchPage,
     SectionChange, SectionState, SpecContent, SpecDiff, SpecSection, SpecStatus, SpecVersion,
     WordChange,
 };
@@ -80,6 +80,7 @@ pub fn generate() -> String {
         LifecycleMap::decl(&cfg),
         Client::decl(&cfg),
         ProjectSummary::decl(&cfg),
+        ProjectsPage::decl(&cfg),
         HistoryEntry::decl(&cfg),
         Stage::decl(&cfg),
         ProjectPage::decl(&cfg),
@@ -138,6 +139,7 @@ pub fn generate() -> String {
         SectionChange::decl(&cfg),
         SpecDiff::decl(&cfg),
         SearchHit::decl(&cfg),
+        SearchPage::decl(&cfg),
         EmptySections::decl(&cfg),
         Run::decl(&cfg),
         ListItem::decl(&cfg),

@@ -155,6 +155,17 @@ pub enum Command {
         /// The repository folder (a full path); without it the current one is shown.
         folder: Option<String>,
     },
+    /// Fills the database with generated projects over ten years (Russian and English,
+    /// every lifecycle loop, ТЗ versions, bugs, issued documents) through the same
+    /// library as the window: for measuring the app at a studio's scale.
+    GenData {
+        /// How many projects to make.
+        #[arg(long, value_name = "N")]
+        projects: u64,
+        /// The same seed makes the same records.
+        #[arg(long, value_name = "S", default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 /// Runs a subcommand; returns the exit code. `named` says the data folder was given
@@ -342,6 +353,33 @@ pub fn run(cmd: Command, data_dir: &Path, named: bool) -> i32 {
             report(
                 crate::export::archive::import_archive(&mut store, &file, &dir)
                     .map(|x| imported_words(&x, lang)),
+                |e| export_words(e, lang),
+            )
+        }
+        Command::GenData { projects, seed } => {
+            let started = std::time::Instant::now();
+            let made = crate::export::gen::generate(&mut store, &documents, projects, seed, |n| {
+                if n % 100 == 0 {
+                    eprintln!(
+                        "etap: {n}/{projects} ({:.0} s)",
+                        started.elapsed().as_secs_f64()
+                    );
+                }
+            });
+            report(
+                made.map(|g| {
+                    let s = started.elapsed().as_secs_f64();
+                    match lang {
+                        Lang::Ru => format!(
+                            "Создано за {s:.1} с: проектов {}, переходов {}, требований {}, ошибок {}, документов {}\n",
+                            g.projects, g.transitions, g.requirements, g.bugs, g.documents
+                        ),
+                        Lang::En => format!(
+                            "Made in {s:.1} s: {} projects, {} transitions, {} requirements, {} bugs, {} documents\n",
+                            g.projects, g.transitions, g.requirements, g.bugs, g.documents
+                        ),
+                    }
+                }),
                 |e| export_words(e, lang),
             )
         }

@@ -844,3 +844,14 @@ pub async fn notify_deadlines(
     crate::gui::notify(&app, &due, state.lang());
     Ok(due)
 }
+
+/// One page of search hits across every ТЗ, best first; snippets only for these.
+#[tauri::command]
+pub async fn search_page(
+    state: State<'_, AppState>,
+    query: String,
+    offset: u32,
+    limit: u32,
+) -> Res<etap_domain::spec::SearchPage> {
+    state.with(|s| s.search_page(&query, offset, limit)).await
+}

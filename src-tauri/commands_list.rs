@@ -102,6 +102,7 @@ macro_rules! with_commands {
             set_notifications,
             timeline,
             notify_deadlines,
+            search_page,
         }
     };
 }

@@ -508,3 +508,63 @@ fn an_empty_section_says_not_specified_or_is_left_out_as_chosen() {
     );
     assert!(!omitted.contains("Не предъявляются"), "{omitted}");
 }
+
+#[test]
+fn a_word_found_in_many_sections_pages_through_every_hit_once_best_first_within_a_batch() {
+    let (_dir, mut store) = temp_store();
+    let p = project(&mut store);
+    let v = store
+        .create_spec(p, Template::Freelancer, Lang::Ru)
+        .unwrap();
+    let mut content = v.content.clone();
+    let template = content.sections[0].clone();
+    // More matching sections than one ranked batch holds; every third says it thrice.
+    let n = etap_storage::spec::RANKED + 150;
+    content.sections = (0..n)
+        .map(|i| {
+            let mut s = template.clone();
+            s.key = 1000 + i as u32;
+            s.title = format!("Раздел {i}");
+            s.requirements.clear();
+            s.children.clear();
+            s.body = if i % 3 == 0 {
+                "Выгрузка заказов, заказы и заказ.".into()
+            } else {
+                format!("Выгрузка заказов и прочих документов номер {i} по расписанию.")
+            };
+            s
+        })
+        .collect();
+    store.save_spec(v.id, &content).unwrap();
+
+    let mut seen = std::collections::BTreeSet::new();
+    let mut offset = 0;
+    loop {
+        let page = store.search_page("заказов", offset, 200).unwrap();
+        assert!(page.hits.len() <= 200);
+        for h in &page.hits {
+            assert!(
+                seen.insert(h.section_number.clone()),
+                "{} twice",
+                h.section_number
+            );
+            assert!(h.snippet.contains('['), "{h:?}");
+        }
+        offset += page.hits.len() as u32;
+        if !page.more {
+            break;
+        }
+    }
+    assert_eq!(seen.len(), n, "every matching section, once");
+    // The first page starts with the sections that say it most.
+    let first = store.search_page("заказов", 0, 20).unwrap();
+    assert!(first.more);
+    assert!(
+        first
+            .hits
+            .iter()
+            .all(|h| h.snippet.matches('[').count() >= 3),
+        "{:?}",
+        first.hits
+    );
+}

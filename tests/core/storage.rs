@@ -359,3 +359,32 @@ fn the_theme_is_stored_and_the_next_start_opens_in_it() {
         Theme::Dark
     );
 }
+
+#[test]
+fn a_batch_lands_whole_and_a_refused_write_inside_leaves_nothing_of_itself() {
+    let (_dir, mut store) = temp_store();
+    // A refused write inside a batch: the batch goes on, the refused write left nothing.
+    let kept = store
+        .batch(|s| -> etap_storage::Result<i64> {
+            let c = s.create_client("ООО «Ромашка»")?;
+            assert!(s.create_project(c.id + 100, "Нет такого клиента").is_err());
+            Ok(s.create_project(c.id, "Портал")?.id)
+        })
+        .unwrap();
+    assert_eq!(store.projects().unwrap().len(), 1);
+    assert_eq!(store.project(kept).unwrap().title, "Портал");
+    // A batch that fails leaves none of its writes, even those that succeeded.
+    let failed = store.batch(|s| -> etap_storage::Result<()> {
+        let c = s.create_client("ООО «Вектор»")?;
+        s.create_project(c.id, "Склад")?;
+        s.create_project(c.id, "   ")?;
+        Ok(())
+    });
+    assert!(failed.is_err());
+    assert_eq!(store.clients().unwrap().len(), 1);
+    assert_eq!(store.projects().unwrap().len(), 1);
+    // And the store writes on afterwards.
+    let c = store.create_client("ООО «Вектор»").unwrap();
+    store.create_project(c.id, "Склад").unwrap();
+    assert_eq!(store.projects().unwrap().len(), 2);
+}

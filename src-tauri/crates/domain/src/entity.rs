@@ -14,6 +14,15 @@ pub struct Client {
     pub created_at: String,
 }
 
+/// One page of the dashboard's project list (most recently changed first) and how
+/// many projects there are in all: the window asks for the next page when shown more.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ProjectsPage {
+    pub items: Vec<ProjectSummary>,
+    pub total: u32,
+}
+
 /// One line of the dashboard.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

@@ -536,6 +536,15 @@ pub struct SearchHit {
     pub snippet: String,
 }
 
+/// One page of search results, best first: ranking and snippets are made only for
+/// what is shown; `more` says a further page exists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SearchPage {
+    pub hits: Vec<SearchHit>,
+    pub more: bool,
+}
+
 #[cfg(test)]
 mod tests {
 

@@ -17,6 +17,7 @@ pub mod archive;
 pub mod check;
 pub mod demo;
 pub mod final_act;
+pub mod gen;
 pub mod invoice;
 pub mod issue;
 mod parties;

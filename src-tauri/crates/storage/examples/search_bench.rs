@@ -1,7 +1,7 @@
 //! Search speed over many specifications: the FTS5 index searched by stem against a
 //! plain `LIKE` scan of the same texts, measured in the same run.
 //!
-//! `cargo run --release -p etap-storage --example search_bench [PROJECTS]`
+//! `cargo run --release -p etap-storage --example search_bench [PROJECTS] [RUNS]`
 
 use std::time::Instant;
 
@@ -52,6 +52,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(200);
+    let runs: usize = std::env::args()
+        .nth(2)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(30);
     let dir = std::env::temp_dir().join(format!("etap-search-bench-{}", std::process::id()));
     let mut store = Store::open_dir(&dir)?;
     let client = store.create_client("Клиент")?;
@@ -73,7 +77,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     for query in ["заказов", "резервную копию", "интеграции дилеров"]
     {
-        let fts: Vec<f64> = (0..30)
+        let fts: Vec<f64> = (0..runs)
             .map(|_| {
                 let t = Instant::now();
                 let hits = store.search_specs(query, 50).map(|h| h.len()).unwrap_or(0);
@@ -81,7 +85,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 t.elapsed().as_secs_f64() * 1000.0
             })
             .collect();
-        let like: Vec<f64> = (0..30)
+        let like: Vec<f64> = (0..runs)
             .map(|_| {
                 let t = Instant::now();
                 let n = store.like_scan_for_bench(query).unwrap_or(0);
@@ -90,7 +94,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             })
             .collect();
         println!(
-            "{query:>22}: FTS5 by stem {:.2} ms (median of 30), LIKE scan {:.2} ms",
+            "{query:>22}: FTS5 by stem {:.2} ms (median of {runs}), LIKE scan {:.2} ms",
             median(fts),
             median(like)
         );

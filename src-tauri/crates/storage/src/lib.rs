@@ -46,6 +46,10 @@ pub use register::{NewDocument, WrittenFile};
 // The project's state and history, read by the record modules beside it.
 pub(crate) use projects::{history, load_state};
 
+/// The most a page of a list holds, whatever is asked: a list the window shows is
+/// read a page at a time, never whole.
+pub const MAX_PAGE: u32 = 200;
+
 /// The database file's name inside the data folder.
 pub const DB_FILE: &str = "etap.sqlite";
 
@@ -151,18 +155,70 @@ impl Store {
         Ok(())
     }
 
+    /// Calls `f` with every statement the store runs, its parameters written in (the
+    /// plan test reads each list query's plan); `None` stops it.
+    #[cfg(feature = "trace")]
+    #[doc(hidden)]
+    pub fn trace_sql(&mut self, f: Option<fn(&str)>) {
+        // The legacy trace hands each statement with its parameters already written
+        // in, which is what `EXPLAIN QUERY PLAN` needs; a test-only feature.
+        #[allow(deprecated)]
+        self.conn.trace(f);
+    }
+
+    /// Runs `EXPLAIN QUERY PLAN` of `sql` and answers the plan's lines.
+    #[cfg(feature = "trace")]
+    #[doc(hidden)]
+    pub fn query_plan(&self, sql: &str) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+        let rows = st.query_map([], |r| r.get::<_, String>(3))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Writes a consistent copy of the whole database to `dest` (on demand backups).
     pub fn backup(&self, dest: &Path) -> Result<()> {
         backup_into(&self.conn, dest)
     }
 
-    fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction) -> Result<T>) -> Result<T> {
+    fn write<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            // Inside [`Store::batch`]: the write is a savepoint of the batch's
+            // transaction, so a refused write still leaves nothing of itself.
+            let sp = self.conn.savepoint()?;
+            let out = f(&sp)?;
+            sp.commit()?;
+            return Ok(out);
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)
+    }
+
+    /// Runs many writes as one transaction: all of them land, or none (the data
+    /// generator writes a project's years of records this way, one commit each).
+    /// Each write inside still checks and refuses on its own.
+    pub fn batch<T, E: From<StorageError>>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| E::from(StorageError::from(e)))?;
+        match f(self) {
+            Ok(out) => {
+                self.conn
+                    .execute_batch("COMMIT")
+                    .map_err(|e| E::from(StorageError::from(e)))?;
+                Ok(out)
+            }
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! transitions (history), the facts the guards read, taking an action through
 //! [`etap_domain::decide`] only, replaying the history and the lifecycle map.
 
-use etap_domain::entity::{HistoryEntry, ProjectPage, ProjectSummary};
+use etap_domain::entity::{HistoryEntry, ProjectPage, ProjectSummary, ProjectsPage};
 use etap_domain::error::clean_name;
 use etap_domain::lifecycle::{
     decide, editable, replay, Action, ActionKind, Facts, LifecycleMap, ProjectState, Record, Step,
@@ -90,6 +90,22 @@ impl Store {
         let mut st = self.conn.prepare(&sql)?;
         let rows = st.query_map([], Self::project_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One page of [`Store::projects`]: `limit` projects from `offset`, with the total.
+    pub fn projects_page(&self, offset: u32, limit: u32) -> Result<ProjectsPage> {
+        let limit = limit.min(crate::MAX_PAGE);
+        let sql = format!(
+            "{} ORDER BY p.updated_at DESC, p.id DESC LIMIT ?1 OFFSET ?2",
+            Self::PROJECT_SELECT
+        );
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st.query_map(params![limit, offset], Self::project_row)?;
+        let items = rows.collect::<rusqlite::Result<_>>()?;
+        let total = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM projects", [], |r| r.get(0))?;
+        Ok(ProjectsPage { items, total })
     }
 
     pub fn project(&self, id: i64) -> Result<ProjectSummary> {

@@ -17,8 +17,8 @@ use etap_domain::input::CleanText;
 
 use etap_domain::search::{self, normal_form, QueryTerm, QueryWord, WordKind};
 use etap_domain::spec::{
-    diff, find_mut, next_req_id, numbered, Priority, Requirement, SearchHit, SpecContent, SpecDiff,
-    SpecSection, SpecStatus, SpecVersion,
+    diff, find_mut, next_req_id, numbered, Priority, Requirement, SearchHit, SearchPage,
+    SpecContent, SpecDiff, SpecSection, SpecStatus, SpecVersion,
 };
 use etap_domain::spec_templates::Template;
 use etap_domain::text::Lang;
@@ -122,6 +122,20 @@ pub(crate) fn reindex_all(tx: &rusqlite::Transaction) -> rusqlite_migration::Hoo
     Ok(())
 }
 
+/// Migration 15's hook: the search index was made anew (with prefix indexes); every
+/// section's text kept in `spec_search_text` goes into it in the search normal form.
+pub(crate) fn index_text_anew(tx: &rusqlite::Transaction) -> rusqlite_migration::HookResult {
+    let rows: Vec<(i64, String, String)> = tx
+        .prepare("SELECT id, title, body FROM spec_search_text")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut st = tx.prepare("INSERT INTO spec_search (rowid, title, body) VALUES (?1, ?2, ?3)")?;
+    for (id, title, body) in rows {
+        st.execute(params![id, normal_form(&title), normal_form(&body)])?;
+    }
+    Ok(())
+}
+
 /// Records the requirement IDs of `content` as given in the project, for good.
 fn record_requirement_ids(tx: &Connection, project_id: i64, content: &SpecContent) -> Result<()> {
     let mut st = tx.prepare_cached(
@@ -166,6 +180,10 @@ pub fn has_approved(conn: &Connection, project_id: i64) -> Result<bool> {
         |r| r.get(0),
     )?)
 }
+
+/// How many matching sections are ranked together: the newest this many first, then
+/// the next; the first page of any search costs at most one such batch.
+pub const RANKED: usize = 500;
 
 /// Maps the freeze trigger's refusal to the error a person reads.
 fn frozen(e: rusqlite::Error) -> StorageError {
@@ -419,49 +437,111 @@ impl Store {
         )?)
     }
 
-    /// Full-text search across every specification of every project, best first.
+    /// Full-text search across every specification of every project, best first: the
+    /// first `limit` hits ([`Store::search_page`] from the start).
     pub fn search_specs(&self, typed: &str, limit: u32) -> Result<Vec<SearchHit>> {
+        Ok(self.search_page(typed, 0, limit)?.hits)
+    }
+
+    /// One page of search hits, best first: `limit` from `offset`. The index hands the
+    /// matching sections newest first, [`RANKED`] at a time; each such batch is ranked
+    /// (bm25) and only the hits shown are read whole and get a snippet — so a word found
+    /// in thousands of sections costs one batch, not all of them.
+    pub fn search_page(&self, typed: &str, offset: u32, limit: u32) -> Result<SearchPage> {
+        let limit = limit.min(crate::MAX_PAGE);
         let terms = search::query(typed);
-        if terms.is_empty() {
-            return Ok(Vec::new());
+        if terms.is_empty() || limit == 0 {
+            return Ok(SearchPage {
+                hits: Vec::new(),
+                more: false,
+            });
         }
+        let fts = fts_query(&terms);
         // A piece typed with punctuation («-1») is checked literally after the index
-        // found its words, so the index is asked for every candidate.
+        // found its words.
         let literal = terms.iter().any(|t| t.literal.is_some());
-        let mut st = self.conn.prepare(
-            "SELECT v.project_id, p.title, v.id, v.number, t.section_number, t.title, \
-             snippet(spec_search, -1, '[', ']', '…', 12), t.body \
+        let wanted = offset as usize + limit as usize + 1;
+        let mut batch = self.conn.prepare_cached(
+            "SELECT rowid, rank FROM spec_search WHERE spec_search MATCH ?1 AND rowid < ?2 \
+             ORDER BY rowid DESC LIMIT ?3",
+        )?;
+        let mut body_of = self
+            .conn
+            .prepare_cached("SELECT title, body FROM spec_search_text WHERE id = ?1")?;
+        let mut rowids: Vec<i64> = Vec::new();
+        let mut below = i64::MAX;
+        while rowids.len() < wanted {
+            let mut got: Vec<(i64, f64)> = batch
+                .query_map(params![fts, below, RANKED as i64], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            let Some(last) = got.last() else { break };
+            below = last.0;
+            let full = got.len() == RANKED;
+            got.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+            for (rowid, _) in got {
+                if literal {
+                    let (title, body): (String, String) =
+                        body_of.query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                    let text = format!("{title}\n{body}");
+                    if !terms.iter().all(|t| search::contains_literal(&text, t)) {
+                        continue;
+                    }
+                }
+                rowids.push(rowid);
+            }
+            if !full {
+                break;
+            }
+        }
+        let more = rowids.len() >= wanted;
+        let shown: Vec<i64> = rowids
+            .into_iter()
+            .skip(offset as usize)
+            .take(limit as usize)
+            .collect();
+        let (Some(&low), Some(&high)) = (shown.iter().min(), shown.iter().max()) else {
+            return Ok(SearchPage {
+                hits: Vec::new(),
+                more,
+            });
+        };
+        // The snippets of the shown hits in one pass of the index over their rowid range
+        // (one MATCH per hit would merge a prefix's postings once per hit); `+rowid`
+        // keeps the list a filter, so only the shown rows are read and snipped.
+        let list = shown
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
+        let mut st = self.conn.prepare(&format!(
+            "SELECT spec_search.rowid, v.project_id, p.title, v.id, v.number, t.section_number, \
+             t.title, snippet(spec_search, -1, '[', ']', '…', 12) \
              FROM spec_search \
              JOIN spec_search_text t ON t.id = spec_search.rowid \
              JOIN spec_versions v ON v.id = t.version_id \
              JOIN projects p ON p.id = v.project_id \
-             WHERE spec_search MATCH ?1 ORDER BY rank LIMIT ?2",
-        )?;
-        let sql_limit = if literal { -1 } else { i64::from(limit) };
-        let rows = st.query_map(params![fts_query(&terms), sql_limit], |r| {
-            let hit = SearchHit {
-                project_id: r.get(0)?,
-                project_title: r.get(1)?,
-                version_id: r.get(2)?,
-                version: r.get(3)?,
-                section_number: r.get(4)?,
-                section_title: r.get(5)?,
-                snippet: r.get(6)?,
-            };
-            let body: String = r.get(7)?;
-            Ok((hit, body))
-        })?;
-        let mut hits = Vec::new();
-        for row in rows {
-            if hits.len() >= limit as usize {
-                break;
-            }
-            let (hit, body) = row?;
-            let text = format!("{}\n{}", hit.section_title, body);
-            if terms.iter().all(|t| search::contains_literal(&text, t)) {
-                hits.push(hit);
-            }
-        }
-        Ok(hits)
+             WHERE spec_search MATCH ?1 AND spec_search.rowid BETWEEN ?2 AND ?3 \
+             AND +spec_search.rowid IN ({list})"
+        ))?;
+        let mut found: std::collections::HashMap<i64, SearchHit> = st
+            .query_map(params![fts, low, high], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    SearchHit {
+                        project_id: r.get(1)?,
+                        project_title: r.get(2)?,
+                        version_id: r.get(3)?,
+                        version: r.get(4)?,
+                        section_number: r.get(5)?,
+                        section_title: r.get(6)?,
+                        snippet: r.get(7)?,
+                    },
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let hits = shown.iter().filter_map(|id| found.remove(id)).collect();
+        Ok(SearchPage { hits, more })
     }
 }

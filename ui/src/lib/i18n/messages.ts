@@ -552,6 +552,8 @@ export const ru = {
   'timeline.loop': 'возврат по циклу',
   'timeline.today': 'сегодня',
   'timeline.asList': 'Списком',
+  'pages.shown': 'Показано {shown} из {total}',
+  'pages.more': 'Показать ещё',
 } as const;
 
 export type MessageKey = keyof typeof ru;
@@ -1106,4 +1108,6 @@ export const en: Record<MessageKey, string> = {
   'timeline.loop': 'loop back',
   'timeline.today': 'today',
   'timeline.asList': 'As a list',
+  'pages.shown': 'Showing {shown} of {total}',
+  'pages.more': 'Show more',
 };

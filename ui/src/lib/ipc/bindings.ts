@@ -75,6 +75,8 @@ export type ProjectSummary = { id: number, client_id: number, client_name: strin
  */
 step_label: Text, updated_at: string, };
 
+export type ProjectsPage = { items: Array<ProjectSummary>, total: number, };
+
 export type HistoryEntry = { id: number, 
 /**
  * RFC 3339 time of the transition, UTC.
@@ -462,6 +464,8 @@ title: Array<WordChange>, body: Array<WordChange>, requirements: Array<Requireme
 export type SpecDiff = { lang: Lang | null, changes: Array<SectionChange>, };
 
 export type SearchHit = { project_id: number, project_title: string, version_id: number, version: number, section_number: string, section_title: string, snippet: string, };
+
+export type SearchPage = { hits: Array<SearchHit>, more: boolean, };
 
 export type EmptySections = "not_specified" | "omit";
 

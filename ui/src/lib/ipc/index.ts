@@ -38,6 +38,7 @@ import type {
   RequestCard,
   Requisites,
   SearchHit,
+  SearchPage,
   SpecContent,
   SpecDiff,
   SpecVersion,
@@ -246,4 +247,8 @@ export const api = {
   // Issue 13: an issued document in the system viewer, or selected in its folder.
   openDocument: (id: number) => call<null>('open_document', { id }),
   revealDocument: (id: number) => call<null>('reveal_document', { id }),
+  /** A page of the project list, most recently changed first, with the total. */
+  /** A page of search hits, best first; `more` says another page exists. */
+  searchPage: (query: string, offset: number, limit: number) =>
+    call<SearchPage>('search_page', { query, offset, limit }),
 };
