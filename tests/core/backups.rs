@@ -97,6 +97,13 @@ fn only_the_newest_copies_are_kept_and_other_files_are_left_alone() {
         b.file,
         "newest first"
     );
+    // Of another kind in that same second: still listed first, being the newest.
+    let c = store.create_backup_at(BackupKind::Daily, at(6, 9)).unwrap();
+    assert_eq!(
+        store.backups().unwrap().copies[0].file,
+        c.file,
+        "newest first, whatever its kind"
+    );
 }
 
 #[test]

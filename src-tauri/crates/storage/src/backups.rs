@@ -151,6 +151,16 @@ impl Store {
             )
         })?;
         let mut name = BackupName::new(kind, now, self.schema_version()?);
+        // Copies of any kind taken in the same second are told apart by their `seq`, so
+        // the list stays newest first (a copy before a restore right after a manual one).
+        if let Some(seq) = list(&dir)?
+            .iter()
+            .filter(|(n, _)| n.taken_at == name.taken_at)
+            .map(|(n, _)| n.seq)
+            .max()
+        {
+            name.seq = seq + 1;
+        }
         while dir.join(name.file_name()).exists() {
             name.seq += 1;
         }
