@@ -6,10 +6,12 @@
 //! What the settings page shows and where each setting is owned:
 //! - `language` — the interface language ([`LANGUAGE`]); default: the system's locale;
 //! - `notifications` — desktop notices of deadlines ([`NOTIFICATIONS`]); default: on;
-//! - the colour theme (light / dark / as the system) is owned by the window's
-//!   `appearance` setting (issue 13, another branch); it joins this page once merged;
-//! - how many database copies are kept is owned by the backups module (`backups_keep`,
-//!   another branch); until it is merged the page does not show it;
+//! - the colour theme (light / dark / as the system) is owned by
+//!   [`crate::appearance`] (key `theme`, default: as the system) and switched in the
+//!   window's header, the menu or the palette; it is not yet a field here;
+//! - how many database copies are kept is owned by [`crate::backup`] (key
+//!   `backups_keep`, default 10) and set on the backups page; not yet a field here
+//!   either — folding both into this struct and page is open work (issue 13);
 //! - the default currency, VAT and hourly rate new estimates start from are the
 //!   provider profile's ([`crate::party::ProviderProfile`]): one owner, the page shows
 //!   them and links to the profile;
