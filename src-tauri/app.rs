@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use etap_domain::appearance::{Theme, THEME_SETTING};
+use etap_domain::appearance::Theme;
 use etap_domain::Lang;
 use etap_storage::{StorageError, Store};
 use serde::Serialize;
@@ -32,23 +32,27 @@ pub fn data_dir_is_named(flag: Option<&Path>) -> bool {
     flag.is_some() || std::env::var_os("ETAP_DATA_DIR").is_some_and(|d| !d.is_empty())
 }
 
+/// The language of the system's locale: what a new user gets.
+fn system_language() -> Lang {
+    sys_locale::get_locale()
+        .map(|l| Lang::from_locale(&l))
+        .unwrap_or(Lang::En)
+}
+
 /// The interface language: the stored choice, else the system locale.
 pub fn language(store: &Store) -> Lang {
     store
-        .setting("language")
-        .ok()
-        .flatten()
-        .and_then(|code| Lang::from_code(&code))
-        .unwrap_or_else(|| {
-            sys_locale::get_locale()
-                .map(|l| Lang::from_locale(&l))
-                .unwrap_or(Lang::En)
-        })
+        .settings(system_language())
+        .map(|s| s.language)
+        .unwrap_or_else(|_| system_language())
 }
 
 /// The window's theme: the stored choice, else the domain's default.
 pub fn theme(store: &Store) -> Theme {
-    Theme::from_setting(store.setting(THEME_SETTING).ok().flatten().as_deref())
+    store
+        .settings(system_language())
+        .map(|s| s.theme)
+        .unwrap_or_default()
 }
 
 /// The running app's state, managed by Tauri.
@@ -116,8 +120,7 @@ impl AppState {
 
     /// Stores the interface language and uses it for messages from now on.
     pub async fn set_language(&self, lang: Lang) -> Result<AppInfo, AppError> {
-        self.with(|s| s.set_setting("language", lang.code()))
-            .await?;
+        self.with(|s| s.set_language(lang)).await?;
         self.english.store(lang == Lang::En, Ordering::Relaxed);
         Ok(self.info())
     }
@@ -137,8 +140,7 @@ impl AppState {
 
     /// Stores the window's theme; the window redraws in it.
     pub async fn set_theme(&self, theme: Theme) -> Result<AppInfo, AppError> {
-        self.with(|s| s.set_setting(THEME_SETTING, theme.code()))
-            .await?;
+        self.with(|s| s.set_theme(theme)).await?;
         *self.theme.lock().unwrap_or_else(|e| e.into_inner()) = theme;
         Ok(self.info())
     }

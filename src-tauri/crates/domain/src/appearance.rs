@@ -1,12 +1,9 @@
 //! How the window looks: the colour theme a user chose and its default. The choice is
-//! stored as a setting (`THEME_SETTING`); the window draws it, resolving `System`
+//! stored as a setting ([`crate::settings::THEME`]); the window draws it, resolving `System`
 //! against the desktop's light or dark preference. Documents are not themed: their
 //! previews stay on white paper.
 
 use serde::{Deserialize, Serialize};
-
-/// The settings key the theme is stored under.
-pub const THEME_SETTING: &str = "theme";
 
 /// The window's colour theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -34,12 +31,6 @@ impl Theme {
     pub fn from_code(code: &str) -> Option<Theme> {
         Theme::ALL.into_iter().find(|t| t.code() == code)
     }
-
-    /// The stored choice, or the default when nothing (or something unknown, say
-    /// from a newer version) is stored.
-    pub fn from_setting(stored: Option<&str>) -> Theme {
-        stored.and_then(Theme::from_code).unwrap_or_default()
-    }
 }
 
 #[cfg(test)]
@@ -48,10 +39,10 @@ mod tests {
 
     #[test]
     fn a_new_user_follows_the_desktop_and_a_stored_choice_is_read_back() {
-        assert_eq!(Theme::from_setting(None), Theme::System);
-        assert_eq!(Theme::from_setting(Some("sepia")), Theme::System);
+        assert_eq!(Theme::default(), Theme::System);
+        assert_eq!(Theme::from_code("sepia"), None);
         for t in Theme::ALL {
-            assert_eq!(Theme::from_setting(Some(t.code())), t);
+            assert_eq!(Theme::from_code(t.code()), Some(t));
             assert_eq!(
                 serde_json::to_string(&t).unwrap(),
                 format!("\"{}\"", t.code())

@@ -128,20 +128,19 @@ impl BackupName {
     }
 }
 
-/// The setting that holds how many copies to keep.
-pub const KEEP_SETTING: &str = "backups_keep";
 /// How many copies are kept when the user has not said.
 pub const KEEP_DEFAULT: u32 = 10;
 /// The most copies the setting accepts.
 pub const KEEP_MAX: u32 = 100;
 
-/// The stored setting as a number of copies; an unreadable value keeps the default
-/// (only [`check_keep`] ever writes it).
-pub fn keep_from_setting(value: Option<&str>) -> u32 {
+/// The stored setting (`crate::settings::BACKUPS_KEEP`) as a number of copies;
+/// `None` for a value out of range or unreadable (only [`check_keep`] ever writes it).
+pub fn keep_from_text(value: &str) -> Option<u32> {
     value
-        .and_then(|v| v.trim().parse::<u32>().ok())
+        .trim()
+        .parse::<u32>()
+        .ok()
         .filter(|n| (1..=KEEP_MAX).contains(n))
-        .unwrap_or(KEEP_DEFAULT)
 }
 
 /// How many copies to keep, as the user typed it: from 1 to [`KEEP_MAX`].
@@ -365,10 +364,9 @@ mod tests {
 
     #[test]
     fn the_number_kept_is_from_one_to_a_hundred() {
-        assert_eq!(keep_from_setting(None), KEEP_DEFAULT);
-        assert_eq!(keep_from_setting(Some("3")), 3);
-        assert_eq!(keep_from_setting(Some("0")), KEEP_DEFAULT);
-        assert_eq!(keep_from_setting(Some("много")), KEEP_DEFAULT);
+        assert_eq!(keep_from_text("3"), Some(3));
+        assert_eq!(keep_from_text("0"), None);
+        assert_eq!(keep_from_text("много"), None);
         assert_eq!(check_keep(1), Ok(1));
         assert_eq!(check_keep(100), Ok(100));
         for bad in [0, -1, 101, i64::MAX] {

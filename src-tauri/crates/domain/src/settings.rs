@@ -1,25 +1,27 @@
 //! The user's settings: one struct, the key each value is stored under and its
 //! default, in one place. Storage keeps them in the `settings` table (key → text);
 //! [`Settings::read`] is the only reader, so a missing or unreadable value always
-//! takes the default written here.
+//! takes the default written here ([`Settings::defaults`]).
 //!
-//! What the settings page shows and where each setting is owned:
-//! - `language` — the interface language ([`LANGUAGE`]); default: the system's locale;
-//! - `notifications` — desktop notices of deadlines ([`NOTIFICATIONS`]); default: on;
-//! - the colour theme (light / dark / as the system) is owned by
-//!   [`crate::appearance`] (key `theme`, default: as the system) and switched in the
-//!   window's header, the menu or the palette; it is not yet a field here;
-//! - how many database copies are kept is owned by [`crate::backup`] (key
-//!   `backups_keep`, default 10) and set on the backups page; not yet a field here
-//!   either — folding both into this struct and page is open work (issue 13);
+//! | key | field | default | set on |
+//! |---|---|---|---|
+//! | `language` ([`LANGUAGE`]) | interface language | the system's locale | settings, header |
+//! | `notifications` ([`NOTIFICATIONS`]) | desktop notices of deadlines | on | settings |
+//! | `theme` ([`THEME`]) | light / dark / as the system ([`Theme`]) | as the system | settings, header, menu, palette |
+//! | `backups_keep` ([`BACKUPS_KEEP`]) | database copies kept | [`backup::KEEP_DEFAULT`] (1–[`backup::KEEP_MAX`]) | settings, backups page |
+//!
+//! Shown on the settings page but owned elsewhere, so each has one owner:
 //! - the default currency, VAT and hourly rate new estimates start from are the
-//!   provider profile's ([`crate::party::ProviderProfile`]): one owner, the page shows
-//!   them and links to the profile;
+//!   provider profile's ([`crate::party::ProviderProfile`]): the page shows them and
+//!   links to the profile;
 //! - document numbering formats are fixed by [`crate::numbering`] (accounting numbers
-//!   without gaps): the page shows them, they are not editable.
+//!   without gaps): the page shows them, they are not editable;
+//! - the backup folder is the data folder's `backups/` ([`crate::backup`]): shown.
 
 use serde::{Deserialize, Serialize};
 
+use crate::appearance::Theme;
+use crate::backup;
 use crate::entity::DocKind;
 use crate::numbering;
 use crate::text::{Lang, Text};
@@ -28,6 +30,12 @@ use crate::text::{Lang, Text};
 pub const LANGUAGE: &str = "language";
 /// Settings key of desktop notifications (`on` / `off`).
 pub const NOTIFICATIONS: &str = "notifications";
+/// Settings key of the window's colour theme (`system` / `light` / `dark`).
+pub const THEME: &str = "theme";
+/// Settings key of how many database copies rotation keeps (`1`–`100`).
+pub const BACKUPS_KEEP: &str = "backups_keep";
+/// Every key the settings are stored under.
+pub const KEYS: [&str; 4] = [LANGUAGE, NOTIFICATIONS, THEME, BACKUPS_KEEP];
 
 /// The user's settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,33 +45,67 @@ pub struct Settings {
     pub language: Lang,
     /// Desktop notifications of deadlines (offers expiring, stages due); default: on.
     pub notifications: bool,
+    /// The window's colour theme; default: as the system.
+    pub theme: Theme,
+    /// How many database copies rotation keeps; default: [`backup::KEEP_DEFAULT`].
+    pub backups_keep: u32,
 }
 
 impl Settings {
     /// Notifications are on until the user turns them off.
     pub const DEFAULT_NOTIFICATIONS: bool = true;
 
-    /// The settings from the stored values (`stored(key)`); anything missing or
-    /// unreadable takes its default (`system`: the language of the system's locale).
-    pub fn read(stored: impl Fn(&str) -> Option<String>, system: Lang) -> Settings {
+    /// What a new user has (`system`: the language of the system's locale).
+    pub fn defaults(system: Lang) -> Settings {
         Settings {
-            language: stored(LANGUAGE)
-                .and_then(|c| Lang::from_code(&c))
-                .unwrap_or(system),
-            notifications: match stored(NOTIFICATIONS).as_deref() {
-                Some("on") => true,
-                Some("off") => false,
-                _ => Self::DEFAULT_NOTIFICATIONS,
-            },
+            language: system,
+            notifications: Self::DEFAULT_NOTIFICATIONS,
+            theme: Theme::default(),
+            backups_keep: backup::KEEP_DEFAULT,
         }
     }
 
-    /// The values to store, key by key.
-    pub fn stored(&self) -> [(&'static str, &'static str); 2] {
+    /// The settings from the stored values (`stored(key)`); anything missing or
+    /// unreadable (say, written by a newer version) takes its default.
+    pub fn read(stored: impl Fn(&str) -> Option<String>, system: Lang) -> Settings {
+        let d = Settings::defaults(system);
+        Settings {
+            language: stored(LANGUAGE)
+                .and_then(|c| Lang::from_code(&c))
+                .unwrap_or(d.language),
+            notifications: match stored(NOTIFICATIONS).as_deref() {
+                Some("on") => true,
+                Some("off") => false,
+                _ => d.notifications,
+            },
+            theme: stored(THEME)
+                .and_then(|c| Theme::from_code(&c))
+                .unwrap_or(d.theme),
+            backups_keep: stored(BACKUPS_KEEP)
+                .and_then(|v| backup::keep_from_text(&v))
+                .unwrap_or(d.backups_keep),
+        }
+    }
+
+    /// The values to store, key by key (the order of [`KEYS`]).
+    pub fn stored(&self) -> [(&'static str, String); 4] {
         [
-            (LANGUAGE, self.language.code()),
-            (NOTIFICATIONS, if self.notifications { "on" } else { "off" }),
+            (LANGUAGE, self.language.code().to_string()),
+            (
+                NOTIFICATIONS,
+                if self.notifications { "on" } else { "off" }.to_string(),
+            ),
+            (THEME, self.theme.code().to_string()),
+            (BACKUPS_KEEP, self.backups_keep.to_string()),
         ]
+    }
+
+    /// The one stored value under `key`, as [`Settings::stored`] writes it.
+    pub fn value(&self, key: &str) -> Option<String> {
+        self.stored()
+            .into_iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v)
     }
 }
 
@@ -113,6 +155,8 @@ pub fn number_formats(year: i32) -> Vec<NumberFormat> {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SettingsPage {
     pub settings: Settings,
+    /// Where the database copies are kept.
+    pub backup_folder: String,
     /// The defaults new estimates start from (the provider profile's): «НДС 22 %».
     pub vat: Text,
     pub currency: String,
@@ -132,29 +176,33 @@ mod tests {
             s,
             Settings {
                 language: Lang::En,
-                notifications: true
+                notifications: true,
+                theme: Theme::System,
+                backups_keep: 10,
             }
         );
     }
 
     #[test]
     fn stored_values_read_back_and_garbage_takes_the_default() {
-        let off = Settings {
+        let chosen = Settings {
             language: Lang::Ru,
             notifications: false,
+            theme: Theme::Dark,
+            backups_keep: 3,
         };
-        let kept = off.stored();
-        let back = Settings::read(
-            |k| {
-                kept.iter()
-                    .find(|(key, _)| *key == k)
-                    .map(|(_, v)| v.to_string())
-            },
-            Lang::En,
+        assert_eq!(
+            chosen.stored().map(|(k, _)| k),
+            KEYS,
+            "every field is stored"
         );
-        assert_eq!(back, off);
+        let back = Settings::read(|k| chosen.value(k), Lang::En);
+        assert_eq!(back, chosen);
         let garbage = Settings::read(|_| Some("??".into()), Lang::Ru);
-        assert_eq!(garbage, Settings::read(|_| None, Lang::Ru));
+        assert_eq!(garbage, Settings::defaults(Lang::Ru));
+        // A copy count out of range (only the backups rule writes it) is the default.
+        let zero = Settings::read(|k| (k == BACKUPS_KEEP).then(|| "0".into()), Lang::Ru);
+        assert_eq!(zero.backups_keep, backup::KEEP_DEFAULT);
     }
 
     #[test]

@@ -44,17 +44,16 @@ impl Store {
         })
     }
 
-    /// How many copies rotation keeps (the `backups_keep` setting).
+    /// How many copies rotation keeps (a field of the settings).
     pub fn backups_keep(&self) -> Result<u32> {
-        Ok(rules::keep_from_setting(
-            self.setting(rules::KEEP_SETTING)?.as_deref(),
-        ))
+        Ok(self.settings(etap_domain::Lang::Ru)?.backups_keep)
     }
 
     /// Stores how many copies to keep (1–100) and rotates at once.
     pub fn set_backups_keep(&mut self, keep: i64) -> Result<Backups> {
-        let keep = rules::check_keep(keep).map_err(StorageError::refused)?;
-        self.set_setting(rules::KEEP_SETTING, &keep.to_string())?;
+        let mut s = self.settings(etap_domain::Lang::Ru)?;
+        s.backups_keep = rules::check_keep(keep).map_err(StorageError::refused)?;
+        self.store_setting(&s, etap_domain::settings::BACKUPS_KEEP)?;
         self.rotate()?;
         self.backups()
     }

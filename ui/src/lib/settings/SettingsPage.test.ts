@@ -1,15 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import SettingsPage from './SettingsPage.svelte';
 import { i18n } from '../i18n/i18n.svelte';
+import { theme } from '../app/theme.svelte';
 import type { SettingsPage as Page } from '../ipc';
 
 afterEach(() => clearMocks());
 
-function page(notifications: boolean): Page {
+function page(notifications: boolean, backups_keep = 10): Page {
   return {
-    settings: { language: 'en', notifications },
+    settings: { language: 'en', notifications, theme: 'system', backups_keep },
+    backup_folder: 'data/backups',
     vat: { ru: 'НДС 22 %', en: 'VAT 22%' },
     currency: 'RUB',
     hourly_rate: { ru: '2 500,00 ₽', en: 'RUB 2,500.00' },
@@ -55,5 +57,55 @@ describe('SettingsPage', () => {
     expect(await screen.findByText(/database is busy/)).toBeInTheDocument();
     expect(screen.queryByTestId('settings-saved')).toBeNull();
     expect(box.checked).toBe(true);
+  });
+
+  it('switches the theme through the core, and the window draws what was stored', async () => {
+    const asked: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === 'settings_page') return page(true);
+      if (cmd === 'set_theme') {
+        asked.push(args);
+        return { lang: 'en', theme: 'dark', version: '0.1.0' };
+      }
+      return null;
+    });
+    i18n.lang = 'en';
+    theme.choice = 'system';
+    render(SettingsPage, { back: () => {} });
+    const dark = (await screen.findByTestId('settings-theme-dark')) as HTMLInputElement;
+    expect((screen.getByTestId('settings-theme-system') as HTMLInputElement).checked).toBe(true);
+    await fireEvent.click(dark);
+    await vi.waitFor(() => expect(theme.choice).toBe('dark'));
+    expect(asked).toEqual([{ theme: 'dark' }]);
+    expect(dark.checked).toBe(true);
+  });
+
+  it('keeps a refused copy count on screen with the core\'s words; a good one is saved', async () => {
+    let stored = 10;
+    mockIPC((cmd, args) => {
+      if (cmd === 'settings_page') return page(true, stored);
+      if (cmd === 'set_backups_keep') {
+        const keep = (args as { keep: number }).keep;
+        if (keep < 1 || keep > 100) throw { code: 'backups_keep_invalid', message: 'Keep from 1 to 100 copies.' };
+        stored = keep;
+        return {};
+      }
+      return null;
+    });
+    i18n.lang = 'en';
+    render(SettingsPage, { back: () => {} });
+    const field = (await screen.findByTestId('settings-backups-keep')) as HTMLInputElement;
+    expect(field.value).toBe('10');
+    expect(screen.getByTestId('settings-backup-folder')).toHaveTextContent('data/backups');
+    await fireEvent.input(field, { target: { value: '500' } });
+    await fireEvent.change(field);
+    expect(await screen.findByTestId('settings-keep-error')).toHaveTextContent('Keep from 1 to 100 copies.');
+    expect(field.value).toBe('500');
+    expect(screen.queryByTestId('settings-keep-saved')).toBeNull();
+    await fireEvent.input(field, { target: { value: '3' } });
+    await fireEvent.change(field);
+    expect(await screen.findByTestId('settings-keep-saved')).toHaveTextContent('Saved');
+    expect(screen.queryByTestId('settings-keep-error')).toBeNull();
+    expect(stored).toBe(3);
   });
 });
