@@ -97,6 +97,9 @@ pub fn open_deadlines(
     today: NaiveDate,
 ) -> Vec<Deadline> {
     let mut out = Vec::new();
+    if !reads_dates(state) {
+        return out;
+    }
     if state.step == Step::Negotiation {
         if let Some(d) = facts.pending_offer_valid_until.as_deref().and_then(parse) {
             out.push(deadline(DeadlineKind::OfferValidity, d, None, today));
@@ -118,6 +121,14 @@ pub fn open_deadlines(
     }
     out.sort_by(|a, b| a.date.cmp(&b.date).then(a.stage.cmp(&b.stage)));
     out
+}
+
+/// Whether a project at `state` can have open deadlines at all, so storage reads its
+/// dated records only for these (a closed project's offers and stages are not read).
+pub fn reads_dates(state: &ProjectState) -> bool {
+    state.step == Step::Negotiation
+        || state.step.phase() == Phase::Development
+        || matches!(state.step, Step::Deployment | Step::Switchover)
 }
 
 /// The earliest open deadline, if any.
@@ -208,30 +219,56 @@ pub struct RowMoney {
     pub paid: Text,
 }
 
-/// Builds a project's row from what storage gathered.
+/// What every project contributes before a page is chosen: the filters, the order,
+/// the "this week" view and the reminders read only this. History, options and money
+/// are gathered for the rows of the page shown ([`row`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DashboardEntry {
+    pub project: ProjectSummary,
+    /// Every open deadline, earliest first.
+    pub deadlines: Vec<Deadline>,
+}
+
+impl DashboardEntry {
+    pub fn phase(&self) -> Phase {
+        self.project.state.step.phase()
+    }
+
+    /// Any open deadline has passed.
+    pub fn overdue(&self) -> bool {
+        self.deadlines.iter().any(|d| d.overdue)
+    }
+}
+
+/// A project's entry from its dated records (see [`reads_dates`]).
+pub fn entry(project: ProjectSummary, facts: &DeadlineFacts, today: NaiveDate) -> DashboardEntry {
+    DashboardEntry {
+        deadlines: open_deadlines(&project.state, facts, today),
+        project,
+    }
+}
+
+/// Builds a shown project's row from its entry and what storage gathered for it.
 pub fn row(
-    project: ProjectSummary,
+    entry: DashboardEntry,
     history: &[HistoryEntry],
     options: &[ActionOption],
-    facts: &DeadlineFacts,
     money: RowMoney,
-    today: NaiveDate,
 ) -> DashboardRow {
-    let state = project.state;
-    let deadlines = open_deadlines(&state, facts, today);
+    let state = entry.project.state;
     DashboardRow {
         phase: state.step.phase(),
         step_number: state.step.number().map(str::to_string),
         step_name: state.step.name(),
         next_action: next_action(options),
-        next_deadline: deadlines.first().cloned(),
-        overdue: deadlines.iter().any(|d| d.overdue),
+        next_deadline: entry.deadlines.first().cloned(),
+        overdue: entry.overdue(),
         loops: loop_counts(history),
         accepted: money.accepted,
         invoiced: money.invoiced,
         paid: money.paid,
-        deadlines,
-        project,
+        deadlines: entry.deadlines,
+        project: entry.project,
     }
 }
 
@@ -260,21 +297,43 @@ pub struct DashboardQuery {
     /// Words the project's name or client must contain (case and ё ignored).
     pub text: String,
     pub sort: DashboardSort,
+    /// The first row to show (0: the top); rows come a page at a time.
+    #[serde(default)]
+    pub offset: u32,
+    /// How many rows to show from `offset`; 0 means [`PAGE`]; at most [`MAX_PAGE`].
+    #[serde(default)]
+    pub limit: u32,
+}
+
+/// The rows the dashboard shows at once when the window does not say.
+pub const PAGE: u32 = 50;
+/// The most rows one answer carries.
+pub const MAX_PAGE: u32 = 200;
+
+impl DashboardQuery {
+    /// How many rows this query's page holds.
+    pub fn page_size(&self) -> usize {
+        let n = match self.limit {
+            0 => PAGE,
+            n => n.min(MAX_PAGE),
+        };
+        n as usize
+    }
 }
 
 fn fold(s: &str) -> String {
     crate::search::normal_form(s).to_lowercase()
 }
 
-/// Does the row pass the query's filters?
-pub fn matches(row: &DashboardRow, q: &DashboardQuery) -> bool {
-    if q.phase.is_some_and(|p| p != row.phase) {
+/// Does the project pass the query's filters?
+pub fn matches(row: &DashboardEntry, q: &DashboardQuery) -> bool {
+    if q.phase.is_some_and(|p| p != row.phase()) {
         return false;
     }
     if q.client_id.is_some_and(|c| c != row.project.client_id) {
         return false;
     }
-    if q.overdue_only && !row.overdue {
+    if q.overdue_only && !row.overdue() {
         return false;
     }
     let hay = fold(&format!(
@@ -284,10 +343,10 @@ pub fn matches(row: &DashboardRow, q: &DashboardQuery) -> bool {
     fold(&q.text).split_whitespace().all(|w| hay.contains(w))
 }
 
-/// The rows the query keeps, in its order.
-pub fn select(rows: Vec<DashboardRow>, q: &DashboardQuery) -> Vec<DashboardRow> {
-    let mut kept: Vec<DashboardRow> = rows.into_iter().filter(|r| matches(r, q)).collect();
-    let by_name = |a: &DashboardRow, b: &DashboardRow| {
+/// The projects the query keeps, in its order (all of them: [`dashboard`] pages).
+pub fn select(rows: Vec<DashboardEntry>, q: &DashboardQuery) -> Vec<DashboardEntry> {
+    let mut kept: Vec<DashboardEntry> = rows.into_iter().filter(|r| matches(r, q)).collect();
+    let by_name = |a: &DashboardEntry, b: &DashboardEntry| {
         fold(&a.project.title)
             .cmp(&fold(&b.project.title))
             .then(a.project.id.cmp(&b.project.id))
@@ -301,7 +360,7 @@ pub fn select(rows: Vec<DashboardRow>, q: &DashboardQuery) -> Vec<DashboardRow> 
                 .then(b.project.id.cmp(&a.project.id))
         }),
         DashboardSort::Deadline => kept.sort_by(|a, b| {
-            let key = |r: &DashboardRow| r.next_deadline.as_ref().map(|d| d.date.clone());
+            let key = |r: &DashboardEntry| r.deadlines.first().map(|d| d.date.clone());
             match (key(a), key(b)) {
                 (Some(x), Some(y)) => x.cmp(&y).then_with(|| by_name(a, b)),
                 (Some(_), None) => std::cmp::Ordering::Less,
@@ -328,7 +387,7 @@ pub const WEEK_DAYS: i64 = 7;
 
 /// What is due across all projects within [`WEEK_DAYS`] and what is overdue, earliest
 /// first.
-pub fn this_week(rows: &[DashboardRow]) -> Vec<DueItem> {
+pub fn this_week(rows: &[DashboardEntry]) -> Vec<DueItem> {
     let mut out: Vec<DueItem> = rows
         .iter()
         .flat_map(|r| {
@@ -364,8 +423,13 @@ pub struct ClientOption {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Dashboard {
-    /// The rows the query kept, in its order.
+    /// The page of rows the query kept, in its order, from `offset`.
     pub rows: Vec<DashboardRow>,
+    /// The query's first row.
+    pub offset: u32,
+    /// How many projects pass the filters (the rows after this page: `matched` minus
+    /// `offset` minus the rows shown).
+    pub matched: u32,
     /// How many projects there are in all (an empty filter result is not "no projects").
     pub total: u32,
     /// Clients that have projects, by name.
@@ -376,10 +440,16 @@ pub struct Dashboard {
     pub today: String,
 }
 
-/// The dashboard from every project's row.
-pub fn dashboard(rows: Vec<DashboardRow>, q: &DashboardQuery, today: NaiveDate) -> Dashboard {
+/// The dashboard from every project's entry: the filters and order over all of them,
+/// then `complete` gathers history, options and money for the page's rows only.
+pub fn dashboard<E>(
+    entries: Vec<DashboardEntry>,
+    q: &DashboardQuery,
+    today: NaiveDate,
+    complete: impl FnMut(DashboardEntry) -> Result<DashboardRow, E>,
+) -> Result<Dashboard, E> {
     let mut clients: Vec<ClientOption> = Vec::new();
-    for r in &rows {
+    for r in &entries {
         if !clients.iter().any(|c| c.id == r.project.client_id) {
             clients.push(ClientOption {
                 id: r.project.client_id,
@@ -388,15 +458,25 @@ pub fn dashboard(rows: Vec<DashboardRow>, q: &DashboardQuery, today: NaiveDate) 
         }
     }
     clients.sort_by(|a, b| fold(&a.name).cmp(&fold(&b.name)).then(a.id.cmp(&b.id)));
-    let week = this_week(&rows);
-    let total = rows.len() as u32;
-    Dashboard {
-        rows: select(rows, q),
+    let week = this_week(&entries);
+    let total = entries.len() as u32;
+    let kept = select(entries, q);
+    let matched = kept.len() as u32;
+    let rows = kept
+        .into_iter()
+        .skip(q.offset as usize)
+        .take(q.page_size())
+        .map(complete)
+        .collect::<Result<_, E>>()?;
+    Ok(Dashboard {
+        rows,
+        offset: q.offset,
+        matched,
         total,
         clients,
         week,
         today: today.format("%Y-%m-%d").to_string(),
-    }
+    })
 }
 
 /// A desktop notice about a deadline.
@@ -414,7 +494,7 @@ pub struct Reminder {
 /// The deadlines worth a desktop notice today: an offer expiring today or tomorrow (or
 /// already expired while still waiting), a stage due tomorrow, today or overdue. The
 /// deployment date is on the dashboard but not a notice.
-pub fn reminders(rows: &[DashboardRow]) -> Vec<Reminder> {
+pub fn reminders(rows: &[DashboardEntry]) -> Vec<Reminder> {
     let mut out = Vec::new();
     for r in rows {
         for d in &r.deadlines {
@@ -608,12 +688,15 @@ mod tests {
         assert!(open_deadlines(&at(Step::Coding), &f, d("2026-12-01")).is_empty());
     }
 
-    fn row_of(id: i64, title: &str, client: i64, step: Step, f: &DeadlineFacts) -> DashboardRow {
-        let money = RowMoney {
+    fn money() -> RowMoney {
+        RowMoney {
             accepted: Text::new("0", "0"),
             invoiced: Text::new("0", "0"),
             paid: Text::new("0", "0"),
-        };
+        }
+    }
+
+    fn row_of(id: i64, title: &str, client: i64, step: Step, f: &DeadlineFacts) -> DashboardEntry {
         let project = ProjectSummary {
             id,
             client_id: client,
@@ -623,10 +706,10 @@ mod tests {
             step_label: step.label(),
             updated_at: format!("2026-11-{:02}T10:00:00Z", id),
         };
-        row(project, &[], &[], f, money, d("2026-12-12"))
+        entry(project, f, d("2026-12-12"))
     }
 
-    fn rows() -> Vec<DashboardRow> {
+    fn rows() -> Vec<DashboardEntry> {
         vec![
             row_of(1, "Бета", 1, Step::Coding, &facts()),
             row_of(2, "альфа", 2, Step::Request, &DeadlineFacts::default()),
@@ -635,7 +718,7 @@ mod tests {
         ]
     }
 
-    fn ids(rows: &[DashboardRow]) -> Vec<i64> {
+    fn ids(rows: &[DashboardEntry]) -> Vec<i64> {
         rows.iter().map(|r| r.project.id).collect()
     }
 
@@ -683,10 +766,67 @@ mod tests {
         // 12-20 is 8 days after 12-12: not this week; a closed project has nothing due.
         assert_eq!(got, [(4, "2026-12-10"), (1, "2026-12-15")]);
         assert!(week[0].deadline.overdue);
-        let page = dashboard(rows(), &DashboardQuery::default(), d("2026-12-12"));
+        let page = dashboard(rows(), &DashboardQuery::default(), d("2026-12-12"), |e| {
+            Ok::<_, ()>(row(e, &[], &[], money()))
+        })
+        .unwrap();
         assert_eq!(page.total, 4);
         assert_eq!(page.clients.len(), 2);
         assert_eq!(page.today, "2026-12-12");
+    }
+
+    #[test]
+    fn a_page_of_rows_is_completed_and_the_counts_say_what_is_beyond_it() {
+        let mut completed = Vec::new();
+        let q = DashboardQuery {
+            sort: DashboardSort::Name,
+            offset: 1,
+            limit: 2,
+            ..Default::default()
+        };
+        let page = dashboard(rows(), &q, d("2026-12-12"), |e| {
+            completed.push(e.project.id);
+            Ok::<_, ()>(row(e, &[], &[], money()))
+        })
+        .unwrap();
+        // By name: альфа (2), Бета (1), Гамма (4), Ёлка (3); the page is 1 and 4.
+        assert_eq!(
+            completed,
+            [1, 4],
+            "history and money read for the page only"
+        );
+        assert_eq!(
+            page.rows.iter().map(|r| r.project.id).collect::<Vec<_>>(),
+            [1, 4]
+        );
+        assert_eq!((page.offset, page.matched, page.total), (1, 4, 4));
+        // The week and the client filter still see every project.
+        assert_eq!(page.week.len(), 2);
+        assert_eq!(page.clients.len(), 2);
+        let filtered = DashboardQuery {
+            client_id: Some(2),
+            ..Default::default()
+        };
+        let page = dashboard(rows(), &filtered, d("2026-12-12"), |e| {
+            Ok::<_, ()>(row(e, &[], &[], money()))
+        })
+        .unwrap();
+        assert_eq!((page.matched, page.total, page.rows.len()), (2, 4, 2));
+        assert_eq!(DashboardQuery::default().page_size(), PAGE as usize);
+        let huge = DashboardQuery {
+            limit: 100_000,
+            ..Default::default()
+        };
+        assert_eq!(huge.page_size(), MAX_PAGE as usize);
+    }
+
+    #[test]
+    fn a_row_carries_its_entry_deadlines_and_the_loops_taken() {
+        let e = row_of(4, "Гамма", 2, Step::Negotiation, &facts());
+        let r = row(e.clone(), &[], &[], money());
+        assert_eq!(r.next_deadline, e.deadlines.first().cloned());
+        assert!(r.overdue);
+        assert_eq!(r.phase, Phase::Preparation);
     }
     #[test]
     fn reminders_for_offers_expiring_and_stages_due_tomorrow_or_overdue_once_a_day() {

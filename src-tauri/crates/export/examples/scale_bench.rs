@@ -84,6 +84,40 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         page.items.len(),
         page.total
     );
+    // The window's dashboard: every project's deadlines judged, filtered and sorted;
+    // history, options and money read for the page shown.
+    use etap_domain::dashboard::{DashboardQuery, DashboardSort};
+    let shown = |q: &DashboardQuery| {
+        let d = store.dashboard(q).unwrap();
+        (d.rows.len(), d.matched, d.week.len())
+    };
+    let first = DashboardQuery::default();
+    let (ms, (n, matched, week)) = time(runs, || shown(&first));
+    println!("dashboard command, first page ({n} of {matched}, {week} due this week): {ms:.3} ms");
+    let by_deadline = DashboardQuery {
+        sort: DashboardSort::Deadline,
+        ..Default::default()
+    };
+    let (ms, (n, matched, _)) = time(runs, || shown(&by_deadline));
+    println!("dashboard by deadline, first page ({n} of {matched}): {ms:.3} ms");
+    let last_page = DashboardQuery {
+        offset: matched.saturating_sub(50),
+        ..Default::default()
+    };
+    let (ms, (n, _, _)) = time(runs, || shown(&last_page));
+    println!("dashboard, last page ({n} rows): {ms:.3} ms");
+    let found = DashboardQuery {
+        text: "портал".into(),
+        ..Default::default()
+    };
+    let (ms, (n, matched, _)) = time(runs, || shown(&found));
+    println!("dashboard, «портал» typed ({n} of {matched}): {ms:.3} ms");
+    let (ms, bytes) = time(runs, || {
+        serde_json::to_string(&store.dashboard(&first).unwrap())
+            .unwrap()
+            .len()
+    });
+    println!("dashboard command in process (answer {bytes} B of JSON): {ms:.3} ms");
     let (ms, clients) = time(runs, || store.clients().unwrap());
     println!(
         "client list (new-project form, {} clients): {ms:.3} ms",

@@ -1,12 +1,13 @@
-//! The dashboard's query: gathers every project's state, history, options, dated
-//! records and money, and asks [`etap_domain::dashboard`] for the rows, the next
-//! deadlines, the filters' answer and the "this week" view.
+//! The dashboard's query: every project's summary and, for the projects that can have
+//! deadlines, their dated records (point reads by index); [`etap_domain::dashboard`]
+//! decides the deadlines, the filters' answer, the order and the "this week" view; the
+//! history, options and money are read only for the page of rows shown.
 
 use etap_domain::dashboard::{
-    self, Dashboard, DashboardQuery, DeadlineFacts, Notified, Reminder, RowMoney, StageDate,
+    self, Dashboard, DashboardEntry, DashboardQuery, DeadlineFacts, Notified, Reminder, RowMoney,
+    StageDate,
 };
 use etap_domain::lifecycle::options;
-use etap_domain::settings::{self, Settings, SettingsPage};
 use etap_domain::timeline::{self, StageDates, Timeline};
 use rusqlite::{Connection, OptionalExtension};
 
@@ -22,7 +23,7 @@ fn deadline_facts(conn: &Connection, project_id: i64) -> Result<DeadlineFacts> {
             |r| r.get(0),
         )
         .optional()?;
-    let mut st = conn.prepare(
+    let mut st = conn.prepare_cached(
         "SELECT number, planned_end, frozen FROM stages WHERE project_id = ?1 ORDER BY number",
     )?;
     let stages = st
@@ -60,23 +61,34 @@ impl Store {
         query: &DashboardQuery,
         today: chrono::NaiveDate,
     ) -> Result<Dashboard> {
-        let mut rows = Vec::new();
-        for project in self.projects()? {
-            let id = project.id;
+        dashboard::dashboard(self.dashboard_entries(today)?, query, today, |e| {
+            let id = e.project.id;
             let history = self.history(id)?;
-            let opts = options(&project.state, &self.facts(id)?);
+            let opts = options(&e.project.state, &self.facts(id)?);
             let r = self.receivables(id)?;
             let money = RowMoney {
                 accepted: r.accepted_text,
                 invoiced: r.invoiced_text,
                 paid: r.paid_text,
             };
-            let facts = deadline_facts(&self.conn, id)?;
-            rows.push(dashboard::row(
-                project, &history, &opts, &facts, money, today,
-            ));
-        }
-        Ok(dashboard::dashboard(rows, query, today))
+            Ok(dashboard::row(e, &history, &opts, money))
+        })
+    }
+
+    /// Every project's entry: its summary and open deadlines as of `today`.
+    fn dashboard_entries(&self, today: chrono::NaiveDate) -> Result<Vec<DashboardEntry>> {
+        let none = DeadlineFacts::default();
+        self.projects()?
+            .into_iter()
+            .map(|p| {
+                let facts = if dashboard::reads_dates(&p.state) {
+                    deadline_facts(&self.conn, p.id)?
+                } else {
+                    none.clone()
+                };
+                Ok(dashboard::entry(p, &facts, today))
+            })
+            .collect()
     }
 }
 
@@ -85,50 +97,6 @@ impl Store {
 const NOTIFIED: &str = "notified_today";
 
 impl Store {
-    /// The user's settings; missing values take the domain's defaults (`system`: the
-    /// language of the system's locale).
-    pub fn settings(&self, system: etap_domain::Lang) -> Result<Settings> {
-        let mut stored = Vec::new();
-        for key in [settings::LANGUAGE, settings::NOTIFICATIONS] {
-            if let Some(v) = self.setting(key)? {
-                stored.push((key, v));
-            }
-        }
-        Ok(Settings::read(
-            |k| {
-                stored
-                    .iter()
-                    .find(|(key, _)| *key == k)
-                    .map(|(_, v)| v.clone())
-            },
-            system,
-        ))
-    }
-
-    /// Turns desktop notifications of deadlines on or off.
-    pub fn set_notifications(&mut self, on: bool) -> Result<()> {
-        let mut s = self.settings(etap_domain::Lang::Ru)?;
-        s.notifications = on;
-        let [_, (key, value)] = s.stored();
-        self.set_setting(key, value)
-    }
-
-    /// What the settings page shows: the settings, the provider profile's estimate
-    /// defaults and the numbering formats.
-    pub fn settings_page(&self, system: etap_domain::Lang) -> Result<SettingsPage> {
-        let (vat, currency, rate) = crate::provider::defaults(&self.conn)?;
-        let both = |f: &dyn Fn(etap_domain::Lang) -> String| {
-            etap_domain::Text::new(f(etap_domain::Lang::Ru), f(etap_domain::Lang::En))
-        };
-        Ok(SettingsPage {
-            settings: self.settings(system)?,
-            vat: both(&|l| vat.label(l)),
-            currency: currency.code().to_string(),
-            hourly_rate: both(&|l| etap_domain::money::format_unit_price(rate, currency, l)),
-            numbering: settings::number_formats(chrono::Datelike::year(&crate::today())),
-        })
-    }
-
     /// The deadline notices to show now, as of `today`: none when notifications are
     /// off; each item at most once a day — what is returned is recorded as shown in
     /// the same transaction.
@@ -136,8 +104,7 @@ impl Store {
         if !self.settings(etap_domain::Lang::Ru)?.notifications {
             return Ok(Vec::new());
         }
-        let page = self.dashboard_on(&DashboardQuery::default(), today)?;
-        let all = dashboard::reminders(&page.rows);
+        let all = dashboard::reminders(&self.dashboard_entries(today)?);
         let record: Notified = self
             .setting(NOTIFIED)?
             .and_then(|j| serde_json::from_str(&j).ok())

@@ -37,9 +37,11 @@ function row(id: number, title: string, deadline: Deadline | null): DashboardRow
   };
 }
 
-function page(rows: DashboardRow[], total = rows.length): Page {
+function page(rows: DashboardRow[], total = rows.length, matched = rows.length, offset = 0): Page {
   return {
     rows,
+    offset,
+    matched,
     total,
     clients: [{ id: 1, name: 'ООО «Ромашка»' }],
     week: rows
@@ -138,5 +140,23 @@ describe('Dashboard', () => {
     expect(empty).toHaveTextContent('No projects yet');
     expect(empty).toHaveTextContent('opens at step 1.1');
     expect(screen.queryByTestId('week')).toBeNull();
+  });
+
+  it('shows a page of rows and asks the core for the next one when told, appending it', async () => {
+    const asked = core((q) =>
+      q.offset === 0
+        ? page([row(1, 'Первый', offer), row(2, 'Второй', offer)], 3, 3, 0)
+        : page([row(3, 'Третий', offer)], 3, 3, q.offset),
+    );
+    i18n.lang = 'ru';
+    render(Dashboard);
+    expect(await screen.findByText('Второй')).toBeInTheDocument();
+    expect(screen.getByTestId('project-count')).toHaveTextContent('Показано 2 из 3');
+    await fireEvent.click(screen.getByTestId('project-more'));
+    expect(await screen.findByText('Третий')).toBeInTheDocument();
+    expect(screen.getAllByTestId('project-row')).toHaveLength(3);
+    expect(screen.getByTestId('project-count')).toHaveTextContent('Показано 3 из 3');
+    expect(screen.queryByTestId('project-more')).toBeNull();
+    expect(asked.map((q) => q.offset)).toEqual([0, 2]);
   });
 });
