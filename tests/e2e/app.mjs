@@ -223,7 +223,7 @@ export async function reachStagePlanning(browser, { client, title, titles, refus
       await click(browser, 'add-requirement');
       await waitCount(browser, 'requirement', i + 1);
       await typeNth(browser, 'req-text', i, text);
-      await (await browser.$$('[data-testid="req-estimate"]'))[i].selectByVisibleText('CRM');
+      await linkEstimate(browser, i, 'CRM');
     }
     await el(browser, 'section-title').click();
     await waitSaved(browser);
@@ -246,4 +246,20 @@ export async function reachStagePlanning(browser, { client, title, titles, refus
     await click(browser, 'stage-add');
     await waitCount(browser, 'plan-stage', i + 1);
   }
+}
+
+/** Links the `n`-th requirement of the open section to the estimate item `title`:
+ *  opens its list of items, ticks the item, closes the list. */
+export async function linkEstimate(browser, n, title) {
+  const links = (await browser.$$('[data-testid="req-estimate"]'))[n];
+  await links.scrollIntoView({ block: 'center' });
+  const summary = await links.$('summary');
+  if ((await links.getAttribute('open')) === null) await summary.click();
+  await (await links.$(`label*=${title}`)).click();
+  await summary.click();
+  await browser.waitUntil(
+    async () =>
+      (await links.$$('[data-testid="req-estimate-chosen"]').map((c) => c.getText())).some((t) => t.includes(title)),
+    { timeout: 10000, timeoutMsg: `requirement ${n + 1} was not linked to «${title}»` },
+  );
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { click, el, openApp, screenshot, waitCount, waitText } from './app.mjs';
+import { click, el, openApp, screenshot, type, waitCount, waitText } from './app.mjs';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'etap-e2e-dash-'));
 let browser;
@@ -118,6 +118,27 @@ describe('dashboard through the real window', { concurrency: false }, () => {
     await screenshot(browser, 'dash-06-settings', 'settings');
     await box.click();
     await browser.waitUntil(async () => await box.isSelected(), { timeout: 10000 });
+    // The theme chosen here is the window's at once; a copy count out of range stays
+    // typed with the core's words beside it, a good one is saved.
+    await click(browser, 'settings-theme-dark');
+    await browser.waitUntil(
+      async () => (await browser.execute(() => document.documentElement.dataset.theme)) === 'dark',
+      { timeout: 10000, timeoutMsg: 'the dark theme chosen in Settings was not drawn' },
+    );
+    await type(browser, 'settings-backups-keep', '500');
+    await browser.keys('Tab');
+    await waitText(browser, 'settings-keep-error', 'от 1 до 100');
+    assert.equal(await el(browser, 'settings-backups-keep').getValue(), '500');
+    await type(browser, 'settings-backups-keep', '7');
+    await browser.keys('Tab');
+    await waitText(browser, 'settings-keep-saved', 'Сохранено');
+    await screenshot(browser, 'dash-07-settings-dark', 'settings-backups');
+    await click(browser, 'settings-theme-light');
+    await click(browser, 'open-backups');
+    await browser.waitUntil(async () => (await el(browser, 'backups-keep').getValue()) === '7', {
+      timeout: 10000,
+      timeoutMsg: 'the backups page does not show the copies kept set in Settings',
+    });
     await click(browser, 'back');
   });
 });

@@ -21,6 +21,7 @@ import {
   waitSaved,
   waitText,
   writeSection,
+  linkEstimate,
 } from './app.mjs';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'etap-e2e-dev-'));
@@ -71,7 +72,7 @@ describe('development 2.1–2.6 through the real window', { concurrency: false }
     }
     for (let i = 0; i < 3; i += 1) {
       await typeNth(browser, 'req-text', i, texts[i]);
-      await (await nth('req-estimate', i)).selectByVisibleText(items[i]);
+      await linkEstimate(browser, i, items[i]);
     }
     await el(browser, 'section-title').click();
     await waitSaved(browser);

@@ -96,7 +96,7 @@ describe('Dashboard', () => {
     await screen.findAllByTestId('project-row');
     const titles = () => screen.getAllByTestId('project-link').map((e) => e.textContent);
     expect(titles()).toEqual(['Бета', 'Альфа']);
-    expect(asked[0]).toEqual({ phase: null, client_id: null, overdue_only: false, text: '', sort: 'changed' });
+    expect(asked[0]).toEqual({ phase: null, client_id: null, overdue_only: false, text: '', sort: 'changed', offset: 0, limit: 0 });
 
     await fireEvent.change(screen.getByTestId('sort'), { target: { value: 'name' } });
     await waitFor(() => expect(titles()).toEqual(['Альфа', 'Бета']));
@@ -150,10 +150,10 @@ describe('Dashboard', () => {
     );
     i18n.lang = 'ru';
     render(Dashboard);
-    expect(await screen.findByText('Второй')).toBeInTheDocument();
+    expect(await screen.findByText('Второй', { selector: '[data-testid="project-link"]' })).toBeInTheDocument();
     expect(screen.getByTestId('project-count')).toHaveTextContent('Показано 2 из 3');
     await fireEvent.click(screen.getByTestId('project-more'));
-    expect(await screen.findByText('Третий')).toBeInTheDocument();
+    expect(await screen.findByText('Третий', { selector: '[data-testid="project-link"]' })).toBeInTheDocument();
     expect(screen.getAllByTestId('project-row')).toHaveLength(3);
     expect(screen.getByTestId('project-count')).toHaveTextContent('Показано 3 из 3');
     expect(screen.queryByTestId('project-more')).toBeNull();

@@ -957,7 +957,15 @@ phase: Phase | null, client_id: number | null, overdue_only: boolean,
 /**
  * Words the project's name or client must contain (case and ё ignored).
  */
-text: string, sort: DashboardSort, };
+text: string, sort: DashboardSort, 
+/**
+ * The first row to show (0: the top); rows come a page at a time.
+ */
+offset: number, 
+/**
+ * How many rows to show from `offset`; 0 means [`PAGE`]; at most [`MAX_PAGE`].
+ */
+limit: number, };
 
 export type DueItem = { project_id: number, title: string, client_name: string, deadline: Deadline, };
 
@@ -965,9 +973,18 @@ export type ClientOption = { id: number, name: string, };
 
 export type Dashboard = { 
 /**
- * The rows the query kept, in its order.
+ * The page of rows the query kept, in its order, from `offset`.
  */
 rows: Array<DashboardRow>, 
+/**
+ * The query's first row.
+ */
+offset: number, 
+/**
+ * How many projects pass the filters (the rows after this page: `matched` minus
+ * `offset` minus the rows shown).
+ */
+matched: number, 
 /**
  * How many projects there are in all (an empty filter result is not "no projects").
  */
@@ -1000,7 +1017,15 @@ language: Lang,
 /**
  * Desktop notifications of deadlines (offers expiring, stages due); default: on.
  */
-notifications: boolean, };
+notifications: boolean, 
+/**
+ * The window's colour theme; default: as the system.
+ */
+theme: Theme, 
+/**
+ * How many database copies rotation keeps; default: [`backup::KEEP_DEFAULT`].
+ */
+backups_keep: number, };
 
 export type NumberFormat = { kind: DocKind, 
 /**
@@ -1013,6 +1038,10 @@ rule: Text,
 example: string, };
 
 export type SettingsPage = { settings: Settings, 
+/**
+ * Where the database copies are kept.
+ */
+backup_folder: string, 
 /**
  * The defaults new estimates start from (the provider profile's): «НДС 22 %».
  */
