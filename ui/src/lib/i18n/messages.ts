@@ -862,7 +862,7 @@ export const en: Record<MessageKey, string> = {
   'support.documents': 'Documentation handed over (one document a line)',
   'support.handedOverOn': 'Handed over to support on',
   'support.warrantyUntil': 'Warranty until',
-  'support.finalAct': 'Then issue the final акт (document register) and close the project.',
+  'support.finalAct': 'Then issue the final certificate (document register) and close the project.',
   // Development 2.1–2.6 (issue 11).
   'tab.plan': 'Stages',
   'tab.environment': 'Environment',
