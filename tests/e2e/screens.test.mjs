@@ -20,7 +20,7 @@ let browser;
 
 /** The window scrolled so the element's top is at the top of the view. */
 async function toTop(testId) {
-  const e = el(browser, testId);
+  const e = await el(browser, testId);
   await e.waitForDisplayed({ timeout: 10000 });
   await browser.execute((x) => x.scrollIntoView({ block: 'start' }), e);
 }
@@ -141,9 +141,11 @@ async function shoot(theme) {
   await browser.execute(() => window.scrollTo(0, 0));
   const input = el(browser, 'search-input');
   await input.clearValue();
-  await input.setValue('сделка');
+  await input.setValue('продажи');
   await browser.keys('Enter');
-  await shot('search', 'search-hits', 'сделк');
+  await shot('search', 'search-hits');
+  const hits = (await el(browser, 'search-hits').getText()).toLowerCase();
+  assert.ok(hits.includes('продаж'), hits);
 
   // Settings, backups, the provider profile.
   await click(browser, 'open-settings');

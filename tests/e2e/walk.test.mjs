@@ -159,7 +159,7 @@ describe('the whole lifecycle through the real window', { concurrency: false }, 
     const tz = pdfText(await el(browser, 'spec-export-path').getText());
     assert.ok(tz.includes('ТЕХНИЧЕСКОЕ ЗАДАНИЕ'), tz);
     assert.ok(tz.includes('ТР-2.1') && tz.includes('Каталог с фильтрами по брендам'), `the ТЗ carries its requirements: ${tz}`);
-    assert.ok(tz.includes('Анна Смирнова'), `the ТЗ names who approved it: ${tz}`);
+    assert.ok(tz.includes(`на разработку: ${TITLE}`) && tz.includes('Заказчик: ООО «Дилерский центр»'), tz);
     // The register lists both, each with its number, as issued (not a draft).
     await waitCount(browser, 'register-row', 2);
     const [proposal] = await docsOf('Коммерческое предложение');
