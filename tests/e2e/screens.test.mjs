@@ -134,6 +134,17 @@ async function shoot(theme) {
   // The document register and the timeline of the delivered project.
   await toTop('register');
   await shot('register', 'register', 'Итоговый акт');
+  // Each document number stands on one line (it has hyphens the browser could break at).
+  const broken = await browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="register-number"]')]
+      .filter((td) => {
+        const r = document.createRange();
+        r.selectNodeContents(td);
+        return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size > 1;
+      })
+      .map((td) => td.textContent),
+  );
+  assert.deepEqual(broken, [], 'document numbers broken over lines');
   await toTop('timeline');
   await shot('timeline', 'timeline-svg');
 
