@@ -1,11 +1,16 @@
-// Issue 11 end to end through the real window: one project from the client's request
-// to Closed. The client refuses the first offer; two stages; stage 1 goes back from
-// QA with a major bug, fixed, verified, accepted with a commit hash; its акт and счёт
-// are refused while the requisites are missing (naming them), then exported from the
-// document register and read with pdftotext; a part payment and the rest recorded;
-// stage 2 accepted after one defect round; the database archive recorded, the
-// switchover rolled back, the redeploy succeeds; the support handover; the final акт
-// exported and read; the project closed; the lifecycle map counts every loop taken.
+// Issue 11 and 13 end to end through the real window: one project from the client's
+// request to Closed, in Russian, through every loop of the seed process. The client
+// refuses the first offer (1.4 → 1.2); the КП and the ТЗ are exported and read with
+// pdftotext; two stages; stage 1 goes back from QA with a major bug (2.4 → 2.3), fixed,
+// verified, accepted with a commit hash; its акт and счёт are refused while the
+// requisites are missing (naming them), then exported from the document register and
+// read; a part payment and the rest recorded; stage 2: DevOps cannot fix a problem on
+// the server and hands it to the developers (2.5 → 2.3), then one defect round at
+// acceptance (2.6 → 2.3); the database archive recorded, the switchover rolled back
+// (3.2 → 3.1), the redeploy succeeds; the support handover; the final акт exported and
+// read; the project closed; the lifecycle map counts every loop taken. Then the user
+// switches the window to English and finds the project on the dashboard, closed, in
+// English words and figures.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -68,11 +73,15 @@ async function docsOf(kind) {
     if ((await row.$('td:nth-child(3)').getText()).trim() !== kind) continue;
     const number = await row.$('td:first-child').getText();
     const path = await row.$('td:nth-child(6) code').getText();
-    const file = isAbsolute(path) ? path : join(dataDir, path);
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    found.push({ number, text: text.replace(/\u00a0/g, ' ').split(/\s+/).join(' ') });
+    found.push({ number, text: pdfText(path) });
   }
   return found;
+}
+
+/** The text of a PDF as pdftotext reads it, in one line of words. */
+function pdfText(file) {
+  const path = isAbsolute(file) ? file : join(dataDir, file);
+  return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ').split(/\s+/).join(' ');
 }
 
 /** The numbers in the register, newest first as the register shows them. */
@@ -127,7 +136,7 @@ describe('the whole lifecycle through the real window', { concurrency: false }, 
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  test('preparation with a refused offer, two stages planned, the environment settled', async () => {
+  test('preparation with a refused offer; the КП and the ТЗ exported and read', async () => {
     await reachStagePlanning(browser, {
       client: 'ООО «Дилерский центр»',
       title: TITLE,
@@ -135,6 +144,35 @@ describe('the whole lifecycle through the real window', { concurrency: false }, 
       refuse: 'Дорого: просим пересчитать',
       requirements: ['Каталог с фильтрами по брендам', 'Заказ дилера с адресом доставки'],
     });
+    // The КП of the accepted offer, from the 1.4 tab.
+    await click(browser, 'tab-negotiation');
+    await click(browser, 'export-proposal');
+    await el(browser, 'export-path').waitForDisplayed({ timeout: 20000 });
+    const kp = pdfText(await el(browser, 'export-path').getText());
+    assert.ok(kp.includes('КОММЕРЧЕСКОЕ ПРЕДЛОЖЕНИЕ'), kp);
+    assert.ok(kp.includes(TITLE), `the КП names the project: ${kp}`);
+    assert.ok(kp.includes('CRM') && kp.includes('300 000,00 ₽'), `the КП carries the estimate: ${kp}`);
+    // The approved ТЗ, from the 1.5 tab.
+    await click(browser, 'tab-specification');
+    await click(browser, 'export-spec');
+    await el(browser, 'spec-export-path').waitForDisplayed({ timeout: 20000 });
+    const tz = pdfText(await el(browser, 'spec-export-path').getText());
+    assert.ok(tz.includes('ТЕХНИЧЕСКОЕ ЗАДАНИЕ'), tz);
+    assert.ok(tz.includes('ТР-2.1') && tz.includes('Каталог с фильтрами по брендам'), `the ТЗ carries its requirements: ${tz}`);
+    assert.ok(tz.includes(`на разработку: ${TITLE}`) && tz.includes('Заказчик: ООО «Дилерский центр»'), tz);
+    // The register lists both, each with its number, as issued (not a draft).
+    await waitCount(browser, 'register-row', 2);
+    const [proposal] = await docsOf('Коммерческое предложение');
+    const [spec] = await docsOf('Техническое задание');
+    assert.match(proposal.number, /^КП-/);
+    assert.match(spec.number, /^ТЗ-/);
+    assert.equal(await el(browser, 'register-draft').isExisting(), false, 'the approved ТЗ is not a draft');
+    await top('register');
+    await screenshot(browser, '39-walk-kp-tz', 'register');
+    await click(browser, 'tab-stage_planning');
+  });
+
+  test('two stages planned, the environment settled', async () => {
     const place = async (req, stage) => browser.$(`[data-req="${req}"] select`).selectByAttribute('value', stage);
     await place('ТР-2.1', '1');
     await place('ТР-2.2', '2');
@@ -182,7 +220,11 @@ describe('the whole lifecycle through the real window', { concurrency: false }, 
     for (const missing of ['исполнитель — «Мой профиль»', 'ИНН', 'расчётный счёт', 'БИК', 'подписант', 'заказчик — карточка клиента', 'адрес']) {
       assert.ok(refusal.includes(missing), `the refusal names ${missing}: ${refusal}`);
     }
-    assert.deepEqual(await numbers(), [], 'nothing is numbered');
+    assert.deepEqual(
+      (await numbers()).filter((n) => !n.startsWith('КП-') && !n.startsWith('ТЗ-')),
+      [],
+      'no акт or счёт is numbered',
+    );
     await top('register');
     await screenshot(browser, '43-walk-act-refused', 'error');
 
@@ -212,8 +254,8 @@ describe('the whole lifecycle through the real window', { concurrency: false }, 
   });
 
   test('stage 1: its акт and счёт exported from the register and read with pdftotext', async () => {
-    await exported('export-act-1', 1);
-    await exported('export-invoice-1', 2);
+    await exported('export-act-1', 3);
+    await exported('export-invoice-1', 4);
     const [{ number: actNo, text: act1 }] = await docsOf('Акт сдачи-приёмки');
     const [{ text: inv1 }] = await docsOf('Счёт на оплату');
     for (const [what, t] of [
@@ -254,8 +296,22 @@ describe('the whole lifecycle through the real window', { concurrency: false }, 
     await screenshot(browser, '48-walk-paid', 'amounts');
   });
 
-  test('stage 2 is accepted after one defect round', async () => {
+  test('stage 2: DevOps hands a problem to the developers, then one defect round, then accepted', async () => {
     await el(browser, 'tab-coding').scrollIntoView();
+    await act(browser, 'submit_to_testing', '2.4');
+    await act(browser, 'pass_testing', '2.5');
+    // 2.5: what DevOps changed is recorded; the problem left is in the code, so it goes
+    // back to the developers with its description.
+    await type(browser, 'adj-what', 'Открыт порт PostgreSQL для сервиса заказов');
+    await el(browser, 'adj-who').selectByAttribute('value', 'Анна Смирнова');
+    await type(browser, 'adj-date', '16.12.2026');
+    await click(browser, 'adj-add');
+    await waitCount(browser, 'adjustment', 1);
+    const problem = 'Сервис заказов падает на PostgreSQL 16: нужна правка кода, не среды';
+    await act(browser, 'hand_to_developers', '2.3', problem);
+    await waitText(browser, 'history', problem);
+    await el(browser, 'workspace').scrollIntoView();
+    await screenshot(browser, '48a-walk-handed-to-developers', 'adjustment');
     await act(browser, 'submit_to_testing', '2.4');
     await act(browser, 'pass_testing', '2.5');
     await act(browser, 'finish_adjustments', '2.6');
@@ -267,7 +323,7 @@ describe('the whole lifecycle through the real window', { concurrency: false }, 
     await act(browser, 'pass_testing', '2.5');
     await act(browser, 'finish_adjustments', '2.6');
     await acceptStage(browser, 'v1.0.0', '20.12.2026', 'Иванов И. И.');
-    await waitText(browser, 'stage-rounds', 'раундов дефектов: 1');
+    await waitText(browser, 'stage-rounds', 'Раундов QA: 3 (с багами: 0) · от DevOps разработчикам: 1 · раундов дефектов: 1');
     await el(browser, 'workspace').scrollIntoView();
     await screenshot(browser, '49-walk-stage2-acceptance', 'acceptance');
     await act(browser, 'accept_stage', '3.1');
@@ -316,10 +372,10 @@ describe('the whole lifecycle through the real window', { concurrency: false }, 
     await screenshot(browser, '51-walk-support', 'support-form');
     await reopen();
 
-    await exported('export-act-2', 3);
+    await exported('export-act-2', 5);
     const acts = (await docsOf('Акт сдачи-приёмки')).map((d) => d.number);
     assert.equal(acts.length, 2);
-    await exported('export-final-act', 4);
+    await exported('export-final-act', 6);
     // The register names the final акт as such, beside the stages' акты.
     const [{ text: fin }] = await docsOf('Итоговый акт');
     for (const n of acts) assert.ok(fin.includes(n), `the final акт lists ${n}: ${fin}`);
@@ -340,12 +396,47 @@ describe('the whole lifecycle through the real window', { concurrency: false }, 
       ['bugs', '1'],
       ['defects', '1'],
       ['rollback', '1'],
-      ['environment_issue', '0'],
+      ['environment_issue', '1'],
       ['fix_stage', '0'],
     ]) {
       assert.equal(await el(browser, `loop-${kind}`).getAttribute('data-count'), n, kind);
     }
     await el(browser, 'loop-rollback').scrollIntoView();
     await screenshot(browser, '53-walk-closed-map', 'loop-rollback');
+  });
+
+  test('switched to English, the dashboard lists the project closed, in English words and figures', async () => {
+    await click(browser, 'lang-en');
+    await waitText(browser, 'current-step', 'Closed');
+    await click(browser, 'home');
+    await waitText(browser, 'week', 'This week');
+    let row;
+    for (const r of await browser.$$('[data-testid="project-row"]')) {
+      if ((await r.getText()).includes(TITLE)) row = r;
+    }
+    assert.ok(row, `${TITLE} is on the dashboard`);
+    const cell = async (testId) => (await row.$(`[data-testid="${testId}"]`).getText()).replace(/\u00a0/g, ' ');
+    assert.ok((await row.getText()).includes('ООО «Дилерский центр»'), 'the client is named');
+    assert.match(await cell('project-step'), /^Closed\b/);
+    assert.equal(await cell('project-next'), '—', 'a closed project has nothing to do next');
+    const money = await cell('project-money');
+    assert.match(money, /Accepted: RUB 300,000\.00/);
+    assert.match(money, /Invoiced: RUB 200,000\.00/);
+    assert.match(money, /Paid: RUB 200,000\.00/);
+    const loops = await cell('project-loops');
+    for (const loop of [
+      'Client refusal: 1 time',
+      'Bugs found: 1 time',
+      'Environment problem handed to developers: 1 time',
+      'Defects at acceptance: 1 time',
+      'Rollback to the old environment: 1 time',
+    ]) {
+      assert.ok(loops.includes(loop), `${loop} in ${loops}`);
+    }
+    // Nothing on the row is in Russian but the names the user typed.
+    const rest = (await row.getText()).replace(TITLE, '').replace('ООО «Дилерский центр»', '');
+    assert.doesNotMatch(rest, /[А-Яа-яЁё]/, rest);
+    await el(browser, 'project-list').scrollIntoView();
+    await screenshot(browser, '54-walk-dashboard-en', 'project-list');
   });
 });

@@ -44,6 +44,7 @@ const text: [string, string][] = [
   ['on-current', 'current'],
   ['danger', 'surface'],
   ['danger', 'danger-bg'],
+  ['surface', 'danger'],
   ['warn-text', 'surface'],
   ['warn-text', 'warn-bg'],
   ['ok', 'surface'],
@@ -74,5 +75,29 @@ describe('documents', () => {
   it('stay on white paper in the dark theme', () => {
     expect(dark.paper).toBe('#ffffff');
     expect(dark.bg).not.toBe('#ffffff');
+  });
+});
+
+// Every component's own styles take their colours from the tokens above, so both themes
+// reach them: a colour written into a component (a light background, `color: initial`,
+// which is black) stays the same in the dark theme and leaves text unreadable there.
+// Allowed: a token's fallback `var(--x, #…)`, the header's own focus ring (on the dark
+// bar in both themes), and the ТЗ preview's paper.
+const components = import.meta.glob('../../**/*.svelte', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+
+describe('components', () => {
+  it('take every colour from the theme', () => {
+    const fixed: string[] = [];
+    for (const [file, source] of Object.entries(components)) {
+      const style = source.match(/<style[^>]*>([\s\S]*?)<\/style>/)?.[1] ?? '';
+      for (const [i, line] of style.split('\n').entries()) {
+        const bare = line.replace(/var\(--[\w-]+,\s*[^)]*\)/g, '');
+        if (/#[0-9a-f]{3,8}\b|rgba?\(|hsla?\(|:\s*(initial|black|white)\s*;/i.test(bare) && !/--focus:/.test(line)) {
+          fixed.push(`${file}:${i + 1}: ${line.trim()}`);
+        }
+      }
+    }
+    expect(Object.keys(components).length).toBeGreaterThan(20);
+    expect(fixed).toEqual([]);
   });
 });

@@ -25,7 +25,7 @@ function core(refs: RepoRefs = { folder: '', tags: [], commits: [], problem: nul
       { stage: 2, estimated: '24', logged: '0' },
     ],
     rounds: [
-      { stage: 1, qa_rounds: 2, bug_rounds: 1, environment_rounds: 0, defect_rounds: 0, accepted: true },
+      { stage: 1, qa_rounds: 3, bug_rounds: 1, environment_rounds: 1, defect_rounds: 0, accepted: true },
       { stage: 2, qa_rounds: 0, bug_rounds: 0, environment_rounds: 0, defect_rounds: 0, accepted: false },
     ],
   };
@@ -83,7 +83,7 @@ describe('StagePanel', () => {
     render(StagePanel, { projectId: 1, current: 1, onchange: () => {} });
     expect(await screen.findByTestId('stage-frozen')).toHaveTextContent('Этап принят, код заморожен');
     expect(screen.getByTestId('stage-hours')).toHaveTextContent('по смете 40, записано 38,5');
-    expect(screen.getByTestId('stage-rounds')).toHaveTextContent('Раундов QA: 2 · раундов дефектов: 0');
+    expect(screen.getByTestId('stage-rounds')).toHaveTextContent('Раундов QA: 3 (с багами: 1) · от DevOps разработчикам: 1 · раундов дефектов: 0');
     expect(screen.getByTestId('stage-records')).toBeDisabled();
     expect(screen.queryByTestId('work-form')).toBeNull();
     expect((screen.getByTestId('accept-code') as HTMLInputElement).value).toBe('a1b2c3d');

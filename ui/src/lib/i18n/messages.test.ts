@@ -12,6 +12,12 @@ describe('messages', () => {
     }
   });
 
+  it('says nothing in Russian on the English screen', () => {
+    // The one exception names the other language in its own words, as a language switch does.
+    const russian = (Object.keys(en) as (keyof typeof en)[]).filter((k) => k !== 'palette.language' && /[А-Яа-яЁё]/.test(en[k]));
+    expect(russian.map((k) => `${k}: ${en[k]}`)).toEqual([]);
+  });
+
   it('fills parameters and follows the language', () => {
     i18n.lang = 'ru';
     expect(i18n.t('project.stage', { n: 2, total: 3 })).toBe('Этап разработки: 2 из 3');
