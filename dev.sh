@@ -5,6 +5,13 @@
 #   ./dev.sh test   install what is missing and run every check and test:
 #                   rustfmt, clippy, svelte-check, cargo test, vitest, and the
 #                   end-to-end suite through the real window (Xvfb + tauri-driver)
+# Release builds (long on 2 cores; not part of `test`):
+#   ./dev.sh deb        build the Debian package and print its path
+#   ./dev.sh deb-check  install that package with apt, start the installed binary
+#                       under Xvfb on a fresh data folder, check that it draws the
+#                       project list (screenshot), uninstall it
+#   ./dev.sh startup [N]  start-up time and memory of the release app against a bare
+#                       Tauri 2 window, N runs each (BENCHMARKS.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -174,6 +181,107 @@ cmd_e2e() {
   run_e2e
 }
 
+# ---- release -----------------------------------------------------------------------
+
+DEB_DIR="$ROOT/target/release/bundle/deb"
+
+# The Tauri CLI from ui/'s npm packages (it ships its native binary): it builds the UI
+# (beforeBuildCommand), the release binary (the root Cargo.toml's release profile) and
+# the package with its desktop entry and icons (tauri.conf.json "bundle").
+cmd_deb() {
+  ensure_system
+  ensure_npm ui
+  say "Building the release binary and the Debian package (long: LTO, one codegen unit)"
+  rm -f "$DEB_DIR"/*.deb
+  node ui/node_modules/.bin/tauri build --ci --bundles deb --features custom-protocol
+  local deb
+  deb=$(ls "$DEB_DIR"/*.deb)
+  say "Package"
+  dpkg-deb --info "$deb" | sed -n '/Package:/,$p'
+  echo "$deb"
+}
+
+DEB_PKG=""
+DEB_WAS_INSTALLED=yes
+
+# After the check: the package is removed again unless it was installed before.
+uninstall_after_check() {
+  if [ -n "$DEB_PKG" ] && [ "$DEB_WAS_INSTALLED" = no ] &&
+    dpkg-query -W -f='${Status}' "$DEB_PKG" 2>/dev/null | grep -q "install ok installed"; then
+    say "Uninstalling $DEB_PKG"
+    DEBIAN_FRONTEND=noninteractive sudo_cmd apt-get remove -y -qq "$DEB_PKG" >/dev/null
+  fi
+}
+
+cmd_deb_check() {
+  mkdir -p "$LOGS"
+  ensure_system
+  ensure_tauri_driver
+  ensure_npm tests/e2e
+  local deb=${1:-}
+  if [ -z "$deb" ]; then
+    deb=$(ls "$DEB_DIR"/*.deb 2>/dev/null | head -1 || true)
+    [ -n "$deb" ] || die "no package in target/release/bundle/deb: run ./dev.sh deb first"
+  fi
+  deb=$(realpath "$deb")
+  DEB_PKG=$(dpkg-deb --field "$deb" Package)
+  DEB_WAS_INSTALLED=no
+  dpkg-query -W -f='${Status}' "$DEB_PKG" 2>/dev/null | grep -q "install ok installed" && DEB_WAS_INSTALLED=yes
+  trap 'rc=$?; stop_services; uninstall_after_check; [ $rc = 0 ] || printf "\n\033[31mFAILED at: %s\033[0m\n" "$STEP"' EXIT
+
+  say "Installing $deb with apt (its dependencies resolve)"
+  DEBIAN_FRONTEND=noninteractive sudo_cmd apt-get install -y -qq "$deb"
+  local bin desktop
+  bin=$(dpkg -L "$DEB_PKG" | grep -E '^/usr/bin/' | head -1)
+  [ -x "$bin" ] || die "the package installed no binary under /usr/bin"
+  desktop=$(dpkg -L "$DEB_PKG" | grep -E '^/usr/share/applications/.*\.desktop$' | head -1)
+  [ -f "$desktop" ] || die "the package installed no desktop entry"
+  say "Installed files"
+  dpkg -L "$DEB_PKG" | grep -E '^/usr/(bin|share/applications|share/icons)/.*[^/]$' | sed 's/^/  /'
+  sed 's/^/  /' "$desktop"
+  "$bin" --help >/dev/null || die "$bin --help failed"
+
+  say "Starting the installed $bin under Xvfb on a fresh data folder"
+  start_services
+  (cd tests/e2e && ETAP_BIN="$bin" node --test --test-reporter=spec ./installed.check.mjs) 2>&1 |
+    tee "$LOGS/deb-check.log"
+  stop_services
+  echo "screenshot: artifacts/e2e/installed-project-list.png"
+}
+
+BENCH_DATA="$ROOT/target/bench-data"
+
+# Start-up and memory against a bare Tauri 2 window, both release builds of one
+# profile, measured in the same run (benches/startup.mjs; BENCHMARKS.md).
+cmd_startup() {
+  local runs=${1:-5}
+  ensure_system
+  build_ui
+  say "Release builds: Etap and the bare window (one profile, one target folder)"
+  cargo build --release --features custom-protocol
+  CARGO_TARGET_DIR="$ROOT/target" cargo build --release --features custom-protocol \
+    --manifest-path benches/bare-window/Cargo.toml
+  local etap="$ROOT/target/release/etap" bare="$ROOT/target/release/bare-window"
+  # The databases are made once by the release CLI and kept in target/bench-data.
+  if [ ! -f "$BENCH_DATA/demo/etap.sqlite" ]; then
+    say "The demo database"
+    mkdir -p "$BENCH_DATA/demo"
+    "$etap" --data-dir "$BENCH_DATA/demo" demo
+  fi
+  if [ ! -f "$BENCH_DATA/p1000-s1/complete" ]; then
+    say "The 1,000-project database (gen-data --projects 1000 --seed 1, once)"
+    rm -rf "$BENCH_DATA/p1000-s1"
+    mkdir -p "$BENCH_DATA/p1000-s1"
+    "$etap" --data-dir "$BENCH_DATA/p1000-s1" gen-data --projects 1000 --seed 1
+    touch "$BENCH_DATA/p1000-s1/complete"
+  fi
+  say "Starting each $runs times under Xvfb (plus one warm-up)"
+  mkdir -p artifacts/startup
+  dbus-run-session -- node benches/startup.mjs --runs "$runs" --etap "$etap" --bare "$bare" \
+    --demo "$BENCH_DATA/demo" --big "$BENCH_DATA/p1000-s1" --xdg "$BENCH_DATA/xdg" \
+    --out artifacts/startup/runs.json
+}
+
 # The runners' own closing lines, gathered at the end so a run that executed no
 # test is visible, then one total.
 summary() {
@@ -208,5 +316,8 @@ case "${1:-}" in
   run) shift; cmd_run "$@" ;;
   test) shift; cmd_test "$@" ;;
   e2e) shift; cmd_e2e "$@" ;;
-  *) echo "usage: ./dev.sh run | ./dev.sh test" >&2; exit 2 ;;
+  deb) shift; cmd_deb "$@" ;;
+  deb-check) shift; cmd_deb_check "$@" ;;
+  startup) shift; cmd_startup "$@" ;;
+  *) echo "usage: ./dev.sh run | test | e2e | deb | deb-check [FILE.deb] | startup [N]" >&2; exit 2 ;;
 esac

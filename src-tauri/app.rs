@@ -196,6 +196,25 @@ impl AppError {
     }
 }
 
+/// When this process started: forced first thing in `main_entry`.
+pub static STARTED: std::sync::LazyLock<std::time::Instant> =
+    std::sync::LazyLock::new(std::time::Instant::now);
+
+/// Logs that the window first drew `what` (the project list), with the milliseconds
+/// since the process started and the wall clock; the startup benchmark
+/// (`./dev.sh startup`) reads this line.
+pub fn startup_mark(what: &str) {
+    let unix_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis());
+    tracing::info!(
+        what,
+        since_start_ms = STARTED.elapsed().as_millis() as u64,
+        unix_ms = unix_ms as u64,
+        "first draw"
+    );
+}
+
 /// The language for messages before the database is open: the system locale.
 pub fn language_fallback() -> Lang {
     sys_locale::get_locale()

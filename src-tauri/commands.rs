@@ -22,6 +22,13 @@ pub async fn app_info(state: State<'_, AppState>) -> Res<AppInfo> {
     Ok(state.info())
 }
 
+/// The window drew `what` for the first time (logged for the startup benchmark).
+#[tauri::command]
+pub async fn startup_mark(what: String) -> Res<()> {
+    crate::app::startup_mark(&what);
+    Ok(())
+}
+
 #[tauri::command]
 pub async fn set_language(
     app: tauri::AppHandle,

@@ -9,6 +9,7 @@ macro_rules! with_commands {
     ($then:ident) => {
         $then! {
             app_info,
+            startup_mark,
             set_language,
             list_clients,
             create_client,

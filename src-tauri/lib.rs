@@ -24,6 +24,7 @@ use clap::Parser;
 
 /// Entry point of the `etap` binary; returns the process exit code.
 pub fn main_entry() -> i32 {
+    std::sync::LazyLock::force(&app::STARTED);
     let args = cli::Args::parse();
     let data_dir = app::data_dir(args.data_dir.as_deref());
     match args.command {

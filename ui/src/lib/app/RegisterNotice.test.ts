@@ -1,12 +1,28 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import RegisterNotice from './RegisterNotice.svelte';
 import { i18n } from '../i18n/i18n.svelte';
+import { reportFirstDraw } from './startup';
 
 afterEach(() => clearMocks());
 
 describe('RegisterNotice', () => {
+  // The first test of the file: the window's first page is not drawn yet.
+  it('reads the documents only once the first page is drawn', async () => {
+    let asked = false;
+    mockIPC((cmd) => {
+      if (cmd === 'register_check') asked = true;
+      return [];
+    });
+    render(RegisterNotice);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(asked).toBe(false);
+    reportFirstDraw('dashboard');
+    await waitFor(() => expect(asked).toBe(true));
+  });
+
   it('shows what the check at start found, in the interface language, until dismissed', async () => {
     mockIPC((cmd) =>
       cmd === 'register_check'
@@ -48,9 +64,7 @@ describe('RegisterNotice', () => {
       return [];
     });
     render(RegisterNotice);
-    await Promise.resolve();
-    await Promise.resolve();
-    expect(asked).toBe(true);
+    await waitFor(() => expect(asked).toBe(true));
     expect(screen.queryByTestId('register-notice')).toBeNull();
   });
 });

@@ -103,6 +103,9 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 
 export const api = {
   appInfo: () => call<AppInfo>('app_info'),
+  /** The window drew `what` for the first time: the core logs it with the time since
+   *  the process started (read by the startup benchmark). */
+  startupMark: (what: string) => call<null>('startup_mark', { what }),
   setLanguage: (lang: Lang) => call<AppInfo>('set_language', { lang }),
   listClients: () => call<Client[]>('list_clients'),
   createClient: (name: string) => call<Client>('create_client', { name }),
