@@ -469,18 +469,23 @@ export type SearchPage = { hits: Array<SearchHit>, more: boolean, };
 
 export type EmptySections = "not_specified" | "omit";
 
-/**
- * One of the embedded faces. Serif for running text, Sans for headings and tables.
- */
 export type PageFace = "serif" | "serif_bold" | "serif_italic" | "sans" | "sans_bold" | "sans_italic" | "fallback" | "emoji";
 
-export type TextRun = { x: number, y: number, face: PageFace, size: number, gray: number, text: string, width: number, };
+export type TextRun = { x: number, y: number, face: PageFace, size: number, 
+/**
+ * 0.0 black … 1.0 white.
+ */
+gray: number, text: string, width: number, };
 
 export type PageRule = { x1: number, y1: number, x2: number, y2: number, width: number, gray: number, };
 
 export type PageBox = { x: number, y: number, w: number, h: number, gray: number, };
 
-export type PageDisplay = { number: number, fills: Array<PageBox>, images: Array<PageBox>, rules: Array<PageRule>, texts: Array<TextRun>, };
+export type PageDisplay = { 
+/**
+ * 1-based.
+ */
+number: number, fills: Array<PageBox>, images: Array<PageBox>, rules: Array<PageRule>, texts: Array<TextRun>, };
 
 export type PagesFocus = { section: number, offset: number, };
 
