@@ -55,7 +55,7 @@ async function waitDrawn(before, word) {
 
 const paragraph =
   'Система обеспечивает учёт заявок клиентов, этапов разработки и выпускаемых документов; каждое изменение сохраняется с датой, временем и автором, а сводный отчёт формируется по запросу менеджера проекта в течение нескольких секунд. ';
-const long = Array.from({ length: 8 }, () => paragraph.repeat(3)).join('\n\n');
+const long = Array.from({ length: 12 }, () => paragraph.repeat(3)).join('\n\n');
 
 describe('the pages view through the real window', { concurrency: false }, () => {
   before(async () => {
