@@ -1,6 +1,7 @@
 //! IPC commands: each takes the state, calls one library function and maps the error.
 //! No SQL and no business rule lives here.
 
+use etap_documents::display::{PagesFocus, PagesView};
 use etap_domain::entity::{Client, DocKind, IssuedDocument, ProjectPage, ProjectSummary};
 use etap_domain::estimate::{EstimateCard, EstimateDraft, Negotiation};
 use etap_domain::issue::IssueCheck;
@@ -374,6 +375,36 @@ pub async fn export_spec(
     state
         .export(|s, _, dir| {
             crate::export::export_spec(s, version_id, changes_since, empty_sections, dir)
+        })
+        .await
+}
+
+/// The ТЗ's pages as the export would print them from the text being typed: the page
+/// under the cursor and the pages the view shows, as display lists.
+#[tauri::command]
+#[allow(clippy::too_many_arguments)]
+pub async fn spec_pages(
+    state: State<'_, AppState>,
+    version_id: i64,
+    content: SpecContent,
+    changes_since: Option<i64>,
+    empty_sections: EmptySections,
+    focus: Option<PagesFocus>,
+    pages: Vec<usize>,
+) -> Res<PagesView> {
+    state
+        .export(|s, _, _| {
+            crate::export::spec_pages(
+                s,
+                crate::export::PagesRequest {
+                    version_id,
+                    content,
+                    changes_since,
+                    empty: empty_sections,
+                    focus,
+                    pages,
+                },
+            )
         })
         .await
 }

@@ -54,6 +54,7 @@ macro_rules! with_commands {
             spec_diff,
             search_specs,
             export_spec,
+            spec_pages,
             markdown_blocks,
             copy_document,
             deployment_plan,

@@ -492,3 +492,103 @@ fn a_project_named_like_a_path_or_a_device_exports_inside_the_documents_folder()
     }
     assert_eq!(std::fs::read_dir(&docs).unwrap().count(), 4);
 }
+
+/// Issue 13: the pages view shows the ТЗ the export would print from the text being
+/// typed, before it is saved: the same page count as the PDF exported once it is saved,
+/// and the word just typed on the page the cursor is on, which is the PDF's page too.
+#[test]
+fn the_pages_view_shows_the_unsaved_text_on_the_page_the_pdf_prints_it_on() {
+    use etap_app::export::{spec_pages, PagesRequest};
+    use etap_documents::display::PagesFocus;
+    let (dir, mut store) = temp_store();
+    let c = store.create_client("Клиент").unwrap();
+    let p = store.create_project(c.id, "Проект").unwrap().id;
+    let v = store
+        .create_spec(
+            p,
+            etap_domain::spec_templates::Template::Freelancer,
+            Lang::Ru,
+        )
+        .unwrap();
+    let mut content = v.content.clone();
+    let paragraph = "Система обеспечивает учёт заявок, этапов и документов проекта; каждое изменение сохраняется с датой и автором, а отчёт формируется по запросу менеджера. ";
+    for s in content.sections.iter_mut() {
+        s.body = (0..6)
+            .map(|_| paragraph.repeat(3))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+    }
+    let last = content.sections.len() - 1;
+    let key = content.sections[1].key;
+    content.sections[1].body.push_str("\n\nКсилофонщик");
+    let offset = content.sections[1].body.encode_utf16().count() as u32;
+    // Not saved yet: the store still has the template's empty sections.
+    let view = spec_pages(
+        &store,
+        PagesRequest {
+            version_id: v.id,
+            content: content.clone(),
+            changes_since: None,
+            empty: EmptySections::NotSpecified,
+            focus: Some(PagesFocus {
+                section: key,
+                offset,
+            }),
+            pages: vec![1, 2],
+        },
+    )
+    .unwrap();
+    let focus = view.focus.expect("the page under the cursor");
+    let text = |n: usize| {
+        view.pages
+            .iter()
+            .find(|p| p.number == n)
+            .map(|p| p.texts.iter().map(|t| t.text.as_str()).collect::<String>())
+            .unwrap_or_default()
+    };
+    // The page under the cursor comes first, then the pages asked for.
+    assert_eq!(view.pages[0].number, focus);
+    assert!(text(focus).contains("Ксилофонщик"), "{}", text(focus));
+    assert!(
+        text(1).contains("ПРОЕКТ"),
+        "a draft is watermarked as printed"
+    );
+    let starts: Vec<usize> = view.sections.iter().map(|s| s.page).collect();
+    assert_eq!(view.sections.len(), content.sections.len());
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{starts:?}");
+    assert!(view.sections[last].page > 3);
+
+    store.save_spec(v.id, &content).unwrap();
+    let out = dir.path().join("docs");
+    let tz =
+        etap_app::export::export_spec(&mut store, v.id, None, EmptySections::NotSpecified, &out)
+            .unwrap();
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&tz.path)
+        .output()
+        .unwrap();
+    let pages: usize = String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap();
+    assert_eq!(view.count, pages);
+    let page = std::process::Command::new("pdftotext")
+        .args([
+            "-f",
+            &focus.to_string(),
+            "-l",
+            &focus.to_string(),
+            &tz.path,
+            "-",
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&page.stdout).contains("Ксилофонщик"));
+    // The view was made under the number the export took.
+    assert!(
+        text(1).contains(&tz.number),
+        "{} not on the title page",
+        tz.number
+    );
+}

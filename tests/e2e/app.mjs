@@ -64,6 +64,22 @@ export async function screenshot(browser, name, markerTestId) {
   await browser.saveScreenshot(join(artifacts, `${name}.png`));
 }
 
+/** Puts multi-line text into a field as a paste would (WebKitWebDriver's typing drops
+ * line breaks), with the input event the page listens to; the cursor ends after it. */
+export async function paste(browser, testId, text) {
+  await el(browser, testId).waitForDisplayed({ timeout: 10000 });
+  await browser.execute(
+    (id, t) => {
+      const field = document.querySelector(`[data-testid="${id}"]`);
+      field.value = t;
+      field.setSelectionRange(t.length, t.length);
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    testId,
+    text,
+  );
+}
+
 /** Types into the n-th (0-based) element with `data-testid`. */
 export async function typeNth(browser, testId, n, text) {
   const all = await browser.$$(`[data-testid="${testId}"]`);

@@ -11,7 +11,9 @@
 use std::sync::OnceLock;
 
 /// One of the embedded faces. Serif for running text, Sans for headings and tables.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PageFace"))]
 pub enum Face {
     Serif,
     SerifBold,

@@ -22,6 +22,7 @@
 
 pub mod act;
 mod common;
+pub mod display;
 pub mod final_act;
 pub mod fonts;
 pub mod hyphen;

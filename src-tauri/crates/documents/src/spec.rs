@@ -41,13 +41,31 @@ fn collect(sections: &[Section], prefix: &str, level: usize, out: &mut Vec<Headi
     }
 }
 
-/// Renders the ТЗ to PDF bytes.
-pub fn render(spec: &Spec) -> Result<Vec<u8>> {
+/// The ТЗ's pages exactly as printed — laid out, page numbers in the footers, a
+/// draft watermarked — with its headings in reading order and the page geometry: what
+/// [`render`] writes and the window's pages view draws (`crate::display`).
+pub fn printed(spec: &Spec) -> (Laid, Vec<Heading>, Geometry) {
     let geom = Geometry::a4();
     let (mut laid, headings) = lay_out(spec, &geom);
     if spec.draft {
         common::watermark(&mut laid, &geom, tr(spec.lang, "ПРОЕКТ", "DRAFT"));
     }
+    (laid, headings, geom)
+}
+
+/// The page (1-based) on which the `n`-th letter or digit of heading `index`'s
+/// section text is printed (0: the heading's own page); `None` for a heading that was
+/// not printed.
+pub fn page_in_section(laid: &Laid, headings: &[Heading], index: usize, n: usize) -> Option<usize> {
+    let h = headings.get(index)?;
+    let (page, y) = laid.position_of(index)?;
+    let own = crate::display::letters(&h.number) + crate::display::letters(&h.title);
+    Some(crate::display::page_of_letter(laid, page, y, own + n))
+}
+
+/// Renders the ТЗ to PDF bytes.
+pub fn render(spec: &Spec) -> Result<Vec<u8>> {
+    let (laid, headings, geom) = printed(spec);
     let outline: Vec<Bookmark> = headings
         .iter()
         .enumerate()

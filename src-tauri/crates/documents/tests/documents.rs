@@ -1028,3 +1028,77 @@ fn the_proposal_prints_the_estimates_totals_not_its_own_sums() {
         "{text}"
     );
 }
+
+/// The display list's text of a page, whitespace removed.
+fn display_text(p: &etap_documents::display::PageDisplay) -> String {
+    p.texts
+        .iter()
+        .flat_map(|t| t.text.chars())
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// Issue 13: the pages view draws exactly the PDF's pages — for every page of the
+/// 20-page sample (a draft, watermarked) and of the English one, the display list holds
+/// the text pdftotext reads from that page of the rendered PDF, in the same order, and
+/// the page count is the PDF's.
+#[test]
+fn the_pages_view_holds_the_text_of_every_pdf_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ru = samples::spec_ru();
+    ru.draft = true;
+    for (name, spec) in [("ru", ru), ("en", samples::spec_en())] {
+        let path = write(
+            dir.path(),
+            &format!("{name}.pdf"),
+            &etap_documents::spec::render(&spec).unwrap(),
+        );
+        let (laid, _, geom) = etap_documents::spec::printed(&spec);
+        let all: Vec<usize> = (1..=laid.pages.len()).collect();
+        let view = etap_documents::display::view(&laid, &geom, None, Vec::new(), &all);
+        assert_eq!(view.count, pages(&path), "{name}");
+        assert_eq!(view.pages.len(), view.count);
+        assert!(view.count >= 10, "{name}: {} pages", view.count);
+        for p in &view.pages {
+            let n = p.number.to_string();
+            let pdf: String = run("pdftotext", &["-raw", "-f", &n, "-l", &n, s(&path), "-"])
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            assert_eq!(display_text(p), pdf, "{name}, page {n}");
+            for t in &p.texts {
+                assert!(t.x >= 0.0 && t.x + t.width <= view.width && t.y <= view.height);
+            }
+        }
+    }
+}
+
+/// Issue 13: a requirements table that continues onto the next page shows its header
+/// again there in the pages view, as the PDF does.
+#[test]
+fn the_pages_view_repeats_a_continued_tables_header() {
+    let mut sec = Section::new("Требования");
+    sec.content.push(Content::Requirements(
+        (1..=40)
+            .map(|i| Requirement {
+                id: format!("R-{i}"),
+                text: format!("Требование номер {i}, сформулированное достаточно подробно, чтобы занять две строки."),
+                priority: Priority::Should,
+                acceptance: "Проверяется испытанием по методике.".into(),
+            })
+            .collect(),
+    ));
+    let (laid, _, geom) = etap_documents::spec::printed(&spec_with(vec![sec]));
+    assert!(laid.pages.len() >= 4, "{} pages", laid.pages.len());
+    // Pages 3.. hold the table (1: title, 2: contents).
+    for n in 3..=laid.pages.len() {
+        let page = etap_documents::display::page(&laid, &geom, n).unwrap();
+        let text = display_text(&page);
+        assert!(
+            text.contains("IDТребованиеПриоритетКритерийприёмки"),
+            "page {n} lacks the header: {text}"
+        );
+        // The header row is shaded, as printed.
+        assert!(page.fills.iter().any(|f| f.gray < 1.0), "page {n}");
+    }
+}

@@ -11,6 +11,8 @@ use etap_domain::entity::{DocKind, IssuedDocument};
 use etap_domain::Lang;
 use etap_storage::Store;
 
+use etap_documents::display::{letters_before, PagesFocus, PagesView, SectionPage};
+
 use crate::issue::{issue, Request};
 use crate::parties::{contractor_name, party};
 use crate::Result;
@@ -212,6 +214,132 @@ fn change_list(
     }
 }
 
+/// Everything a ТЗ document is made of but its number and whether it is a draft:
+/// gathered from the store once, for the PDF and for the pages view alike.
+struct Source {
+    lang: Lang,
+    project_title: String,
+    contractor_name: String,
+    client_name: String,
+    customer: etap_documents::Party,
+    contractor: etap_documents::Party,
+    sections: Vec<etap_documents::model::Section>,
+    /// The key of each printed section in reading order (the headings' order); `None`
+    /// for the «лист изменений», which is no stored section.
+    keys: Vec<Option<u32>>,
+    date: NaiveDate,
+    version: u32,
+}
+
+fn keys_of(sections: &[etap_domain::spec::SpecSection], out: &mut Vec<Option<u32>>) {
+    for s in sections {
+        out.push(Some(s.key));
+        keys_of(&s.children, out);
+    }
+}
+
+/// The document's parts for version `v` with `content` as its text: the stored content
+/// for the PDF, the text being typed for the pages view.
+fn source(
+    store: &Store,
+    v: &etap_domain::spec::SpecVersion,
+    content: &etap_domain::spec::SpecContent,
+    changes_since: Option<i64>,
+    empty: etap_domain::spec::EmptySections,
+) -> Result<Source> {
+    let lang = content.lang;
+    let project = store.project(v.project_id)?;
+    let provider = store.provider()?.profile;
+    let client = store.client_card(project.client_id)?;
+    let contractor_name = contractor_name(&provider.requisites, lang);
+    let customer = party(&client.client.name, &client.requisites, lang);
+    let contractor = party(&contractor_name, &provider.requisites, lang);
+    let printed = empty.apply(&content.sections, lang);
+    let mut keys = Vec::new();
+    keys_of(&printed, &mut keys);
+    let mut sections = doc_sections(&printed, lang);
+    if let Some(from) = changes_since {
+        let old = store.spec_version(from)?;
+        sections.push(change_list(
+            &etap_domain::spec::diff(&old.content, content),
+            old.number,
+            lang,
+        ));
+        keys.push(None);
+    }
+    let date = NaiveDate::parse_from_str(v.approved_at.get(..10).unwrap_or(""), "%Y-%m-%d")
+        .unwrap_or_else(|_| Utc::now().date_naive());
+    Ok(Source {
+        lang,
+        // The title page names the project as the manager named it, as the register,
+        // the window and the file do (issue 9: it showed the client's request title,
+        // 1.1, which is the client's wording of one request, not the name of what is
+        // delivered).
+        project_title: project.title.trim().to_string(),
+        contractor_name,
+        client_name: client.client.name,
+        customer,
+        contractor,
+        sections,
+        keys,
+        date,
+        version: v.number,
+    })
+}
+
+impl Source {
+    /// The ТЗ model under `number`, watermarked when `draft`.
+    fn model(self, number: &str, draft: bool) -> etap_documents::Spec {
+        use etap_documents::model::{Approval, ApprovalKind, Spec};
+        let lang = self.lang;
+        let what = &self.project_title;
+        Spec {
+            meta: DocMeta {
+                title: match lang {
+                    Lang::Ru => format!("Техническое задание {number} — {what}"),
+                    Lang::En => {
+                        format!("Software requirements specification {number} — {what}")
+                    }
+                },
+                author: self.contractor_name.clone(),
+                subject: what.clone(),
+                created: Utc::now(),
+            },
+            lang,
+            kind: match lang {
+                Lang::Ru => "Техническое задание".into(),
+                Lang::En => "Software Requirements Specification".into(),
+            },
+            title: match lang {
+                Lang::Ru => format!("на разработку: {what}"),
+                Lang::En => format!("for: {what}"),
+            },
+            code: number.to_string(),
+            version: self.version.to_string(),
+            city: String::new(),
+            date: self.date,
+            approvals: vec![
+                Approval {
+                    kind: ApprovalKind::Agree,
+                    position: self.contractor.position.clone(),
+                    organisation: self.contractor_name.clone(),
+                    person: self.contractor.signatory.clone(),
+                },
+                Approval {
+                    kind: ApprovalKind::Approve,
+                    position: self.customer.position.clone(),
+                    organisation: self.client_name.clone(),
+                    person: self.customer.signatory.clone(),
+                },
+            ],
+            customer: self.customer,
+            contractor: self.contractor,
+            sections: self.sections,
+            draft,
+        }
+    }
+}
+
 /// Renders a specification version as the ТЗ PDF — with the list of changes since
 /// version `changes_since` when given, empty sections as `empty` says — into `dir`,
 /// and records it in the register.
@@ -222,92 +350,89 @@ pub fn export_spec(
     empty: etap_domain::spec::EmptySections,
     dir: &Path,
 ) -> Result<IssuedDocument> {
-    use etap_documents::model::{Approval, ApprovalKind, Spec};
     let v = store.spec_version(version_id)?;
-    let lang = v.content.lang;
-    let project = store.project(v.project_id)?;
-    let provider = store.provider()?.profile;
-    let client = store.client_card(project.client_id)?;
-    let contractor_name = contractor_name(&provider.requisites, lang);
-    let customer = party(&client.client.name, &client.requisites, lang);
-    let contractor = party(&contractor_name, &provider.requisites, lang);
-    let mut sections = doc_sections(&empty.apply(&v.content.sections, lang), lang);
-    if let Some(from) = changes_since {
-        let old = store.spec_version(from)?;
-        sections.push(change_list(
-            &store.spec_diff(from, version_id)?,
-            old.number,
-            lang,
-        ));
-    }
-    let date = NaiveDate::parse_from_str(v.approved_at.get(..10).unwrap_or(""), "%Y-%m-%d")
-        .unwrap_or_else(|_| Utc::now().date_naive());
-    // The title page names the project as the manager named it, as the register, the
-    // window and the file do (issue 9: it showed the client's request title, 1.1, which
-    // is the client's wording of one request, not the name of what is delivered).
-    let what = project.title.trim().to_string();
-    let spec_version = Some(version_id);
+    let src = source(store, &v, &v.content, changes_since, empty)?;
     issue(
         store,
         Request {
             project_id: v.project_id,
             kind: DocKind::Specification,
-            lang,
+            lang: src.lang,
             version: Some(v.number),
-            date,
-            spec_version,
+            date: src.date,
+            spec_version: Some(version_id),
             amount: None,
         },
         dir,
-        move |number, draft| {
-            let model = Spec {
-                meta: DocMeta {
-                    title: match lang {
-                        Lang::Ru => format!("Техническое задание {number} — {}", project.title),
-                        Lang::En => format!(
-                            "Software requirements specification {number} — {}",
-                            project.title
-                        ),
-                    },
-                    author: contractor_name.clone(),
-                    subject: project.title.clone(),
-                    created: Utc::now(),
-                },
-                lang,
-                kind: match lang {
-                    Lang::Ru => "Техническое задание".into(),
-                    Lang::En => "Software Requirements Specification".into(),
-                },
-                title: match lang {
-                    Lang::Ru => format!("на разработку: {what}"),
-                    Lang::En => format!("for: {what}"),
-                },
-                code: number.to_string(),
-                version: v.number.to_string(),
-                city: String::new(),
-                date,
-                approvals: vec![
-                    Approval {
-                        kind: ApprovalKind::Agree,
-                        position: contractor.position.clone(),
-                        organisation: contractor_name.clone(),
-                        person: contractor.signatory.clone(),
-                    },
-                    Approval {
-                        kind: ApprovalKind::Approve,
-                        position: customer.position.clone(),
-                        organisation: client.client.name.clone(),
-                        person: customer.signatory.clone(),
-                    },
-                ],
-                customer,
-                contractor,
-                sections,
-                draft,
-            };
-            Ok(etap_documents::spec::render(&model)?)
-        },
+        move |number, draft| Ok(etap_documents::spec::render(&src.model(number, draft))?),
     )
+}
+
+/// What the pages view asks for: the version being edited with its text as typed
+/// (saved or not), the export's options, where the cursor is and the pages shown.
+#[derive(Debug, Clone)]
+pub struct PagesRequest {
+    pub version_id: i64,
+    pub content: etap_domain::spec::SpecContent,
+    pub changes_since: Option<i64>,
+    pub empty: etap_domain::spec::EmptySections,
+    pub focus: Option<PagesFocus>,
+    /// 1-based page numbers the view shows.
+    pub pages: Vec<usize>,
+}
+
+/// The ТЗ's pages as [`export_spec`] would print them now — the same model (under the
+/// number the export would take, watermarked as it would be) from the text being
+/// typed, the same layout — for the pages view: the page under the cursor and the
+/// pages asked for as display lists, and the page each section starts on.
+pub fn spec_pages(store: &Store, req: PagesRequest) -> Result<PagesView> {
+    use etap_domain::input::CleanText;
+    let v = store.spec_version(req.version_id)?;
+    // What a save would store; the cursor counts in the text as typed.
+    let content = req.content.cleaned();
+    let src = source(store, &v, &content, req.changes_since, req.empty)?;
+    let keys = src.keys.clone();
+    let number = store.next_document_number(v.project_id, DocKind::Specification)?;
+    let draft = store
+        .issue_check(v.project_id, DocKind::Specification, Some(v.id))?
+        .draft;
+    let (laid, headings, geom) = etap_documents::spec::printed(&src.model(&number, draft));
+    let sections: Vec<SectionPage> = keys
+        .iter()
+        .enumerate()
+        .filter_map(|(i, k)| {
+            Some(SectionPage {
+                key: (*k)?,
+                page: laid.page_of(i)?,
+            })
+        })
+        .collect();
+    let focus = req.focus.and_then(|f| {
+        let index = keys.iter().position(|k| *k == Some(f.section))?;
+        let body = find(&req.content.sections, f.section).map_or("", |s| s.body.as_str());
+        etap_documents::spec::page_in_section(
+            &laid,
+            &headings,
+            index,
+            letters_before(body, f.offset),
+        )
+    });
+    Ok(etap_documents::display::view(
+        &laid, &geom, focus, sections, &req.pages,
+    ))
+}
+
+fn find(
+    sections: &[etap_domain::spec::SpecSection],
+    key: u32,
+) -> Option<&etap_domain::spec::SpecSection> {
+    sections.iter().find_map(|s| {
+        if s.key == key {
+            Some(s)
+        } else {
+            find(&s.children, key)
+        }
+    })
 }
 
 #[cfg(test)]

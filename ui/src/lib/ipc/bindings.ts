@@ -469,6 +469,30 @@ export type SearchPage = { hits: Array<SearchHit>, more: boolean, };
 
 export type EmptySections = "not_specified" | "omit";
 
+export type PageFace = "serif" | "serif_bold" | "serif_italic" | "sans" | "sans_bold" | "sans_italic" | "fallback" | "emoji";
+
+export type TextRun = { x: number, y: number, face: PageFace, size: number, 
+/**
+ * 0.0 black … 1.0 white.
+ */
+gray: number, text: string, width: number, };
+
+export type PageRule = { x1: number, y1: number, x2: number, y2: number, width: number, gray: number, };
+
+export type PageBox = { x: number, y: number, w: number, h: number, gray: number, };
+
+export type PageDisplay = { 
+/**
+ * 1-based.
+ */
+number: number, fills: Array<PageBox>, images: Array<PageBox>, rules: Array<PageRule>, texts: Array<TextRun>, };
+
+export type PagesFocus = { section: number, offset: number, };
+
+export type SectionPage = { key: number, page: number, };
+
+export type PagesView = { width: number, height: number, count: number, focus: number | null, sections: Array<SectionPage>, pages: Array<PageDisplay>, };
+
 export type Run = { text: string, bold: boolean, italic: boolean, code: boolean, };
 
 export type ListItem = { 

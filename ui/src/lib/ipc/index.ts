@@ -3,6 +3,8 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   Theme,
+  PagesFocus,
+  PagesView,
   ActionKind,
   AppError,
   AppInfo,
@@ -178,6 +180,15 @@ export const api = {
   searchSpecs: (query: string) => call<SearchHit[]>('search_specs', { query }),
   exportSpec: (versionId: number, changesSince: number | null, emptySections: EmptySections) =>
     call<IssuedDocument>('export_spec', { versionId, changesSince, emptySections }),
+  /** The ТЗ's pages as the export would print them from the text being typed. */
+  specPages: (
+    versionId: number,
+    content: SpecContent,
+    changesSince: number | null,
+    emptySections: EmptySections,
+    focus: PagesFocus | null,
+    pages: number[],
+  ) => call<PagesView>('spec_pages', { versionId, content, changesSince, emptySections, focus, pages }),
   markdownBlocks: (text: string, lang: Lang) => call<Block[]>('markdown_blocks', { text, lang }),
   copyDocument: (id: number, dest: string) => call<IssuedDocument>('copy_document', { id, dest }),
   // Project archive: a project (or all data, projectId null) to a file the native
