@@ -77,7 +77,11 @@ pub struct BackupName {
 const STAMP: &str = "%Y%m%d-%H%M%S";
 
 impl BackupName {
+    /// The name of a copy taken at `at`, to the second as its file name keeps it (so
+    /// it compares equal to the names read back from the folder).
     pub fn new(kind: BackupKind, at: DateTime<Utc>, schema: i64) -> BackupName {
+        use chrono::{DurationRound, TimeDelta};
+        let at = at.duration_trunc(TimeDelta::seconds(1)).unwrap_or(at);
         BackupName {
             kind,
             taken_at: at.naive_utc(),
@@ -285,6 +289,15 @@ mod tests {
 
     fn at(d: u32, h: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, d, h, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn a_name_is_taken_to_the_second_so_it_equals_the_one_read_back() {
+        let at = DateTime::parse_from_rfc3339("2026-11-30T23:48:18.734512Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let name = BackupName::new(BackupKind::Manual, at, 14);
+        assert_eq!(BackupName::parse(&name.file_name()), Some(name));
     }
 
     #[test]
