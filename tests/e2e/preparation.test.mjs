@@ -112,6 +112,8 @@ describe('preparation phase through the real window', { concurrency: false }, ()
     await step('action-send_offer', '1.4 Согласование цены и сроков');
     await step('action-accept_offer', '1.5 Окончательное ТЗ');
     await click(browser, 'tab-negotiation');
+    // The tab reads its offers when shown: wait for both rows before reading them.
+    await waitCount(browser, 'offer-row', 2);
     const answers = await browser.$$('[data-testid="offer-row"]').map((r) => r.getAttribute('data-answer'));
     assert.deepEqual(answers, ['refused', 'accepted']);
     await waitText(browser, 'offers', 'Бюджет 300 тысяч');
