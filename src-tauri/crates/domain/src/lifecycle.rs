@@ -1007,6 +1007,14 @@ pub struct ActionOption {
 }
 
 /// The actions possible from the current step, each with its guard's verdict.
+/// Whether any action can be taken from `state` at all (guards aside): a closed or
+/// cancelled project has none, so its guards' facts need not be read.
+pub fn has_options(state: &ProjectState) -> bool {
+    ActionKind::ALL
+        .into_iter()
+        .any(|k| k.starts_from(state.step))
+}
+
 pub fn options(state: &ProjectState, facts: &Facts) -> Vec<ActionOption> {
     ActionKind::ALL
         .into_iter()

@@ -7,7 +7,7 @@ use etap_domain::dashboard::{
     self, Dashboard, DashboardEntry, DashboardQuery, DeadlineFacts, Notified, Reminder, RowMoney,
     StageDate,
 };
-use etap_domain::lifecycle::options;
+use etap_domain::lifecycle::{has_options, options};
 use etap_domain::timeline::{self, StageDates, Timeline};
 use rusqlite::{Connection, OptionalExtension};
 
@@ -64,7 +64,11 @@ impl Store {
         dashboard::dashboard(self.dashboard_entries(today)?, query, today, |e| {
             let id = e.project.id;
             let history = self.history(id)?;
-            let opts = options(&e.project.state, &self.facts(id)?);
+            let opts = if has_options(&e.project.state) {
+                options(&e.project.state, &self.facts(id)?)
+            } else {
+                Vec::new()
+            };
             let r = self.receivables(id)?;
             let money = RowMoney {
                 accepted: r.accepted_text,
