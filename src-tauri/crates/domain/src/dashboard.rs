@@ -382,6 +382,10 @@ pub struct DueItem {
     pub deadline: Deadline,
 }
 
+/// How many items of "this week" the dashboard carries (the earliest; the rest are
+/// counted, and the overdue filter lists every project).
+pub const WEEK_SHOWN: usize = 30;
+
 /// How far ahead "this week" looks, in days from today.
 pub const WEEK_DAYS: i64 = 7;
 
@@ -434,8 +438,11 @@ pub struct Dashboard {
     pub total: u32,
     /// Clients that have projects, by name.
     pub clients: Vec<ClientOption>,
-    /// Due within a week or overdue, across all projects (whatever the filters).
+    /// Due within a week or overdue, across all projects (whatever the filters),
+    /// earliest first: the first [`WEEK_SHOWN`].
     pub week: Vec<DueItem>,
+    /// How many items "this week" holds in all.
+    pub week_total: u32,
     /// `YYYY-MM-DD` the deadlines were judged against.
     pub today: String,
 }
@@ -458,7 +465,9 @@ pub fn dashboard<E>(
         }
     }
     clients.sort_by(|a, b| fold(&a.name).cmp(&fold(&b.name)).then(a.id.cmp(&b.id)));
-    let week = this_week(&entries);
+    let mut week = this_week(&entries);
+    let week_total = week.len() as u32;
+    week.truncate(WEEK_SHOWN);
     let total = entries.len() as u32;
     let kept = select(entries, q);
     let matched = kept.len() as u32;
@@ -475,6 +484,7 @@ pub fn dashboard<E>(
         total,
         clients,
         week,
+        week_total,
         today: today.format("%Y-%m-%d").to_string(),
     })
 }
@@ -818,6 +828,20 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(huge.page_size(), MAX_PAGE as usize);
+    }
+
+    #[test]
+    fn this_week_carries_the_earliest_items_and_counts_the_rest() {
+        let many: Vec<DashboardEntry> = (1..=40)
+            .map(|i| row_of(i, &format!("П{i}"), 1, Step::Negotiation, &facts()))
+            .collect();
+        let page = dashboard(many, &DashboardQuery::default(), d("2026-12-12"), |e| {
+            Ok::<_, ()>(row(e, &[], &[], money()))
+        })
+        .unwrap();
+        assert_eq!(page.week.len(), WEEK_SHOWN);
+        assert_eq!(page.week_total, 40);
+        assert_eq!(page.rows.len(), 40);
     }
 
     #[test]

@@ -47,6 +47,7 @@ function page(rows: DashboardRow[], total = rows.length, matched = rows.length, 
     week: rows
       .filter((r) => r.next_deadline)
       .map((r) => ({ project_id: r.project.id, title: r.project.title, client_name: 'ООО «Ромашка»', deadline: r.next_deadline! })),
+    week_total: rows.filter((r) => r.next_deadline).length,
     today: '2026-12-07',
   };
 }

@@ -1018,9 +1018,14 @@ total: number,
  */
 clients: Array<ClientOption>, 
 /**
- * Due within a week or overdue, across all projects (whatever the filters).
+ * Due within a week or overdue, across all projects (whatever the filters),
+ * earliest first: the first [`WEEK_SHOWN`].
  */
 week: Array<DueItem>, 
+/**
+ * How many items "this week" holds in all.
+ */
+week_total: number, 
 /**
  * `YYYY-MM-DD` the deadlines were judged against.
  */
