@@ -53,6 +53,13 @@ describe('lifecycle through the real window', { concurrency: false }, () => {
     await waitText(browser, 'project-title-heading', 'Мобильное приложение');
     await waitText(browser, 'current-step', '1.1 Client request');
 
+    // The main action's words are visible on its button (the page's styles load after
+    // app.css: a plain button rule once painted it white on white).
+    const [fg, bg] = await browser.execute(() => {
+      const s = getComputedStyle(document.querySelector('[data-testid="action-start_clarification"]'));
+      return [s.color, s.backgroundColor];
+    });
+    assert.notEqual(fg, bg, `the main action is drawn ${fg} on ${bg}`);
     await click(browser, 'action-start_clarification');
     await waitText(browser, 'current-step', '1.2 Clarification');
     await click(browser, 'action-request_estimate');
