@@ -6,7 +6,7 @@
 
 use etap_domain::appearance::Theme;
 use etap_domain::archive::{Exported, Imported, ImportedProject};
-use etap_domain::backup::{BackupCopy, BackupKind, Backups, Restored};
+use etap_domain::backup::{BackupCopy, BackupKind, Backups, FolderChanged, Restored};
 use etap_domain::billing::{InvoicePayments, Payment, Receivables};
 use etap_domain::dashboard::{
     ClientOption, Dashboard, DashboardQuery, DashboardRow, DashboardSort, Deadline, DeadlineKind,
@@ -190,6 +190,7 @@ pub fn generate() -> String {
         BackupCopy::decl(&cfg),
         Backups::decl(&cfg),
         Restored::decl(&cfg),
+        FolderChanged::decl(&cfg),
         etap_domain::development::RepoRef::decl(&cfg),
         etap_domain::development::RepoRefs::decl(&cfg),
         etap_domain::lifecycle::Workspaces::decl(&cfg),

@@ -134,16 +134,22 @@ pub enum Command {
         /// The archive file.
         file: PathBuf,
     },
-    /// Writes a copy of the database into backups/ beside it (the oldest copies beyond
+    /// Writes a copy of the database into the backup folder (the oldest copies beyond
     /// the number kept are deleted).
     Backup,
-    /// Lists the copies in backups/, newest first: date, kind, size, file.
+    /// Lists the copies in the backup folder, newest first: date, kind, size, file.
     Backups,
+    /// Shows or chooses the folder the copies go to; `""` goes back to backups/ beside
+    /// the database. The copies already made are moved there.
+    BackupFolder {
+        /// The folder (a full path); without it the current one is shown.
+        folder: Option<String>,
+    },
     /// Replaces the database with a copy: a file name from `etap backups` or a path.
     /// The current database is saved as a copy first; a damaged, foreign or newer
     /// file is refused and nothing changes. The documents folder is left as it is.
     Restore {
-        /// The copy's file name in backups/, or the path of a copy elsewhere.
+        /// The copy's file name in the backup folder, or the path of a copy elsewhere.
         file: PathBuf,
     },
     /// Shows or names the project's local git repository folder, whose tags and recent
@@ -396,6 +402,17 @@ pub fn run(cmd: Command, data_dir: &Path, named: bool) -> i32 {
         Command::Backups => report(store.backups().map(|b| backups_table(&b, lang)), |e| {
             storage_words(e, lang)
         }),
+        Command::BackupFolder { folder } => report(
+            match folder {
+                Some(f) => store
+                    .set_backup_folder(&f)
+                    .map(|c| format!("{}\n", terminal_safe(c.message.get(lang)))),
+                None => store
+                    .backups()
+                    .map(|b| format!("{}\n", terminal_safe(&b.folder))),
+            },
+            |e| storage_words(e, lang),
+        ),
         Command::Restore { file } => report(
             store.restore_backup(&file).map(|r| {
                 let (restored, saved) = match lang {

@@ -780,6 +780,16 @@ pub async fn set_backups_keep(
     state.with(|s| s.set_backups_keep(keep)).await
 }
 
+/// Chooses the folder the copies go to (`""`: back to `backups/` beside the
+/// database); the copies already made are moved there.
+#[tauri::command]
+pub async fn set_backup_folder(
+    state: State<'_, AppState>,
+    folder: String,
+) -> Res<etap_domain::backup::FolderChanged> {
+    state.with(|s| s.set_backup_folder(&folder)).await
+}
+
 #[tauri::command]
 pub async fn restore_backup(
     state: State<'_, AppState>,

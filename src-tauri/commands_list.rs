@@ -93,6 +93,7 @@ macro_rules! with_commands {
             backups,
             create_backup,
             set_backups_keep,
+            set_backup_folder,
             restore_backup,
             set_repository,
             repository_refs,

@@ -297,3 +297,178 @@ fn the_window_restores_only_a_copy_of_the_backups_folder_by_name() {
     store.restore_copy(&copy.file).unwrap();
     assert_eq!(client_names(&store), vec!["Мой клиент"]);
 }
+
+fn names_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_chosen_backup_folder_takes_the_copies_made_so_far_and_every_new_one() {
+    let (dir, mut store) = temp_store();
+    store.create_client("Ромашка").unwrap();
+    let first = store
+        .create_backup_at(BackupKind::Manual, at(28, 9))
+        .unwrap();
+    store
+        .create_backup_at(BackupKind::Daily, at(29, 9))
+        .unwrap();
+    // A folder on "another disk" that does not exist yet is made.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let chosen = elsewhere.path().join("Копии Etap");
+    let changed = store
+        .set_backup_folder(&format!("  {}  ", chosen.display()))
+        .unwrap();
+    assert_eq!((changed.moved, changed.left), (2, 0));
+    assert_eq!(changed.folder, chosen.display().to_string());
+    assert!(
+        changed.message.ru.contains("Перенесено копий: 2"),
+        "{:?}",
+        changed.message
+    );
+    assert!(
+        files(dir.path()).is_empty(),
+        "nothing is left beside the database"
+    );
+    assert_eq!(names_in(&chosen).len(), 2);
+    // The list, the settings page, new copies, rotation and restore use it.
+    let listed = store.backups().unwrap();
+    assert_eq!(listed.folder, chosen.display().to_string());
+    assert_eq!(listed.copies.len(), 2);
+    let page = store.settings_page(etap_domain::Lang::Ru).unwrap();
+    assert_eq!(page.settings.backup_folder, chosen.display().to_string());
+    assert_eq!(page.backup_folder, chosen.display().to_string());
+    assert_eq!(
+        page.backup_folder_default,
+        dir.path().join("backups").display().to_string()
+    );
+    let daily = store
+        .daily_backup_at(at(30, 8))
+        .unwrap()
+        .expect("due today");
+    assert!(chosen.join(&daily.file).is_file());
+    store.set_backups_keep(2).unwrap();
+    assert_eq!(
+        names_in(&chosen).len(),
+        2,
+        "rotation works in the chosen folder"
+    );
+    assert!(!names_in(&chosen).contains(&first.file));
+    store.create_client("После копии").unwrap();
+    store.restore_copy(&daily.file).unwrap();
+    assert_eq!(client_names(&store), vec!["Ромашка".to_string()]);
+    // The CLI and the next start read the same setting.
+    drop(store);
+    let store = Store::open_dir(dir.path()).unwrap();
+    assert_eq!(
+        store.backups().unwrap().folder,
+        chosen.display().to_string()
+    );
+}
+
+#[test]
+fn back_to_the_default_folder_brings_the_copies_home() {
+    let (dir, mut store) = temp_store();
+    let elsewhere = tempfile::tempdir().unwrap();
+    store
+        .set_backup_folder(&elsewhere.path().display().to_string())
+        .unwrap();
+    store
+        .create_backup_at(BackupKind::Manual, at(30, 9))
+        .unwrap();
+    let home = store.set_backup_folder("").unwrap();
+    assert_eq!((home.moved, home.left), (1, 0));
+    assert_eq!(
+        home.folder,
+        dir.path().join("backups").display().to_string()
+    );
+    assert_eq!(files(dir.path()).len(), 1);
+    assert!(names_in(elsewhere.path()).is_empty());
+    assert_eq!(
+        store.settings(etap_domain::Lang::Ru).unwrap().backup_folder,
+        ""
+    );
+    // Choosing the folder it already uses moves nothing and loses nothing.
+    let same = store
+        .set_backup_folder(&dir.path().join("backups").display().to_string())
+        .unwrap();
+    assert_eq!((same.moved, same.left), (0, 0));
+    assert_eq!(files(dir.path()).len(), 1);
+}
+
+#[test]
+fn a_folder_that_is_relative_or_cannot_take_a_file_is_refused_and_nothing_changes() {
+    let (dir, mut store) = temp_store();
+    store
+        .create_backup_at(BackupKind::Manual, at(30, 9))
+        .unwrap();
+    let before = store.backups().unwrap();
+    let relative = store.set_backup_folder("backups-elsewhere").unwrap_err();
+    assert_eq!(relative.code(), "backup_folder_invalid");
+    // A path through a regular file can never be a folder (even for root, as CI runs).
+    let file = dir.path().join("notes.txt");
+    std::fs::write(&file, "x").unwrap();
+    let under_file = store
+        .set_backup_folder(&file.join("copies").display().to_string())
+        .unwrap_err();
+    assert_eq!(under_file.code(), "backup_folder_unwritable");
+    assert!(
+        under_file.to_string().contains("файл, а не папка")
+            || under_file.to_string().contains("a file, not a folder"),
+        "{under_file}"
+    );
+    let is_file = store
+        .set_backup_folder(&file.display().to_string())
+        .unwrap_err();
+    assert_eq!(is_file.code(), "backup_folder_unwritable");
+    assert_eq!(
+        store.backups().unwrap(),
+        before,
+        "the copies stay where they were"
+    );
+    assert_eq!(
+        store.settings(etap_domain::Lang::Ru).unwrap().backup_folder,
+        ""
+    );
+}
+
+#[test]
+fn the_copy_before_a_migration_goes_to_the_chosen_folder_or_beside_the_database_if_it_is_gone() {
+    for reachable in [true, false] {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let chosen = if reachable {
+            elsewhere.path().join("copies")
+        } else {
+            // Under a regular file: a disk that is not plugged in, as far as SQLite knows.
+            std::fs::write(elsewhere.path().join("unplugged"), "").unwrap();
+            elsewhere.path().join("unplugged").join("copies")
+        };
+        {
+            let mut conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+            migrations::migrations().to_version(&mut conn, 13).unwrap();
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES ('backup_folder', ?1)",
+                [chosen.display().to_string()],
+            )
+            .unwrap();
+        }
+        let store = Store::open_dir(dir.path()).unwrap();
+        assert_eq!(store.schema_version().unwrap(), migrations::LATEST as i64);
+        let (there, beside) = (names_in(&chosen), files(dir.path()));
+        if reachable {
+            assert_eq!(there.len(), 1, "{there:?}");
+            assert!(there[0].ends_with("-migration-v13.sqlite"));
+            assert!(beside.is_empty());
+        } else {
+            assert_eq!(beside.len(), 1, "{beside:?}");
+            assert!(beside[0].ends_with("-migration-v13.sqlite"));
+        }
+    }
+}

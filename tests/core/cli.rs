@@ -415,3 +415,34 @@ fn backup_backups_and_restore_bring_back_the_data_and_refuse_a_damaged_file() {
         "{list}"
     );
 }
+
+#[test]
+fn backup_folder_is_shown_chosen_and_refused_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ok, out, err) = etap_ru(dir.path(), &["backup-folder"]);
+    assert!(ok, "{err}");
+    assert_eq!(
+        out.trim_end(),
+        dir.path().join("backups").display().to_string()
+    );
+    let (ok, _, err) = etap_ru(dir.path(), &["backup"]);
+    assert!(ok, "{err}");
+
+    let (ok, _, err) = etap_ru(dir.path(), &["backup-folder", "copies"]);
+    assert!(!ok);
+    assert!(
+        err.starts_with("etap: Укажите полный путь к папке для копий"),
+        "{err}"
+    );
+
+    let elsewhere = tempfile::tempdir().unwrap();
+    let chosen = elsewhere.path().join("etap");
+    let (ok, out, err) = etap_ru(dir.path(), &["backup-folder", chosen.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    assert!(out.contains("Перенесено копий: 1."), "{out}");
+    let (_, shown, _) = etap_ru(dir.path(), &["backup-folder"]);
+    assert_eq!(shown.trim_end(), chosen.display().to_string());
+    let (ok, _, err) = etap_ru(dir.path(), &["backup"]);
+    assert!(ok, "{err}");
+    assert_eq!(std::fs::read_dir(&chosen).unwrap().count(), 2);
+}

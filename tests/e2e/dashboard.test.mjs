@@ -3,7 +3,7 @@
 // the header search finding a project by its client; both languages.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { click, el, openApp, screenshot, type, waitCount, waitText } from './app.mjs';
@@ -139,6 +139,36 @@ describe('dashboard through the real window', { concurrency: false }, () => {
       timeout: 10000,
       timeoutMsg: 'the backups page does not show the copies kept set in Settings',
     });
+    await click(browser, 'back');
+  });
+
+  test('settings: the backup folder — a relative one refused in words and kept typed, a chosen one takes the copies', async () => {
+    await click(browser, 'open-settings');
+    await waitText(browser, 'settings-numbering', 'А-');
+    const beside = join(dataDir, 'backups');
+    assert.equal(await el(browser, 'settings-backup-folder').getText(), beside);
+    await type(browser, 'settings-folder', 'копии');
+    await click(browser, 'settings-folder-save');
+    await waitText(browser, 'settings-folder-error', 'полный путь');
+    assert.equal(await el(browser, 'settings-folder').getValue(), 'копии');
+    // A folder that does not exist yet is made; the copies made so far move there.
+    const before = readdirSync(beside).filter((f) => f.endsWith('.sqlite')).length;
+    assert.ok(before >= 1, 'the first start took its daily copy');
+    const chosen = join(dataDir, 'на другом диске');
+    await type(browser, 'settings-folder', chosen);
+    await browser.keys('Enter');
+    await waitText(browser, 'settings-folder-done', `Перенесено копий: ${before}.`);
+    assert.equal(await el(browser, 'settings-backup-folder').getText(), chosen);
+    assert.equal(await browser.$('[data-testid="settings-folder-error"]').isExisting(), false);
+    await screenshot(browser, 'dash-08-settings-folder', 'settings-backups');
+    await click(browser, 'settings-backups-open');
+    await waitText(browser, 'backups-folder', chosen);
+    await click(browser, 'backups-create');
+    await browser.waitUntil(
+      async () => readdirSync(chosen).filter((f) => f.endsWith('.sqlite')).length === before + 1,
+      { timeout: 10000, timeoutMsg: 'the copy made on the backups page is not in the chosen folder' },
+    );
+    assert.equal(readdirSync(beside).filter((f) => f.endsWith('.sqlite')).length, 0);
     await click(browser, 'back');
   });
 });

@@ -161,6 +161,104 @@ pub fn check_keep(n: i64) -> Result<u32, Refusal> {
         })
 }
 
+/// The backup folder the user chose, as it is kept: a full path, or empty for
+/// `backups/` beside the database (the default).
+pub fn check_folder(value: &str) -> Result<String, Refusal> {
+    crate::input::folder_path(value)
+        .map(str::to_string)
+        .map_err(|problem| {
+            let v = value.trim();
+            match problem {
+                crate::input::PathProblem::NotAbsolute => Refusal::new(
+                    "backup_folder_invalid",
+                    format!("Укажите полный путь к папке для копий (например, /home/anna/Копии Etap), а не «{v}». Пустое поле — папка backups рядом с базой."),
+                    format!("Give the full path of the folder for backups (for example /home/anna/Etap backups), not “{v}”. An empty field means the backups folder beside the database."),
+                ),
+                crate::input::PathProblem::Unusable => Refusal::new(
+                    "backup_folder_invalid",
+                    "Такой папки не бывает: путь слишком длинный или содержит управляющие символы.",
+                    "No folder has this name: the path is too long or holds control characters.",
+                ),
+            }
+        })
+}
+
+/// The stored setting (`crate::settings::BACKUP_FOLDER`) as a folder; empty (the
+/// default) for a value [`check_folder`] would refuse.
+pub fn folder_from_text(value: &str) -> String {
+    check_folder(value).unwrap_or_default()
+}
+
+/// The chosen folder cannot be made or written to; `why` is what the system said,
+/// put in a manager's words where there are such words.
+pub fn folder_unwritable(folder: &str, why: std::io::ErrorKind, detail: &str) -> Refusal {
+    use std::io::ErrorKind as K;
+    let (ru, en) = match why {
+        K::PermissionDenied => (
+            "нет прав на запись".to_string(),
+            "no permission to write".to_string(),
+        ),
+        K::NotADirectory | K::AlreadyExists => (
+            "на этом пути лежит файл, а не папка".to_string(),
+            "a file, not a folder, is at this path".to_string(),
+        ),
+        K::ReadOnlyFilesystem => (
+            "диск только для чтения".to_string(),
+            "the disk is read-only".to_string(),
+        ),
+        K::StorageFull | K::QuotaExceeded => {
+            ("диск заполнен".to_string(), "the disk is full".to_string())
+        }
+        _ => (detail.to_string(), detail.to_string()),
+    };
+    Refusal::new(
+        "backup_folder_unwritable",
+        format!("В папку «{folder}» нельзя записать копию: {ru}. Выберите другую папку; копии остаются там, где были."),
+        format!("A backup cannot be written to the folder “{folder}”: {en}. Choose another folder; the copies stay where they were."),
+    )
+}
+
+/// What choosing another backup folder did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct FolderChanged {
+    /// The folder copies now go to.
+    pub folder: String,
+    /// The copies moved there from the previous folder.
+    pub moved: u32,
+    /// The copies that could not be moved and stay in the previous folder.
+    pub left: u32,
+    /// «Копии теперь сохраняются в …; перенесено копий: 3.»
+    pub message: Text,
+}
+
+impl FolderChanged {
+    pub fn new(folder: String, previous: &str, moved: u32, left: u32) -> FolderChanged {
+        let mut message = Text::new(
+            format!("Копии теперь сохраняются в «{folder}». Перенесено копий: {moved}."),
+            format!("Backups are now kept in “{folder}”. Copies moved: {moved}."),
+        );
+        if left > 0 {
+            message = Text::new(
+                format!(
+                    "{} Не удалось перенести {left} — они остались в «{previous}».",
+                    message.ru
+                ),
+                format!(
+                    "{} {left} could not be moved and stay in “{previous}”.",
+                    message.en
+                ),
+            );
+        }
+        FolderChanged {
+            folder,
+            moved,
+            left,
+            message,
+        }
+    }
+}
+
 /// The copies beyond the newest `keep`, oldest last: the ones rotation deletes.
 /// Every kind counts towards one limit.
 pub fn to_delete(copies: &[BackupName], keep: u32) -> Vec<BackupName> {
@@ -289,6 +387,49 @@ mod tests {
 
     fn at(d: u32, h: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, d, h, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn a_backup_folder_is_a_full_path_or_empty_for_the_default() {
+        assert_eq!(check_folder("  /mnt/usb/etap  ").unwrap(), "/mnt/usb/etap");
+        assert_eq!(check_folder("D:\\Копии").unwrap(), "D:\\Копии");
+        assert_eq!(check_folder("   ").unwrap(), "");
+        let relative = check_folder("backups").unwrap_err();
+        assert_eq!(relative.code, "backup_folder_invalid");
+        assert!(relative.message.ru.contains("полный путь"), "{relative:?}");
+        assert!(check_folder("/tmp/a\u{7}b").is_err());
+        assert!(check_folder(&format!("/{}", "a".repeat(crate::input::PATH_MAX))).is_err());
+        // A stored value that would be refused reads as the default.
+        assert_eq!(folder_from_text("relative/path"), "");
+        assert_eq!(folder_from_text("/srv/copies"), "/srv/copies");
+    }
+
+    #[test]
+    fn an_unwritable_folder_is_refused_in_words() {
+        let r = folder_unwritable(
+            "/etc/x",
+            std::io::ErrorKind::PermissionDenied,
+            "os error 13",
+        );
+        assert_eq!(r.code, "backup_folder_unwritable");
+        assert!(r.message.en.contains("no permission to write"), "{r:?}");
+        let file = folder_unwritable("/tmp/a.txt/x", std::io::ErrorKind::NotADirectory, "");
+        assert!(file.message.ru.contains("файл, а не папка"), "{file:?}");
+    }
+
+    #[test]
+    fn changing_the_folder_says_how_many_copies_moved_and_where_the_rest_stay() {
+        let all = FolderChanged::new("/mnt/usb".into(), "/data/backups", 3, 0);
+        assert_eq!(
+            all.message.en,
+            "Backups are now kept in “/mnt/usb”. Copies moved: 3."
+        );
+        let some = FolderChanged::new("/mnt/usb".into(), "/data/backups", 2, 1);
+        assert!(
+            some.message.ru.ends_with("остались в «/data/backups»."),
+            "{:?}",
+            some.message
+        );
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub const ERROR_CODES: &[&str] = &[
     "archive_unsafe_path",
     "archive_version",
     "backup_damaged",
+    "backup_folder_invalid",
+    "backup_folder_unwritable",
     "backup_foreign",
     "backup_missing",
     "backup_too_new",

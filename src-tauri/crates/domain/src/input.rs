@@ -74,6 +74,39 @@ pub fn clean_in_place(text: &mut String) {
     }
 }
 
+/// The longest folder path a setting keeps.
+pub const PATH_MAX: usize = 4096;
+
+/// Why a typed folder cannot be kept ([`folder_path`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathProblem {
+    /// Longer than [`PATH_MAX`] or holding a control character: no folder has it.
+    Unusable,
+    /// Relative: the app has no "current folder" a manager could mean.
+    NotAbsolute,
+}
+
+/// A folder as a user typed it, when it may be kept: trimmed, at most [`PATH_MAX`]
+/// characters, no control character, absolute (`/home/anna/x`, `C:\\x`,
+/// `\\\\server\\x`). An empty text is `Ok("")`: the caller's default.
+pub fn folder_path(value: &str) -> Result<&str, PathProblem> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Ok(v);
+    }
+    if v.chars().count() > PATH_MAX || v.chars().any(char::is_control) {
+        return Err(PathProblem::Unusable);
+    }
+    let absolute = v.starts_with('/')
+        || v.starts_with("\\\\")
+        || (v.len() > 2 && v.as_bytes()[1] == b':' && matches!(v.as_bytes()[2], b'\\' | b'/'));
+    if absolute {
+        Ok(v)
+    } else {
+        Err(PathProblem::NotAbsolute)
+    }
+}
+
 /// A record whose every user-typed text is passed through [`clean`] before it is
 /// stored. Storage calls it on each record it saves; a new record type with text
 /// fields implements it (the list of fields is the one place to keep current).

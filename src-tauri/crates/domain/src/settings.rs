@@ -9,14 +9,14 @@
 //! | `notifications` ([`NOTIFICATIONS`]) | desktop notices of deadlines | on | settings |
 //! | `theme` ([`THEME`]) | light / dark / as the system ([`Theme`]) | as the system | settings, header, menu, palette |
 //! | `backups_keep` ([`BACKUPS_KEEP`]) | database copies kept | [`backup::KEEP_DEFAULT`] (1–[`backup::KEEP_MAX`]) | settings, backups page |
+//! | `backup_folder` ([`BACKUP_FOLDER`]) | where the copies go | empty: `backups/` beside the database | settings, CLI `backup-folder` |
 //!
 //! Shown on the settings page but owned elsewhere, so each has one owner:
 //! - the default currency, VAT and hourly rate new estimates start from are the
 //!   provider profile's ([`crate::party::ProviderProfile`]): the page shows them and
 //!   links to the profile;
 //! - document numbering formats are fixed by [`crate::numbering`] (accounting numbers
-//!   without gaps): the page shows them, they are not editable;
-//! - the backup folder is the data folder's `backups/` ([`crate::backup`]): shown.
+//!   without gaps): the page shows them, they are not editable.
 
 use serde::{Deserialize, Serialize};
 
@@ -34,11 +34,14 @@ pub const NOTIFICATIONS: &str = "notifications";
 pub const THEME: &str = "theme";
 /// Settings key of how many database copies rotation keeps (`1`–`100`).
 pub const BACKUPS_KEEP: &str = "backups_keep";
+/// Settings key of the folder the database copies go to (a full path; empty or
+/// missing: `backups/` beside the database).
+pub const BACKUP_FOLDER: &str = "backup_folder";
 /// Every key the settings are stored under.
-pub const KEYS: [&str; 4] = [LANGUAGE, NOTIFICATIONS, THEME, BACKUPS_KEEP];
+pub const KEYS: [&str; 5] = [LANGUAGE, NOTIFICATIONS, THEME, BACKUPS_KEEP, BACKUP_FOLDER];
 
 /// The user's settings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Settings {
     /// The interface language; default: the system's locale.
@@ -49,6 +52,9 @@ pub struct Settings {
     pub theme: Theme,
     /// How many database copies rotation keeps; default: [`backup::KEEP_DEFAULT`].
     pub backups_keep: u32,
+    /// The folder the database copies go to, a full path; empty (the default):
+    /// `backups/` beside the database.
+    pub backup_folder: String,
 }
 
 impl Settings {
@@ -62,6 +68,7 @@ impl Settings {
             notifications: Self::DEFAULT_NOTIFICATIONS,
             theme: Theme::default(),
             backups_keep: backup::KEEP_DEFAULT,
+            backup_folder: String::new(),
         }
     }
 
@@ -84,11 +91,14 @@ impl Settings {
             backups_keep: stored(BACKUPS_KEEP)
                 .and_then(|v| backup::keep_from_text(&v))
                 .unwrap_or(d.backups_keep),
+            backup_folder: stored(BACKUP_FOLDER)
+                .map(|v| backup::folder_from_text(&v))
+                .unwrap_or(d.backup_folder),
         }
     }
 
     /// The values to store, key by key (the order of [`KEYS`]).
-    pub fn stored(&self) -> [(&'static str, String); 4] {
+    pub fn stored(&self) -> [(&'static str, String); 5] {
         [
             (LANGUAGE, self.language.code().to_string()),
             (
@@ -97,6 +107,7 @@ impl Settings {
             ),
             (THEME, self.theme.code().to_string()),
             (BACKUPS_KEEP, self.backups_keep.to_string()),
+            (BACKUP_FOLDER, self.backup_folder.clone()),
         ]
     }
 
@@ -155,8 +166,10 @@ pub fn number_formats(year: i32) -> Vec<NumberFormat> {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SettingsPage {
     pub settings: Settings,
-    /// Where the database copies are kept.
+    /// Where the database copies are kept now (the chosen folder, or the default).
     pub backup_folder: String,
+    /// `backups/` beside the database: where copies go when none is chosen.
+    pub backup_folder_default: String,
     /// The defaults new estimates start from (the provider profile's): «НДС 22 %».
     pub vat: Text,
     pub currency: String,
@@ -179,6 +192,7 @@ mod tests {
                 notifications: true,
                 theme: Theme::System,
                 backups_keep: 10,
+                backup_folder: String::new(),
             }
         );
     }
@@ -190,6 +204,7 @@ mod tests {
             notifications: false,
             theme: Theme::Dark,
             backups_keep: 3,
+            backup_folder: "/mnt/usb/etap".into(),
         };
         assert_eq!(
             chosen.stored().map(|(k, _)| k),
@@ -203,6 +218,9 @@ mod tests {
         // A copy count out of range (only the backups rule writes it) is the default.
         let zero = Settings::read(|k| (k == BACKUPS_KEEP).then(|| "0".into()), Lang::Ru);
         assert_eq!(zero.backups_keep, backup::KEEP_DEFAULT);
+        // So is a folder that is not a full path.
+        let relative = Settings::read(|k| (k == BACKUP_FOLDER).then(|| "copies".into()), Lang::Ru);
+        assert_eq!(relative.backup_folder, "");
     }
 
     #[test]

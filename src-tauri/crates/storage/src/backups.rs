@@ -1,6 +1,7 @@
-//! Rotating copies of the database in `backups/` beside it, and restoring one: the
-//! file work behind the rules of [`etap_domain::backup`] (names, how many are kept,
-//! whether the daily copy is due, whether a file may be restored).
+//! Rotating copies of the database in the backup folder (the one chosen in the
+//! settings, or `backups/` beside the database), and restoring one: the file work
+//! behind the rules of [`etap_domain::backup`] (names, how many are kept, whether the
+//! daily copy is due, whether a file may be restored, which folder may be chosen).
 //!
 //! A copy is written with `VACUUM INTO` (a complete, compact database in one file). A
 //! restore copies the chosen file into the open connection with SQLite's backup API,
@@ -12,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use etap_domain::backup::{
-    self as rules, BackupCopy, BackupKind, BackupName, Backups, Inspected, Restored,
+    self as rules, BackupCopy, BackupKind, BackupName, Backups, FolderChanged, Inspected, Restored,
 };
 use rusqlite::{Connection, OpenFlags};
 
@@ -23,14 +24,61 @@ use crate::{migrations, Result, StorageError, Store};
 const ETAP_TABLES: [&str; 5] = ["clients", "projects", "transitions", "stages", "settings"];
 
 impl Store {
-    /// The backups folder: `backups/` beside the database file.
-    pub fn backups_dir(&self) -> Option<PathBuf> {
-        self.path.as_deref().map(backups_dir_of)
+    /// The backups folder: the one chosen in the settings, or `backups/` beside the
+    /// database file (`None` for a database in memory).
+    pub fn backups_dir(&self) -> Result<Option<PathBuf>> {
+        let Some(db) = self.path.as_deref() else {
+            return Ok(None);
+        };
+        let chosen = self.settings(etap_domain::Lang::Ru)?.backup_folder;
+        Ok(Some(backups_dir_of(db, &chosen)))
+    }
+
+    /// `backups/` beside the database: where copies go when no folder is chosen.
+    pub fn default_backups_dir(&self) -> Option<PathBuf> {
+        self.path.as_deref().map(|db| backups_dir_of(db, ""))
+    }
+
+    /// Sends the copies to `folder` (a full path; empty: back to `backups/` beside the
+    /// database). The folder is made if missing and must take a file, or nothing
+    /// changes; the copies of the previous folder are moved there, and rotation then
+    /// keeps the newest. What could not be moved stays where it was, and is counted.
+    pub fn set_backup_folder(&mut self, folder: &str) -> Result<FolderChanged> {
+        let chosen = rules::check_folder(&etap_domain::input::clean(folder))
+            .map_err(StorageError::refused)?;
+        let (Some(db), Some(old)) = (self.path.clone(), self.backups_dir()?) else {
+            return Err(in_memory());
+        };
+        let new = backups_dir_of(&db, &chosen);
+        let shown = new.display().to_string();
+        probe(&new).map_err(|e| {
+            StorageError::refused(rules::folder_unwritable(&shown, e.kind(), &e.to_string()))
+        })?;
+        let mut s = self.settings(etap_domain::Lang::Ru)?;
+        s.backup_folder = chosen;
+        self.store_setting(&s, etap_domain::settings::BACKUP_FOLDER)?;
+        let same = match (old.canonicalize(), new.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => old == new,
+        };
+        let (moved, left) = if same {
+            (0, 0)
+        } else {
+            move_copies(&old, &new)?
+        };
+        self.rotate()?;
+        tracing::info!(from = %old.display(), to = %new.display(), moved, left, "changed the backup folder");
+        Ok(FolderChanged::new(
+            shown,
+            &old.display().to_string(),
+            moved,
+            left,
+        ))
     }
 
     /// The copies in the backups folder, newest first, with how many are kept.
     pub fn backups(&self) -> Result<Backups> {
-        let dir = self.backups_dir().unwrap_or_default();
+        let dir = self.backups_dir()?.unwrap_or_default();
         let mut found = list(&dir)?;
         found.sort_by_key(|(c, _)| std::cmp::Reverse((c.taken_at, c.seq)));
         Ok(Backups {
@@ -78,7 +126,7 @@ impl Store {
 
     /// [`Store::daily_backup`] at a given time (tests move the clock).
     pub fn daily_backup_at(&mut self, now: DateTime<Utc>) -> Result<Option<BackupCopy>> {
-        let Some(dir) = self.backups_dir() else {
+        let Some(dir) = self.backups_dir()? else {
             return Ok(None);
         };
         let names: Vec<BackupName> = list(&dir)?.into_iter().map(|(n, _)| n).collect();
@@ -98,7 +146,7 @@ impl Store {
 
     /// [`Store::restore_backup`] at a given time (tests move the clock).
     pub fn restore_backup_at(&mut self, file: &Path, now: DateTime<Utc>) -> Result<Restored> {
-        let source = self.resolve(file);
+        let source = self.resolve(file)?;
         let inspected = inspect(&source);
         rules::may_restore(&inspected, migrations::LATEST as i64).map_err(StorageError::refused)?;
         let before = self.write_copy(BackupKind::BeforeRestore, now)?;
@@ -126,7 +174,7 @@ impl Store {
     /// Restores the copy named `file_name` in the backups folder (the window offers
     /// only those); any other name, a path included, is refused as missing.
     pub fn restore_copy(&mut self, file_name: &str) -> Result<Restored> {
-        match (self.backups_dir(), BackupName::parse(file_name)) {
+        match (self.backups_dir()?, BackupName::parse(file_name)) {
             (Some(dir), Some(_)) => self.restore_backup(&dir.join(file_name)),
             _ => Err(StorageError::refused(
                 rules::may_restore(&Inspected::Missing, 0).unwrap_err(),
@@ -135,20 +183,15 @@ impl Store {
     }
 
     /// A bare name is a copy in the backups folder; anything else a path.
-    fn resolve(&self, file: &Path) -> PathBuf {
-        match (self.backups_dir(), file.components().count()) {
+    fn resolve(&self, file: &Path) -> Result<PathBuf> {
+        Ok(match (self.backups_dir()?, file.components().count()) {
             (Some(dir), 1) if !file.exists() => dir.join(file),
             _ => file.to_path_buf(),
-        }
+        })
     }
 
     fn write_copy(&self, kind: BackupKind, now: DateTime<Utc>) -> Result<BackupCopy> {
-        let dir = self.backups_dir().ok_or_else(|| {
-            StorageError::io(
-                Path::new("backups"),
-                std::io::Error::other("a database in memory has no backups folder"),
-            )
-        })?;
+        let dir = self.backups_dir()?.ok_or_else(in_memory)?;
         let mut name = BackupName::new(kind, now, self.schema_version()?);
         // Copies of any kind taken in the same second are told apart by their `seq`, so
         // the list stays newest first (a copy before a restore right after a manual one).
@@ -173,7 +216,7 @@ impl Store {
 
     /// Deletes the copies beyond the number kept.
     pub(crate) fn rotate(&self) -> Result<()> {
-        let Some(dir) = self.backups_dir() else {
+        let Some(dir) = self.backups_dir()? else {
             return Ok(());
         };
         let names: Vec<BackupName> = list(&dir)?.into_iter().map(|(n, _)| n).collect();
@@ -186,10 +229,57 @@ impl Store {
     }
 }
 
-pub(crate) fn backups_dir_of(db: &Path) -> PathBuf {
+/// The backups folder of the database at `db`: `chosen` (a checked full path), or
+/// `backups/` beside the database when it is empty.
+pub(crate) fn backups_dir_of(db: &Path, chosen: &str) -> PathBuf {
+    if !chosen.is_empty() {
+        return PathBuf::from(chosen);
+    }
     db.parent()
         .map(|p| p.join("backups"))
         .unwrap_or_else(|| PathBuf::from("backups"))
+}
+
+fn in_memory() -> StorageError {
+    StorageError::io(
+        Path::new("backups"),
+        std::io::Error::other("a database in memory has no backups folder"),
+    )
+}
+
+/// Makes `dir` if missing and writes and deletes a file in it: a folder that passes
+/// can take a copy.
+fn probe(dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let test = dir.join(".etap-write-test");
+    std::fs::write(&test, b"etap")?;
+    std::fs::remove_file(&test)
+}
+
+/// Moves every copy from `from` to `to` (a rename, or a copy and delete across
+/// disks); a copy that cannot be moved, or whose name is already taken there, stays.
+/// Returns (moved, left).
+fn move_copies(from: &Path, to: &Path) -> Result<(u32, u32)> {
+    let (mut moved, mut left) = (0, 0);
+    for (name, _) in list(from)? {
+        let (src, dest) = (from.join(name.file_name()), to.join(name.file_name()));
+        let done = !dest.exists()
+            && (std::fs::rename(&src, &dest).is_ok()
+                || match std::fs::copy(&src, &dest) {
+                    Ok(_) => std::fs::remove_file(&src).is_ok(),
+                    Err(_) => {
+                        let _ = std::fs::remove_file(&dest);
+                        false
+                    }
+                });
+        if done {
+            moved += 1;
+        } else {
+            tracing::warn!(copy = %src.display(), to = %to.display(), "a backup could not be moved");
+            left += 1;
+        }
+    }
+    Ok((moved, left))
 }
 
 /// The copies in `dir` with their sizes; other files are not ours and are left alone.

@@ -97,22 +97,47 @@ impl Store {
             });
         }
         let migrating = version > 0 && version < latest;
+        // Whether the copy before the migration went to the chosen folder and joins its
+        // rotation (not when that folder was gone and the copy went beside the database).
+        let mut rotate = migrating;
         if migrating {
             let name = etap_domain::backup::BackupName::new(
                 etap_domain::backup::BackupKind::Migration,
                 Utc::now(),
                 version,
             );
-            let dest = backups::backups_dir_of(path).join(name.file_name());
-            backup_into(&conn, &dest)?;
-            tracing::info!(backup = %dest.display(), from = version, to = latest, "backed up before migration");
+            // The folder chosen in the settings (read through the settings' one reader,
+            // from the old schema: the settings table has been there since schema 1).
+            let chosen = etap_domain::settings::Settings::read(
+                |key| {
+                    conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                        r.get(0)
+                    })
+                    .ok()
+                },
+                etap_domain::Lang::Ru,
+            )
+            .backup_folder;
+            let dest = backups::backups_dir_of(path, &chosen).join(name.file_name());
+            if let Err(e) = backup_into(&conn, &dest) {
+                // A chosen folder that is gone (a disk not plugged in) must not leave the
+                // upgrade without its copy: it is written beside the database instead.
+                if chosen.is_empty() {
+                    return Err(e);
+                }
+                let beside = backups::backups_dir_of(path, "").join(name.file_name());
+                tracing::warn!(error = %e, backup = %beside.display(), "the chosen backup folder failed; the copy before the migration goes beside the database");
+                backup_into(&conn, &beside)?;
+                rotate = false;
+            }
+            tracing::info!(from = version, to = latest, "backed up before migration");
         }
         migrations::migrate(&mut conn)?;
         let store = Store {
             conn,
             path: Some(path.to_path_buf()),
         };
-        if migrating {
+        if rotate {
             // The migration copy joins the one rotation of all copies.
             store.rotate()?;
         }

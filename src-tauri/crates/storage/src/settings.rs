@@ -67,7 +67,11 @@ impl Store {
         Ok(SettingsPage {
             settings: self.settings(system)?,
             backup_folder: self
-                .backups_dir()
+                .backups_dir()?
+                .map(|d| d.display().to_string())
+                .unwrap_or_default(),
+            backup_folder_default: self
+                .default_backups_dir()
                 .map(|d| d.display().to_string())
                 .unwrap_or_default(),
             vat: both(&|l| vat.label(l)),

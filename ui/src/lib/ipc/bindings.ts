@@ -876,6 +876,24 @@ before: BackupCopy,
  */
 note: Text, };
 
+export type FolderChanged = { 
+/**
+ * The folder copies now go to.
+ */
+folder: string, 
+/**
+ * The copies moved there from the previous folder.
+ */
+moved: number, 
+/**
+ * The copies that could not be moved and stay in the previous folder.
+ */
+left: number, 
+/**
+ * «Копии теперь сохраняются в …; перенесено копий: 3.»
+ */
+message: Text, };
+
 export type RepoRef = { 
 /**
  * What to put in the code reference: the tag's name or the commit's short hash.
@@ -1054,7 +1072,12 @@ theme: Theme,
 /**
  * How many database copies rotation keeps; default: [`backup::KEEP_DEFAULT`].
  */
-backups_keep: number, };
+backups_keep: number, 
+/**
+ * The folder the database copies go to, a full path; empty (the default):
+ * `backups/` beside the database.
+ */
+backup_folder: string, };
 
 export type NumberFormat = { kind: DocKind, 
 /**
@@ -1068,9 +1091,13 @@ example: string, };
 
 export type SettingsPage = { settings: Settings, 
 /**
- * Where the database copies are kept.
+ * Where the database copies are kept now (the chosen folder, or the default).
  */
 backup_folder: string, 
+/**
+ * `backups/` beside the database: where copies go when none is chosen.
+ */
+backup_folder_default: string, 
 /**
  * The defaults new estimates start from (the provider profile's): «НДС 22 %».
  */
@@ -1113,4 +1140,4 @@ months: Array<[number, string]>, };
 /**
  * Every error code the core can answer with.
  */
-export type ErrorCode = "accepted_by_missing" | "adjustment_what" | "amount_too_large" | "archive_dangling" | "archive_duplicate" | "archive_hash_mismatch" | "archive_incomplete" | "archive_invalid" | "archive_number_taken" | "archive_too_large" | "archive_unreadable" | "archive_unsafe_path" | "archive_version" | "backup_damaged" | "backup_foreign" | "backup_missing" | "backup_too_new" | "backups_keep_invalid" | "bad_amount" | "bad_logo" | "blocking_bugs" | "bug_not_found" | "bug_requirement" | "bug_status" | "bug_title" | "checksum_invalid" | "code_ref_ambiguous" | "code_ref_invalid" | "code_ref_missing" | "code_ref_not_found" | "corrupt_history" | "database" | "database_busy" | "database_too_new" | "date_invalid" | "date_missing" | "db_archive_missing" | "deployment_plan_incomplete" | "deployment_plan_missing" | "document_changed" | "document_failed" | "empty" | "environment_incomplete" | "estimate_empty" | "estimate_frozen" | "estimate_zero" | "exclusion_reason" | "final_act_early" | "final_act_missing" | "hours_not_positive" | "hours_too_many" | "io" | "item_not_found" | "item_title" | "logo_unreadable" | "looks_like_secret" | "migration_failed" | "money_overflow" | "no_defects_marked" | "no_offer" | "no_open_bugs" | "no_rollback" | "no_stages" | "not_available" | "not_found" | "not_issuable" | "nothing_to_reopen" | "open_questions" | "overpayment" | "owner_unknown" | "payment_date" | "payment_not_positive" | "plan_confirmed" | "reason_required" | "ref_invalid" | "repository_invalid" | "requirement_twice" | "requirement_unknown" | "requirements_not_verified" | "requirements_unassigned" | "requirements_unchecked" | "secret_location_missing" | "shares_currency" | "shares_mismatch" | "spec_draft_open" | "spec_exists" | "spec_frozen" | "spec_incomplete" | "spec_not_approved" | "split_invalid" | "stage_dates" | "stage_frozen" | "stage_not_accepted" | "stage_not_found" | "stages_frozen" | "support_handover_incomplete" | "team_incomplete" | "too_long" | "unknown_code" | "unprintable_character" | "warranty_dates" | "who_missing" | "who_not_in_team";
+export type ErrorCode = "accepted_by_missing" | "adjustment_what" | "amount_too_large" | "archive_dangling" | "archive_duplicate" | "archive_hash_mismatch" | "archive_incomplete" | "archive_invalid" | "archive_number_taken" | "archive_too_large" | "archive_unreadable" | "archive_unsafe_path" | "archive_version" | "backup_damaged" | "backup_folder_invalid" | "backup_folder_unwritable" | "backup_foreign" | "backup_missing" | "backup_too_new" | "backups_keep_invalid" | "bad_amount" | "bad_logo" | "blocking_bugs" | "bug_not_found" | "bug_requirement" | "bug_status" | "bug_title" | "checksum_invalid" | "code_ref_ambiguous" | "code_ref_invalid" | "code_ref_missing" | "code_ref_not_found" | "corrupt_history" | "database" | "database_busy" | "database_too_new" | "date_invalid" | "date_missing" | "db_archive_missing" | "deployment_plan_incomplete" | "deployment_plan_missing" | "document_changed" | "document_failed" | "empty" | "environment_incomplete" | "estimate_empty" | "estimate_frozen" | "estimate_zero" | "exclusion_reason" | "final_act_early" | "final_act_missing" | "hours_not_positive" | "hours_too_many" | "io" | "item_not_found" | "item_title" | "logo_unreadable" | "looks_like_secret" | "migration_failed" | "money_overflow" | "no_defects_marked" | "no_offer" | "no_open_bugs" | "no_rollback" | "no_stages" | "not_available" | "not_found" | "not_issuable" | "nothing_to_reopen" | "open_questions" | "overpayment" | "owner_unknown" | "payment_date" | "payment_not_positive" | "plan_confirmed" | "reason_required" | "ref_invalid" | "repository_invalid" | "requirement_twice" | "requirement_unknown" | "requirements_not_verified" | "requirements_unassigned" | "requirements_unchecked" | "secret_location_missing" | "shares_currency" | "shares_mismatch" | "spec_draft_open" | "spec_exists" | "spec_frozen" | "spec_incomplete" | "spec_not_approved" | "split_invalid" | "stage_dates" | "stage_frozen" | "stage_not_accepted" | "stage_not_found" | "stages_frozen" | "support_handover_incomplete" | "team_incomplete" | "too_long" | "unknown_code" | "unprintable_character" | "warranty_dates" | "who_missing" | "who_not_in_team";

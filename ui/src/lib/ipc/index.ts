@@ -65,6 +65,7 @@ import type {
   RegisterFinding,
   Backups,
   Restored,
+  FolderChanged,
   RepoRefs,
 } from './bindings';
 
@@ -252,6 +253,8 @@ export const api = {
   createBackup: () => call<Backups>('create_backup'),
   setBackupsKeep: (keep: number) => call<Backups>('set_backups_keep', { keep }),
   restoreBackup: (file: string) => call<Restored>('restore_backup', { file }),
+  // The folder the copies go to ('' for backups/ beside the database).
+  setBackupFolder: (folder: string) => call<FolderChanged>('set_backup_folder', { folder }),
   // The project's local git repository (2.6 code reference).
   setRepository: (projectId: number, folder: string) =>
     call<string>('set_repository', { projectId, folder }),

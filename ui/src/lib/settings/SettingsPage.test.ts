@@ -8,10 +8,11 @@ import type { SettingsPage as Page } from '../ipc';
 
 afterEach(() => clearMocks());
 
-function page(notifications: boolean, backups_keep = 10): Page {
+function page(notifications: boolean, backups_keep = 10, backup_folder = ''): Page {
   return {
-    settings: { language: 'en', notifications, theme: 'system', backups_keep },
-    backup_folder: 'data/backups',
+    settings: { language: 'en', notifications, theme: 'system', backups_keep, backup_folder },
+    backup_folder: backup_folder || 'data/backups',
+    backup_folder_default: 'data/backups',
     vat: { ru: 'НДС 22 %', en: 'VAT 22%' },
     currency: 'RUB',
     hourly_rate: { ru: '2 500,00 ₽', en: 'RUB 2,500.00' },
@@ -107,5 +108,49 @@ describe('SettingsPage', () => {
     expect(await screen.findByTestId('settings-keep-saved')).toHaveTextContent('Saved');
     expect(screen.queryByTestId('settings-keep-error')).toBeNull();
     expect(stored).toBe(3);
+  });
+
+  it('keeps a refused backup folder typed with the core\'s words, then saves a good one and says how many copies moved', async () => {
+    let stored = '';
+    const asked: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === 'settings_page') return page(true, 10, stored);
+      if (cmd === 'set_backup_folder') {
+        const folder = (args as { folder: string }).folder;
+        asked.push(folder);
+        if (!folder.startsWith('/') && folder !== '')
+          throw { code: 'backup_folder_invalid', message: 'Give the full path of the folder for backups.' };
+        stored = folder;
+        return {
+          folder: folder || 'data/backups',
+          moved: 2,
+          left: 0,
+          message: { ru: 'Перенесено копий: 2.', en: `Backups are now kept in “${folder || 'data/backups'}”. Copies moved: 2.` },
+        };
+      }
+      return null;
+    });
+    i18n.lang = 'en';
+    render(SettingsPage, { back: () => {} });
+    const field = (await screen.findByTestId('settings-folder')) as HTMLInputElement;
+    expect(field.value).toBe('');
+    expect(field.placeholder).toBe('data/backups');
+    expect(screen.queryByTestId('settings-folder-default')).toBeNull();
+    await fireEvent.input(field, { target: { value: 'copies' } });
+    await fireEvent.click(screen.getByTestId('settings-folder-save'));
+    expect(await screen.findByTestId('settings-folder-error')).toHaveTextContent('full path');
+    expect(field.value).toBe('copies');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByTestId('settings-folder-done')).toBeNull();
+    await fireEvent.input(field, { target: { value: '/mnt/usb/etap' } });
+    await fireEvent.submit(field.form!);
+    expect(await screen.findByTestId('settings-folder-done')).toHaveTextContent('Copies moved: 2.');
+    expect(screen.queryByTestId('settings-folder-error')).toBeNull();
+    expect(screen.getByTestId('settings-backup-folder')).toHaveTextContent('/mnt/usb/etap');
+    expect(field.value).toBe('/mnt/usb/etap');
+    await fireEvent.click(screen.getByTestId('settings-folder-default'));
+    await vi.waitFor(() => expect(screen.getByTestId('settings-backup-folder')).toHaveTextContent('data/backups'));
+    expect(field.value).toBe('');
+    expect(asked).toEqual(['copies', '/mnt/usb/etap', '']);
   });
 });

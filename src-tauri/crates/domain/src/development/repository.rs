@@ -7,13 +7,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::*;
+use crate::input::PathProblem;
 use crate::lifecycle::Refusal;
 
 /// How many of the newest commits the acceptance form offers.
 pub const RECENT_COMMITS: usize = 30;
-
-/// The longest folder path kept.
-pub const REPOSITORY_PATH_MAX: usize = 4096;
 
 /// One tag or commit the acceptance form offers as the code reference.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,24 +56,18 @@ pub enum Lookup {
 /// folder that is not an absolute path is refused (the app has no "current folder" a
 /// manager could mean).
 pub fn repository_folder(value: &str) -> Result<String, Refusal> {
-    let v = value.trim();
-    if v.is_empty() {
-        return Ok(String::new());
+    match crate::input::folder_path(value) {
+        Ok(v) => Ok(v.to_string()),
+        Err(PathProblem::Unusable) => Err(not_a_repository(value.trim())),
+        Err(PathProblem::NotAbsolute) => {
+            let v = value.trim();
+            Err(Refusal::new(
+                "repository_invalid",
+                format!("Укажите полный путь к папке репозитория (например, /home/anna/projects/site), а не «{v}»."),
+                format!("Give the full path of the repository folder (for example /home/anna/projects/site), not “{v}”."),
+            ))
+        }
     }
-    if v.chars().count() > REPOSITORY_PATH_MAX || v.chars().any(char::is_control) {
-        return Err(not_a_repository(v));
-    }
-    let absolute = v.starts_with('/')
-        || v.starts_with("\\\\")
-        || (v.len() > 2 && v.as_bytes()[1] == b':' && matches!(v.as_bytes()[2], b'\\' | b'/'));
-    if !absolute {
-        return Err(Refusal::new(
-            "repository_invalid",
-            format!("Укажите полный путь к папке репозитория (например, /home/anna/projects/site), а не «{v}»."),
-            format!("Give the full path of the repository folder (for example /home/anna/projects/site), not “{v}”."),
-        ));
-    }
-    Ok(v.to_string())
 }
 
 /// The folder is not (or no longer) a git repository Etap can read.
