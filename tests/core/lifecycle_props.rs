@@ -820,10 +820,14 @@ mod stored_delivery {
                 match m {
                     Move::Fill(k) => fill(&mut store, p, *k),
                     Move::Take(i) => {
+                        let needed = store.facts(p).unwrap();
                         let facts = Facts {
                             delivery: Some(store.delivery_facts(p).unwrap()),
-                            ..store.facts(p).unwrap()
+                            ..needed.clone()
                         };
+                        // The project page and the dashboard gather only the records
+                        // the step's guards read (`DeliveryNeeds::at`): the same options.
+                        prop_assert_eq!(options(&state, &needed), options(&state, &facts));
                         let open: Vec<ActionKind> = options(&state, &facts)
                             .into_iter()
                             .filter(|o| o.blocked.is_none())

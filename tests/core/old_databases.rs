@@ -13,7 +13,7 @@ use etap_domain::lifecycle::Step;
 use etap_storage::{migrations, Store, DB_FILE};
 
 /// The schema versions released before this one (each has a fixture).
-const RELEASED: i64 = 13;
+const RELEASED: i64 = 14;
 
 fn fixture(version: i64) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

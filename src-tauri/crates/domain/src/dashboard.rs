@@ -346,27 +346,27 @@ pub fn matches(row: &DashboardEntry, q: &DashboardQuery) -> bool {
 /// The projects the query keeps, in its order (all of them: [`dashboard`] pages).
 pub fn select(rows: Vec<DashboardEntry>, q: &DashboardQuery) -> Vec<DashboardEntry> {
     let mut kept: Vec<DashboardEntry> = rows.into_iter().filter(|r| matches(r, q)).collect();
-    let by_name = |a: &DashboardEntry, b: &DashboardEntry| {
-        fold(&a.project.title)
-            .cmp(&fold(&b.project.title))
-            .then(a.project.id.cmp(&b.project.id))
-    };
+    // Keys computed once a row (a folded name allocates; folding it on every
+    // comparison was a third of the dashboard's time at 1,000 projects).
     match q.sort {
-        DashboardSort::Name => kept.sort_by(by_name),
+        DashboardSort::Name => {
+            kept.sort_by_cached_key(|r| (fold(&r.project.title), r.project.id));
+        }
         DashboardSort::Changed => kept.sort_by(|a, b| {
             b.project
                 .updated_at
                 .cmp(&a.project.updated_at)
                 .then(b.project.id.cmp(&a.project.id))
         }),
-        DashboardSort::Deadline => kept.sort_by(|a, b| {
-            let key = |r: &DashboardEntry| r.deadlines.first().map(|d| d.date.clone());
-            match (key(a), key(b)) {
-                (Some(x), Some(y)) => x.cmp(&y).then_with(|| by_name(a, b)),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => by_name(a, b),
-            }
+        // Earliest deadline first, then by name; projects without one after them.
+        DashboardSort::Deadline => kept.sort_by_cached_key(|r| {
+            let date = r.deadlines.first().map(|d| d.date.clone());
+            (
+                date.is_none(),
+                date.unwrap_or_default(),
+                fold(&r.project.title),
+                r.project.id,
+            )
         }),
     }
     kept
@@ -455,16 +455,16 @@ pub fn dashboard<E>(
     today: NaiveDate,
     complete: impl FnMut(DashboardEntry) -> Result<DashboardRow, E>,
 ) -> Result<Dashboard, E> {
-    let mut clients: Vec<ClientOption> = Vec::new();
-    for r in &entries {
-        if !clients.iter().any(|c| c.id == r.project.client_id) {
-            clients.push(ClientOption {
-                id: r.project.client_id,
-                name: r.project.client_name.clone(),
-            });
-        }
-    }
-    clients.sort_by(|a, b| fold(&a.name).cmp(&fold(&b.name)).then(a.id.cmp(&b.id)));
+    let mut seen = std::collections::HashSet::new();
+    let mut clients: Vec<ClientOption> = entries
+        .iter()
+        .filter(|r| seen.insert(r.project.client_id))
+        .map(|r| ClientOption {
+            id: r.project.client_id,
+            name: r.project.client_name.clone(),
+        })
+        .collect();
+    clients.sort_by_cached_key(|c| (fold(&c.name), c.id));
     let mut week = this_week(&entries);
     let week_total = week.len() as u32;
     week.truncate(WEEK_SHOWN);

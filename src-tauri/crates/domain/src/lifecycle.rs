@@ -776,6 +776,56 @@ fn delivery_guard(state: &ProjectState, kind: ActionKind, d: &DeliveryFacts) -> 
     }
 }
 
+/// Which delivery records the guards of the actions starting at a step read
+/// ([`delivery_guard`], just above, reads nothing else): storage gathers those and
+/// leaves the rest default, so the options of a project at 2.4 do not read its stage
+/// plan and ТЗ, nor those at 1.2 any delivery record at all.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DeliveryNeeds {
+    /// [`DeliveryFacts::plan`] (2.1).
+    pub plan: bool,
+    /// [`DeliveryFacts::environment`] (2.2).
+    pub environment: bool,
+    /// [`DeliveryFacts::bugs`] (2.4).
+    pub bugs: bool,
+    /// [`DeliveryFacts::acceptance`] (2.6).
+    pub acceptance: bool,
+    /// The deployment plan, archive, handover and final акт (3.1–3.3).
+    pub deployment: bool,
+}
+
+impl DeliveryNeeds {
+    /// Every record: for readers that show them all (the delivery workspaces).
+    pub const ALL: DeliveryNeeds = DeliveryNeeds {
+        plan: true,
+        environment: true,
+        bugs: true,
+        acceptance: true,
+        deployment: true,
+    };
+
+    /// What the guards of the actions that start at `state` read.
+    pub fn at(state: &ProjectState) -> DeliveryNeeds {
+        let mut n = DeliveryNeeds::default();
+        for kind in ActionKind::ALL
+            .into_iter()
+            .filter(|k| k.starts_from(state.step))
+        {
+            match kind {
+                ActionKind::ConfirmStagePlan => n.plan = true,
+                ActionKind::EnvironmentReady => n.environment = true,
+                ActionKind::ReportBugs | ActionKind::PassTesting => n.bugs = true,
+                ActionKind::ReportDefects | ActionKind::AcceptStage => n.acceptance = true,
+                ActionKind::Deploy | ActionKind::SwitchOver | ActionKind::Close => {
+                    n.deployment = true
+                }
+                _ => {}
+            }
+        }
+        n
+    }
+}
+
 /// The guards that read counts only (preparation, and the number of stages).
 fn basic_guard(state: &ProjectState, kind: ActionKind, facts: &Facts) -> Result<(), Refusal> {
     match kind {
@@ -1023,9 +1073,10 @@ pub fn options(state: &ProjectState, facts: &Facts) -> Vec<ActionOption> {
             let blocked = guard(state, kind, facts).err();
             // The target shown on the button: for a guarded action use the data it
             // would carry once the guard holds.
+            // (`from_kind` reads the number of stages only: nothing else is cloned.)
             let probe = Facts {
                 planned_stages: facts.planned_stages.max(1),
-                ..facts.clone()
+                ..Facts::default()
             };
             let target = effect(state, Action::from_kind(kind, &probe))
                 .map(|s| s.step)

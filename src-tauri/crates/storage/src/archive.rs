@@ -14,6 +14,7 @@ use rusqlite::types::{Value as Sql, ValueRef};
 use rusqlite::{params_from_iter, OptionalExtension, TransactionBehavior};
 use serde_json::Value;
 
+use crate::CachedRow as _;
 use crate::{Result, StorageError, Store};
 
 /// Which projects an archive holds.
@@ -91,7 +92,7 @@ impl Store {
                 kind.name,
                 kind.key.join(", ")
             );
-            let mut st = tx.prepare(&sql)?;
+            let mut st = tx.prepare_cached(&sql)?;
             let rows = st.query_map([], |r| {
                 let mut rec = Record::new();
                 for (i, c) in cols.iter().enumerate() {
@@ -123,7 +124,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         for doc in records.get("issued_documents").into_iter().flatten() {
-            let taken: bool = tx.query_row(
+            let taken: bool = tx.row(
                 "SELECT EXISTS (SELECT 1 FROM issued_documents WHERE kind = ?1 AND number = ?2)",
                 [str_of(doc, "kind"), str_of(doc, "number")],
                 |r| r.get(0),
@@ -148,7 +149,7 @@ impl Store {
             for (i, rec) in records.get(kind.name).into_iter().flatten().enumerate() {
                 if kind.name == "provider" {
                     let have: bool =
-                        tx.query_row("SELECT EXISTS (SELECT 1 FROM provider)", [], |r| r.get(0))?;
+                        tx.row("SELECT EXISTS (SELECT 1 FROM provider)", [], |r| r.get(0))?;
                     if have {
                         continue;
                     }
@@ -158,7 +159,7 @@ impl Store {
                     let existing: Option<i64> = if inn.trim().is_empty() {
                         None
                     } else {
-                        tx.query_row(
+                        tx.row(
                             "SELECT id FROM clients WHERE inn = ?1 ORDER BY id LIMIT 1",
                             [inn.trim()],
                             |r| r.get(0),
@@ -251,7 +252,7 @@ impl Store {
         if !demo.is_empty() {
             let key = crate::demo::DEMO_PROJECTS;
             let have: Option<String> = tx
-                .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                .row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
                     r.get(0)
                 })
                 .optional()?;

@@ -17,6 +17,7 @@ use etap_domain::backup::{
 };
 use rusqlite::{Connection, OpenFlags};
 
+use crate::CachedRow as _;
 use crate::{migrations, Result, StorageError, Store};
 
 /// The tables every Etap database has had since schema 1: a file without them is
@@ -310,7 +311,7 @@ fn inspect(path: &Path) -> Inspected {
         return Inspected::Damaged;
     };
     let sound = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0))
+        .row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0))
         .is_ok_and(|ok| ok == "ok");
     if !sound {
         return Inspected::Damaged;
@@ -319,7 +320,7 @@ fn inspect(path: &Path) -> Inspected {
         return Inspected::Damaged;
     };
     let etap_tables = ETAP_TABLES.iter().all(|t| {
-        conn.query_row(
+        conn.row(
             "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
             [t],
             |_| Ok(()),

@@ -26,9 +26,9 @@ impl Store {
     }
 
     pub fn clients(&self) -> Result<Vec<Client>> {
-        let mut st = self
-            .conn
-            .prepare("SELECT id, name, created_at FROM clients ORDER BY name COLLATE NOCASE, id")?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, name, created_at FROM clients ORDER BY name COLLATE NOCASE, id",
+        )?;
         let rows = st.query_map([], |r| {
             Ok(Client {
                 id: r.get(0)?,

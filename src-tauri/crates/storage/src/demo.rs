@@ -12,6 +12,7 @@ use etap_domain::money::VatMode;
 use etap_domain::preparation::{QuestionStatus, Request, RequestSource};
 use rust_decimal::Decimal;
 
+use crate::CachedRow as _;
 use crate::{Result, Store};
 
 impl Store {
@@ -23,11 +24,11 @@ impl Store {
         if self.setting("demo_seeded")?.is_some() {
             return Ok(None);
         }
-        let empty: bool =
-            self.conn
-                .query_row("SELECT NOT EXISTS (SELECT 1 FROM projects)", [], |r| {
-                    r.get(0)
-                })?;
+        let empty: bool = self
+            .conn
+            .row("SELECT NOT EXISTS (SELECT 1 FROM projects)", [], |r| {
+                r.get(0)
+            })?;
         let created = if empty { Some(create(self)?.id) } else { None };
         self.set_setting("demo_seeded", "1")?;
         Ok(created)

@@ -21,6 +21,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::codes;
 use crate::preparation::touch;
+use crate::CachedRow as _;
 use crate::{load_state, now, Result, StorageError, Store};
 
 /// A refusal of the domain as a storage error (the one conversion, in `error`).
@@ -58,7 +59,7 @@ fn check_date_field(value: &str, what: (&str, &str)) -> Result<()> {
 
 pub(crate) fn plan(conn: &Connection, project_id: i64) -> Result<Option<DeploymentPlan>> {
     Ok(conn
-        .query_row(
+        .row(
             "SELECT target, description, planned_on, responsible, switch_kind, checklist \
              FROM deployment_plans WHERE project_id = ?1",
             [project_id],
@@ -88,7 +89,7 @@ pub(crate) fn plan(conn: &Connection, project_id: i64) -> Result<Option<Deployme
 }
 
 fn archives(conn: &Connection, project_id: i64) -> Result<Vec<(DbArchive, i64)>> {
-    let mut st = conn.prepare(
+    let mut st = conn.prepare_cached(
         "SELECT what, location, made_at, sha256, after_transition FROM db_archives \
          WHERE project_id = ?1 ORDER BY id",
     )?;
@@ -113,7 +114,7 @@ fn last_transition(
     action: &str,
 ) -> Result<Option<(i64, String)>> {
     Ok(conn
-        .query_row(
+        .row(
             "SELECT id, at FROM transitions WHERE project_id = ?1 AND action = ?2 \
              ORDER BY id DESC LIMIT 1",
             params![project_id, action],
@@ -135,7 +136,7 @@ fn current_archive(conn: &Connection, project_id: i64) -> Result<Option<DbArchiv
 
 pub(crate) fn support(conn: &Connection, project_id: i64) -> Result<Option<SupportHandover>> {
     Ok(conn
-        .query_row(
+        .row(
             "SELECT team, documents, handed_over_on, warranty_until FROM support_handovers \
              WHERE project_id = ?1",
             [project_id],
@@ -158,7 +159,7 @@ fn final_act_issued(conn: &Connection, project_id: i64) -> Result<bool> {
     let Some((_, since)) = last_transition(conn, project_id, "switch_over")? else {
         return Ok(false);
     };
-    Ok(conn.query_row(
+    Ok(conn.row(
         "SELECT EXISTS (SELECT 1 FROM issued_documents WHERE project_id = ?1 AND kind = 'act' AND version IS NULL \
          AND issued_at >= ?2)",
         params![project_id, since],
@@ -235,7 +236,7 @@ impl Store {
         let at = now();
         self.write(|tx| {
             load_state(tx, project_id)?;
-            let after: i64 = tx.query_row(
+            let after: i64 = tx.row(
                 "SELECT COALESCE(MAX(id), 0) FROM transitions WHERE project_id = ?1",
                 [project_id],
                 |r| r.get(0),

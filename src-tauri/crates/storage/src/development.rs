@@ -24,7 +24,7 @@ use etap_domain::development::{
 };
 use etap_domain::error::clean_name;
 use etap_domain::estimate::Estimate;
-use etap_domain::lifecycle::{Action, DeliveryFacts, ProjectState, Refusal, Step};
+use etap_domain::lifecycle::{Action, DeliveryFacts, DeliveryNeeds, ProjectState, Refusal, Step};
 use etap_domain::money::{Currency, Money};
 use etap_domain::spec::SpecContent;
 use etap_domain::text::{Lang, Text};
@@ -33,6 +33,7 @@ use rust_decimal::Decimal;
 
 use crate::codes;
 use crate::preparation::touch;
+use crate::CachedRow as _;
 use crate::{load_state, now, Result, StorageError, Store};
 
 /// A refusal of the domain as a storage error (the one conversion, in `error`).
@@ -89,7 +90,7 @@ fn dec(col: usize, s: &str) -> rusqlite::Result<Decimal> {
 
 /// The id of stage `number` of the project.
 fn stage_id(conn: &Connection, project_id: i64, number: u32) -> Result<i64> {
-    conn.query_row(
+    conn.row(
         "SELECT id FROM stages WHERE project_id = ?1 AND number = ?2",
         params![project_id, number],
         |r| r.get(0),
@@ -105,7 +106,7 @@ fn check_editable(state: &ProjectState, number: u32) -> Result<()> {
 /// The content of the latest approved ТЗ version, if any.
 fn approved_content(conn: &Connection, project_id: i64) -> Result<Option<SpecContent>> {
     let text: Option<String> = conn
-        .query_row(
+        .row(
             "SELECT content FROM spec_versions WHERE project_id = ?1 AND status = 'approved' \
              ORDER BY number DESC LIMIT 1",
             [project_id],
@@ -118,7 +119,7 @@ fn approved_content(conn: &Connection, project_id: i64) -> Result<Option<SpecCon
 /// The accepted offer's price and the estimate version it was made from.
 fn accepted_offer(conn: &Connection, project_id: i64) -> Result<Option<(Money, i64)>> {
     let row: Option<(String, String, i64)> = conn
-        .query_row(
+        .row(
             "SELECT price, currency, estimate_id FROM offers \
              WHERE project_id = ?1 AND answer = 'accepted' ORDER BY id DESC LIMIT 1",
             [project_id],
@@ -139,7 +140,7 @@ fn estimate(conn: &Connection, project_id: i64, id: i64) -> Result<Option<Estima
 }
 
 pub(crate) fn plan(conn: &Connection, project_id: i64) -> Result<StagePlan> {
-    let mut st = conn.prepare(
+    let mut st = conn.prepare_cached(
         "SELECT id, number, title, features, planned_start, planned_end, price \
          FROM stages WHERE project_id = ?1 ORDER BY number",
     )?;
@@ -166,7 +167,7 @@ pub(crate) fn plan(conn: &Connection, project_id: i64) -> Result<StagePlan> {
         ))
     })?;
     let mut stages: Vec<(i64, PlannedStage)> = rows.collect::<rusqlite::Result<_>>()?;
-    let mut st = conn.prepare(
+    let mut st = conn.prepare_cached(
         "SELECT req_id, stage_id, reason FROM stage_requirements WHERE project_id = ?1 \
          ORDER BY req_id",
     )?;
@@ -211,7 +212,7 @@ fn plan_check(conn: &Connection, project_id: i64) -> Result<PlanCheck> {
 }
 
 pub(crate) fn environment(conn: &Connection, project_id: i64) -> Result<Vec<ChecklistItem>> {
-    let mut st = conn.prepare(
+    let mut st = conn.prepare_cached(
         "SELECT id, title, status, owner, note, links, credential, secret_location \
          FROM environment_items WHERE project_id = ?1 ORDER BY position, id",
     )?;
@@ -232,7 +233,7 @@ pub(crate) fn environment(conn: &Connection, project_id: i64) -> Result<Vec<Chec
 }
 
 pub(crate) fn bugs(conn: &Connection, project_id: i64) -> Result<Vec<Bug>> {
-    let mut st = conn.prepare(
+    let mut st = conn.prepare_cached(
         "SELECT b.id, b.number, s.number, b.title, b.steps, b.expected, b.actual, b.severity, \
          b.requirement, b.status, b.reason FROM bugs b JOIN stages s ON s.id = b.stage_id \
          WHERE b.project_id = ?1 ORDER BY b.number",
@@ -257,7 +258,7 @@ pub(crate) fn bugs(conn: &Connection, project_id: i64) -> Result<Vec<Bug>> {
 
 fn acceptance(conn: &Connection, project_id: i64, number: u32) -> Result<Acceptance> {
     let row: Option<(String, String, String, String)> = conn
-        .query_row(
+        .row(
             "SELECT a.checks, a.code_ref, a.accepted_on, a.accepted_by FROM acceptances a \
              JOIN stages s ON s.id = a.stage_id WHERE s.project_id = ?1 AND s.number = ?2",
             params![project_id, number],
@@ -280,7 +281,7 @@ fn acceptance(conn: &Connection, project_id: i64, number: u32) -> Result<Accepta
 }
 
 fn repository(conn: &Connection, project_id: i64) -> Result<String> {
-    conn.query_row(
+    conn.row(
         "SELECT repository FROM projects WHERE id = ?1",
         [project_id],
         |r| r.get(0),
@@ -312,19 +313,32 @@ fn stage_requirements(conn: &Connection, project_id: i64, number: u32) -> Result
         .unwrap_or_default())
 }
 
-pub(crate) fn delivery_facts(conn: &Connection, project_id: i64) -> Result<DeliveryFacts> {
+/// The delivery records `needs` names (the others left default): the guards of a
+/// step read only those ([`DeliveryNeeds::at`]).
+pub(crate) fn delivery_facts(
+    conn: &Connection,
+    project_id: i64,
+    needs: DeliveryNeeds,
+) -> Result<DeliveryFacts> {
     let state = load_state(conn, project_id)?;
-    let reqs = stage_requirements(conn, project_id, state.stage)?;
-    let mut facts = DeliveryFacts {
-        plan: plan_check(conn, project_id)?,
-        environment: environment(conn, project_id)?,
-        bugs: bugs(conn, project_id)?,
-        acceptance: check_acceptance(&reqs, &acceptance(conn, project_id, state.stage)?),
-        ..DeliveryFacts::default()
-    };
+    let mut facts = DeliveryFacts::default();
+    if needs.plan {
+        facts.plan = plan_check(conn, project_id)?;
+    }
+    if needs.environment {
+        facts.environment = environment(conn, project_id)?;
+    }
+    if needs.bugs {
+        facts.bugs = bugs(conn, project_id)?;
+    }
+    if needs.acceptance {
+        let reqs = stage_requirements(conn, project_id, state.stage)?;
+        facts.acceptance = check_acceptance(&reqs, &acceptance(conn, project_id, state.stage)?);
+    }
     // At 2.6 the code reference must still be in the project's repository when the
     // stage is accepted (a tag may have been deleted since the form was saved).
-    if state.step == Step::StageAcceptance && facts.acceptance.record.is_none() {
+    if needs.acceptance && state.step == Step::StageAcceptance && facts.acceptance.record.is_none()
+    {
         let a = acceptance(conn, project_id, state.stage)?;
         if let Ok(code) = parse_code_ref(&a.code_ref) {
             if let Err(StorageError::Domain(etap_domain::DomainError::Refused(r))) =
@@ -334,7 +348,9 @@ pub(crate) fn delivery_facts(conn: &Connection, project_id: i64) -> Result<Deliv
             }
         }
     }
-    crate::deployment::gather(conn, project_id, &mut facts)?;
+    if needs.deployment {
+        crate::deployment::gather(conn, project_id, &mut facts)?;
+    }
     Ok(facts)
 }
 
@@ -351,7 +367,7 @@ pub(crate) fn on_transition(
 ) -> Result<()> {
     match action {
         Action::ConfirmStagePlan { .. } => {
-            let have: bool = tx.query_row(
+            let have: bool = tx.row(
                 "SELECT EXISTS (SELECT 1 FROM environment_items WHERE project_id = ?1)",
                 [project_id],
                 |r| r.get(0),
@@ -572,17 +588,16 @@ impl Store {
         self.write(|tx| {
             let state = load_state(tx, project_id)?;
             let before: Option<Option<i64>> = tx
-                .query_row(
+                .row(
                     "SELECT stage_id FROM stage_requirements WHERE project_id = ?1 AND req_id = ?2",
                     params![project_id, req_id],
                     |r| r.get(0),
                 )
                 .optional()?;
             if let Some(Some(old)) = before {
-                let n: u32 =
-                    tx.query_row("SELECT number FROM stages WHERE id = ?1", [old], |r| {
-                        r.get(0)
-                    })?;
+                let n: u32 = tx.row("SELECT number FROM stages WHERE id = ?1", [old], |r| {
+                    r.get(0)
+                })?;
                 check_editable(&state, n)?;
             }
             let target = match stage {
@@ -661,7 +676,7 @@ impl Store {
             let team = crate::preparation::team(tx, project_id)?;
             check_item(item, &team).map_err(refused)?;
             if item.id == 0 {
-                let pos: i64 = tx.query_row(
+                let pos: i64 = tx.row(
                     "SELECT COALESCE(MAX(position), -1) + 1 FROM environment_items \
                      WHERE project_id = ?1",
                     [project_id],
@@ -730,7 +745,7 @@ impl Store {
 
     /// Every work log entry of the project, by stage then as entered.
     pub fn work_log(&self, project_id: i64) -> Result<Vec<WorkEntry>> {
-        let mut st = self.conn.prepare(
+        let mut st = self.conn.prepare_cached(
             "SELECT w.id, s.number, w.date, w.who, w.hours, w.reference, w.note FROM work_log w \
              JOIN stages s ON s.id = w.stage_id WHERE s.project_id = ?1 ORDER BY s.number, w.id",
         )?;
@@ -761,7 +776,7 @@ impl Store {
             check_bug(bug, &stage_requirements(tx, project_id, bug.stage)?).map_err(refused)?;
             let stage = stage_id(tx, project_id, bug.stage)?;
             if bug.id == 0 {
-                let number: u32 = tx.query_row(
+                let number: u32 = tx.row(
                     "SELECT COALESCE(MAX(number), 0) + 1 FROM bugs WHERE project_id = ?1",
                     [project_id],
                     |r| r.get(0),
@@ -832,7 +847,7 @@ impl Store {
 
     /// Every DevOps adjustment of the project, by stage then as entered.
     pub fn adjustments(&self, project_id: i64) -> Result<Vec<Adjustment>> {
-        let mut st = self.conn.prepare(
+        let mut st = self.conn.prepare_cached(
             "SELECT a.id, s.number, a.date, a.what, a.who, a.bug FROM adjustments a \
              JOIN stages s ON s.id = a.stage_id WHERE s.project_id = ?1 ORDER BY s.number, a.id",
         )?;
@@ -982,7 +997,7 @@ impl Store {
     /// What the latest approved ТЗ version changed against the one before it, and
     /// where those requirements stand in the plan: what to place after an addendum.
     pub fn plan_addendum(&self, project_id: i64) -> Result<Addendum> {
-        let mut st = self.conn.prepare(
+        let mut st = self.conn.prepare_cached(
             "SELECT content FROM spec_versions WHERE project_id = ?1 AND status = 'approved' \
              ORDER BY number DESC LIMIT 2",
         )?;
@@ -1000,6 +1015,6 @@ impl Store {
     /// [`Store::facts`]: the window has no screens for these records, and projects
     /// carried by stage titles alone must keep moving.
     pub fn delivery_facts(&self, project_id: i64) -> Result<DeliveryFacts> {
-        delivery_facts(&self.conn, project_id)
+        delivery_facts(&self.conn, project_id, DeliveryNeeds::ALL)
     }
 }

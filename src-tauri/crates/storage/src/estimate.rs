@@ -22,6 +22,7 @@ use rust_decimal::Decimal;
 
 use crate::codes;
 use crate::preparation::touch;
+use crate::CachedRow as _;
 use crate::{load_state, now, Result, StorageError, Store};
 
 fn dec(col: usize, s: &str) -> rusqlite::Result<Decimal> {
@@ -31,7 +32,7 @@ fn dec(col: usize, s: &str) -> rusqlite::Result<Decimal> {
 }
 
 pub(crate) fn load_estimates(conn: &Connection, project_id: i64) -> Result<Vec<Estimate>> {
-    let mut st = conn.prepare(
+    let mut st = conn.prepare_cached(
         "SELECT id, version, round, estimated_by, discount_percent, vat_kind, vat_percent, \
          vat_reason, currency FROM estimates WHERE project_id = ?1 ORDER BY version",
     )?;
@@ -66,7 +67,7 @@ pub(crate) fn load_estimates(conn: &Connection, project_id: i64) -> Result<Vec<E
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut st = conn.prepare(
+    let mut st = conn.prepare_cached(
         "SELECT id, title, requirement, hours_kind, hours, optimistic, likely, pessimistic, rate, \
          key FROM estimate_items WHERE estimate_id = ?1 ORDER BY position, id",
     )?;
@@ -136,7 +137,7 @@ fn write_estimate(tx: &Connection, e: &Estimate, at: &str) -> Result<()> {
     )?;
     tx.execute("DELETE FROM estimate_items WHERE estimate_id = ?1", [e.id])?;
     // New items take the next key never used in the project's estimates.
-    let mut next_key: u32 = tx.query_row(
+    let mut next_key: u32 = tx.row(
         "SELECT COALESCE(MAX(i.key), 0) FROM estimate_items i \
          JOIN estimates x ON x.id = i.estimate_id \
          WHERE x.project_id = (SELECT project_id FROM estimates WHERE id = ?1)",
@@ -241,7 +242,7 @@ pub(crate) fn facts(conn: &Connection, project_id: i64) -> Result<(u32, bool, bo
 
 fn pending_offer(conn: &Connection, project_id: i64) -> Result<Option<i64>> {
     Ok(conn
-        .query_row(
+        .row(
             "SELECT id FROM offers WHERE project_id = ?1 AND answer = 'pending' \
              ORDER BY id DESC LIMIT 1",
             [project_id],
@@ -274,7 +275,7 @@ pub(crate) fn on_transition(
             };
             let t = totals(e).map_err(StorageError::Money)?;
             let deadline: String = tx
-                .query_row(
+                .row(
                     "SELECT desired_deadline FROM requests WHERE project_id = ?1",
                     [project_id],
                     |r| r.get(0),
@@ -372,7 +373,7 @@ impl Store {
 
     pub fn negotiation(&self, project_id: i64) -> Result<Negotiation> {
         load_state(&self.conn, project_id)?;
-        let mut st = self.conn.prepare(
+        let mut st = self.conn.prepare_cached(
             "SELECT o.id, o.round, o.estimate_id, e.version, o.price, o.currency, o.deadline, \
              o.valid_until, o.answer, o.reason, o.created_at \
              FROM offers o JOIN estimates e ON e.id = o.estimate_id \

@@ -480,6 +480,14 @@ const STEPS: &[&str] = &[
         tokenize = 'unicode61 remove_diacritics 2',
         prefix = '1 2'
     );",
+    // 15 (issue 14): the dashboard reads every project's open deadlines at once — the
+    // pending offers and the stages not yet accepted, each from a partial index that
+    // holds only those rows and the dates read (the whole tables hold every answered
+    // offer and accepted stage of years of work).
+    "CREATE INDEX IF NOT EXISTS offers_pending ON offers(project_id, id, valid_until)
+        WHERE answer = 'pending';
+    CREATE INDEX IF NOT EXISTS stages_open ON stages(project_id, number, planned_end)
+        WHERE frozen = 0;",
 ];
 
 /// The step that rebuilt the search index with prefix indexes for one- and two-letter

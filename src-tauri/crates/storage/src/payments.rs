@@ -13,12 +13,13 @@ use etap_domain::DomainError;
 use rusqlite::{params, Connection, OptionalExtension};
 use rust_decimal::Decimal;
 
+use crate::CachedRow as _;
 use crate::{now, Result, StorageError, Store, Subject};
 
 /// The total a register entry was issued for.
 fn amount(conn: &Connection, document_id: i64) -> Result<Option<Money>> {
     let row: Option<(String, String)> = conn
-        .query_row(
+        .row(
             "SELECT amount, currency FROM document_amounts WHERE document_id = ?1",
             [document_id],
             |r| Ok((r.get(0)?, r.get(1)?)),
@@ -34,7 +35,7 @@ fn amount(conn: &Connection, document_id: i64) -> Result<Option<Money>> {
 }
 
 fn invoice(conn: &Connection, document_id: i64, total: Money) -> Result<InvoicePayments> {
-    let mut st = conn.prepare(
+    let mut st = conn.prepare_cached(
         "SELECT id, paid_on, amount FROM payments WHERE document_id = ?1 ORDER BY paid_on, id",
     )?;
     let rows = st

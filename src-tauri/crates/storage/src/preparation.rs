@@ -16,6 +16,7 @@ use etap_domain::preparation::{
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::codes;
+use crate::CachedRow as _;
 use crate::{load_state, now, Result, StorageError, Store, Subject};
 
 /// The requisites columns, in [`Requisites`] field order, shared by `clients` and
@@ -65,7 +66,7 @@ pub(crate) fn requisites_values(q: &Requisites) -> [String; 14] {
 }
 
 fn project_exists(conn: &Connection, id: i64) -> Result<()> {
-    conn.query_row("SELECT 1 FROM projects WHERE id = ?1", [id], |_| Ok(()))
+    conn.row("SELECT 1 FROM projects WHERE id = ?1", [id], |_| Ok(()))
         .optional()?
         .ok_or(StorageError::NotFound {
             what: Subject::Project,
@@ -75,7 +76,7 @@ fn project_exists(conn: &Connection, id: i64) -> Result<()> {
 
 /// The project a question belongs to.
 fn question_project(conn: &Connection, id: i64) -> Result<i64> {
-    conn.query_row(
+    conn.row(
         "SELECT project_id FROM questions WHERE id = ?1",
         [id],
         |r| r.get(0),
@@ -88,7 +89,7 @@ fn question_project(conn: &Connection, id: i64) -> Result<i64> {
 }
 
 pub(crate) fn team(conn: &Connection, project_id: i64) -> Result<Vec<TeamMember>> {
-    let mut st = conn.prepare(
+    let mut st = conn.prepare_cached(
         "SELECT id, name, contact, devops, developer, tester FROM team_members \
          WHERE project_id = ?1 ORDER BY id",
     )?;
@@ -113,7 +114,7 @@ impl Store {
             format!("SELECT id, name, created_at, {REQUISITES_COLUMNS} FROM clients WHERE id = ?1");
         let (client, requisites) = self
             .conn
-            .query_row(&sql, [id], |r| {
+            .row(&sql, [id], |r| {
                 Ok((
                     Client {
                         id: r.get(0)?,
@@ -191,7 +192,7 @@ impl Store {
         project_exists(&self.conn, project_id)?;
         let request = self
             .conn
-            .query_row(
+            .row(
                 "SELECT title, description, source, received_on, desired_deadline, attachments \
                  FROM requests WHERE project_id = ?1",
                 [project_id],
@@ -256,7 +257,7 @@ impl Store {
 
     pub fn clarification(&self, project_id: i64) -> Result<Clarification> {
         let round = load_state(&self.conn, project_id)?.round;
-        let mut st = self.conn.prepare(
+        let mut st = self.conn.prepare_cached(
             "SELECT id, round, text, answer, status FROM questions WHERE project_id = ?1 \
              ORDER BY round, id",
         )?;
@@ -271,9 +272,9 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let mut st = self
-            .conn
-            .prepare("SELECT round, notes FROM round_notes WHERE project_id = ?1 ORDER BY round")?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT round, notes FROM round_notes WHERE project_id = ?1 ORDER BY round",
+        )?;
         let notes = st
             .query_map([project_id], |r| {
                 Ok(RoundNotes {
@@ -386,7 +387,7 @@ impl Store {
         let members = team(&self.conn, project_id)?;
         let handover = self
             .conn
-            .query_row(
+            .row(
                 "SELECT date, note FROM handovers WHERE project_id = ?1",
                 [project_id],
                 |r| {

@@ -9,6 +9,7 @@ use etap_domain::lifecycle::{
 };
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use crate::CachedRow as _;
 use crate::{codes, development, estimate, preparation, spec};
 use crate::{now, Result, StorageError, Store, Subject};
 
@@ -19,7 +20,7 @@ impl Store {
         let s = ProjectState::initial();
         let id = self.write(|tx| {
             let exists: bool = tx
-                .query_row("SELECT 1 FROM clients WHERE id = ?1", [client_id], |_| Ok(()))
+                .row("SELECT 1 FROM clients WHERE id = ?1", [client_id], |_| Ok(()))
                 .optional()?
                 .is_some();
             if !exists {
@@ -87,7 +88,7 @@ impl Store {
             "{} ORDER BY p.updated_at DESC, p.id DESC",
             Self::PROJECT_SELECT
         );
-        let mut st = self.conn.prepare(&sql)?;
+        let mut st = self.conn.prepare_cached(&sql)?;
         let rows = st.query_map([], Self::project_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -104,14 +105,14 @@ impl Store {
         let items = rows.collect::<rusqlite::Result<_>>()?;
         let total = self
             .conn
-            .query_row("SELECT COUNT(*) FROM projects", [], |r| r.get(0))?;
+            .row("SELECT COUNT(*) FROM projects", [], |r| r.get(0))?;
         Ok(ProjectsPage { items, total })
     }
 
     pub fn project(&self, id: i64) -> Result<ProjectSummary> {
         let sql = format!("{} WHERE p.id = ?1", Self::PROJECT_SELECT);
         self.conn
-            .query_row(&sql, [id], Self::project_row)
+            .row(&sql, [id], Self::project_row)
             .optional()?
             .ok_or(StorageError::NotFound {
                 what: Subject::Project,
@@ -206,7 +207,7 @@ fn parse_step(col: usize, at: (&'static str, &'static str), code: &str) -> rusql
 }
 
 pub(crate) fn load_state(conn: &Connection, project_id: i64) -> Result<ProjectState> {
-    conn.query_row(
+    conn.row(
         "SELECT step, round, stage, stages_total, cancelled_from FROM projects WHERE id = ?1",
         [project_id],
         |r| {
@@ -232,19 +233,19 @@ pub(crate) fn load_state(conn: &Connection, project_id: i64) -> Result<ProjectSt
 }
 
 fn facts(conn: &Connection, project_id: i64) -> Result<Facts> {
-    let planned_stages: u32 = conn.query_row(
+    let planned_stages: u32 = conn.row(
         "SELECT COUNT(*) FROM stages WHERE project_id = ?1",
         [project_id],
         |r| r.get(0),
     )?;
-    let open_questions: u32 = conn.query_row(
+    let open_questions: u32 = conn.row(
         "SELECT COUNT(*) FROM questions WHERE project_id = ?1 AND status = 'open'",
         [project_id],
         |r| r.get(0),
     )?;
     let team = preparation::team(conn, project_id)?;
     let last_action: Option<String> = conn
-        .query_row(
+        .row(
             "SELECT action FROM transitions WHERE project_id = ?1 ORDER BY id DESC LIMIT 1",
             [project_id],
             |r| r.get(0),
@@ -263,7 +264,11 @@ fn facts(conn: &Connection, project_id: i64) -> Result<Facts> {
         missing_roles: etap_domain::preparation::missing_roles(&team),
         // The guards of 2.1–3.3 decide with the real records of the stages,
         // environment, bugs, acceptance and deployment.
-        delivery: Some(development::delivery_facts(conn, project_id)?),
+        delivery: Some(development::delivery_facts(
+            conn,
+            project_id,
+            etap_domain::lifecycle::DeliveryNeeds::at(&load_state(conn, project_id)?),
+        )?),
     })
 }
 
@@ -312,7 +317,7 @@ fn record(
 }
 
 pub(crate) fn history(conn: &Connection, project_id: i64) -> Result<Vec<HistoryEntry>> {
-    let mut st = conn.prepare(
+    let mut st = conn.prepare_cached(
         "SELECT id, at, action, stages, from_step, to_step, round, stage, comment \
          FROM transitions WHERE project_id = ?1 ORDER BY id",
     )?;

@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 
 use crate::codes;
 use crate::preparation::{read_requisites, requisites_values, REQUISITES_COLUMNS};
+use crate::CachedRow as _;
 use crate::{now, Result, StorageError, Store};
 
 fn load(conn: &Connection) -> Result<ProviderProfile> {
@@ -20,7 +21,7 @@ fn load(conn: &Connection) -> Result<ProviderProfile> {
          logo_mime FROM provider WHERE id = 1"
     );
     let profile = conn
-        .query_row(&sql, [], |r| {
+        .row(&sql, [], |r| {
             let requisites = read_requisites(r, 0)?;
             let rate = codes::code(r, 14, ("provider", "vat_mode"), |c| match c {
                 "rate" => Some(true),
@@ -159,7 +160,7 @@ impl Store {
     pub fn provider_logo(&self) -> Result<Option<(Vec<u8>, String)>> {
         Ok(self
             .conn
-            .query_row(
+            .row(
                 "SELECT logo, logo_mime FROM provider WHERE id = 1 AND logo IS NOT NULL",
                 [],
                 |r| Ok((r.get(0)?, r.get(1)?)),

@@ -15,6 +15,7 @@ use etap_domain::text::Lang;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use crate::codes;
+use crate::CachedRow as _;
 use crate::{load_state, now, Result, StorageError, Store, Subject};
 
 fn next_number(
@@ -24,7 +25,7 @@ fn next_number(
     date: NaiveDate,
 ) -> Result<String> {
     let series = numbering::series(kind, project_id, date.year(), is_demo(conn, project_id)?);
-    let mut st = conn.prepare("SELECT number FROM issued_documents WHERE kind = ?1")?;
+    let mut st = conn.prepare_cached("SELECT number FROM issued_documents WHERE kind = ?1")?;
     let issued = st
         .query_map([kind.code()], |r| r.get::<_, String>(0))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -39,7 +40,7 @@ fn next_number(
 /// apart, see [`numbering::Series::Demo`]).
 fn is_demo(conn: &Connection, project_id: i64) -> Result<bool> {
     let ids: Option<String> = conn
-        .query_row(
+        .row(
             "SELECT value FROM settings WHERE key = ?1",
             [crate::demo::DEMO_PROJECTS],
             |r| r.get(0),
@@ -200,7 +201,7 @@ impl Store {
     pub fn issued_document(&self, id: i64) -> Result<IssuedDocument> {
         let project_id: i64 = self
             .conn
-            .query_row(
+            .row(
                 "SELECT project_id FROM issued_documents WHERE id = ?1",
                 [id],
                 |r| r.get(0),
@@ -221,7 +222,7 @@ impl Store {
 
     /// The project's issued documents, newest first.
     pub fn issued_documents(&self, project_id: i64) -> Result<Vec<IssuedDocument>> {
-        let mut st = self.conn.prepare(
+        let mut st = self.conn.prepare_cached(
             "SELECT id, kind, number, issued_at, lang, version, sha256, path, draft \
              FROM issued_documents \
              WHERE project_id = ?1 ORDER BY id DESC",
@@ -253,7 +254,7 @@ impl Store {
     pub fn register_files(&self) -> Result<Vec<(String, String, String)>> {
         let mut st = self
             .conn
-            .prepare("SELECT number, path, sha256 FROM issued_documents ORDER BY id")?;
+            .prepare_cached("SELECT number, path, sha256 FROM issued_documents ORDER BY id")?;
         let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

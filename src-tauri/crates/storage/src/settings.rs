@@ -5,6 +5,7 @@
 use etap_domain::settings::{self, Settings, SettingsPage};
 use rusqlite::{params, OptionalExtension};
 
+use crate::CachedRow as _;
 use crate::{Result, Store};
 
 impl Store {
@@ -84,7 +85,7 @@ impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            .row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
                 r.get(0)
             })
             .optional()?)

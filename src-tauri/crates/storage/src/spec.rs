@@ -26,6 +26,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::codes;
+use crate::CachedRow as _;
 use crate::{load_state, now, Result, StorageError, Store, Subject};
 
 fn read_version(r: &rusqlite::Row) -> rusqlite::Result<SpecVersion> {
@@ -56,7 +57,7 @@ const SELECT: &str = "SELECT id, project_id, number, template, status, content, 
     approved_at, approver, updated_at FROM spec_versions";
 
 fn version(conn: &Connection, id: i64) -> Result<SpecVersion> {
-    conn.query_row(&format!("{SELECT} WHERE id = ?1"), [id], read_version)
+    conn.row(&format!("{SELECT} WHERE id = ?1"), [id], read_version)
         .optional()?
         .ok_or(StorageError::NotFound {
             what: Subject::SpecVersion,
@@ -69,7 +70,7 @@ fn version(conn: &Connection, id: i64) -> Result<SpecVersion> {
 pub(crate) fn index(tx: &Connection, version_id: i64, content: &SpecContent) -> Result<()> {
     // An external-content index forgets a row only when told what it indexed for it.
     let old: Vec<(i64, String, String)> = tx
-        .prepare("SELECT id, title, body FROM spec_search_text WHERE version_id = ?1")?
+        .prepare_cached("SELECT id, title, body FROM spec_search_text WHERE version_id = ?1")?
         .query_map([version_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
     for (id, title, body) in old {
@@ -110,7 +111,7 @@ pub(crate) fn index(tx: &Connection, version_id: i64, content: &SpecContent) -> 
 /// tables must come with its own re-index.
 pub(crate) fn reindex_all(tx: &rusqlite::Transaction) -> rusqlite_migration::HookResult {
     let versions: Vec<(i64, String)> = tx
-        .prepare("SELECT id, content FROM spec_versions")?
+        .prepare_cached("SELECT id, content FROM spec_versions")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     for (id, content) in versions {
@@ -126,10 +127,11 @@ pub(crate) fn reindex_all(tx: &rusqlite::Transaction) -> rusqlite_migration::Hoo
 /// section's text kept in `spec_search_text` goes into it in the search normal form.
 pub(crate) fn index_text_anew(tx: &rusqlite::Transaction) -> rusqlite_migration::HookResult {
     let rows: Vec<(i64, String, String)> = tx
-        .prepare("SELECT id, title, body FROM spec_search_text")?
+        .prepare_cached("SELECT id, title, body FROM spec_search_text")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut st = tx.prepare("INSERT INTO spec_search (rowid, title, body) VALUES (?1, ?2, ?3)")?;
+    let mut st =
+        tx.prepare_cached("INSERT INTO spec_search (rowid, title, body) VALUES (?1, ?2, ?3)")?;
     for (id, title, body) in rows {
         st.execute(params![id, normal_form(&title), normal_form(&body)])?;
     }
@@ -149,7 +151,8 @@ fn record_requirement_ids(tx: &Connection, project_id: i64, content: &SpecConten
 
 /// Every requirement ID ever given in the project's specification.
 fn issued_requirement_ids(conn: &Connection, project_id: i64) -> Result<BTreeSet<String>> {
-    let mut st = conn.prepare("SELECT req_id FROM spec_requirement_ids WHERE project_id = ?1")?;
+    let mut st =
+        conn.prepare_cached("SELECT req_id FROM spec_requirement_ids WHERE project_id = ?1")?;
     let ids = st.query_map([project_id], |r| r.get(0))?;
     Ok(ids.collect::<rusqlite::Result<_>>()?)
 }
@@ -159,7 +162,7 @@ pub(crate) fn record_all_requirement_ids(
     tx: &rusqlite::Transaction,
 ) -> rusqlite_migration::HookResult {
     let versions: Vec<(i64, i64, String)> = tx
-        .prepare("SELECT id, project_id, content FROM spec_versions")?
+        .prepare_cached("SELECT id, project_id, content FROM spec_versions")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
     for (id, project_id, content) in versions {
@@ -174,7 +177,7 @@ pub(crate) fn record_all_requirement_ids(
 
 /// Whether the project has an approved specification version.
 pub fn has_approved(conn: &Connection, project_id: i64) -> Result<bool> {
-    Ok(conn.query_row(
+    Ok(conn.row(
         "SELECT EXISTS (SELECT 1 FROM spec_versions WHERE project_id = ?1 AND status = 'approved')",
         [project_id],
         |r| r.get(0),
@@ -234,7 +237,7 @@ impl Store {
         let content = template.skeleton(lang);
         let id = self.write(|tx| {
             load_state(tx, project_id)?;
-            let exists: bool = tx.query_row(
+            let exists: bool = tx.row(
                 "SELECT EXISTS (SELECT 1 FROM spec_versions WHERE project_id = ?1)",
                 [project_id],
                 |r| r.get(0),
@@ -258,7 +261,7 @@ impl Store {
     pub fn spec_versions(&self, project_id: i64) -> Result<Vec<SpecVersion>> {
         let mut st = self
             .conn
-            .prepare(&format!("{SELECT} WHERE project_id = ?1 ORDER BY number"))?;
+            .prepare_cached(&format!("{SELECT} WHERE project_id = ?1 ORDER BY number"))?;
         let rows = st.query_map([project_id], read_version)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -284,7 +287,7 @@ impl Store {
                     id: version_id,
                 });
             }
-            let project_id: i64 = tx.query_row(
+            let project_id: i64 = tx.row(
                 "SELECT project_id FROM spec_versions WHERE id = ?1",
                 [version_id],
                 |r| r.get(0),
@@ -324,7 +327,7 @@ impl Store {
         let at = now();
         let id = self.write(|tx| {
             let last: Option<SpecVersion> = tx
-                .query_row(
+                .row(
                     &format!("{SELECT} WHERE project_id = ?1 ORDER BY number DESC LIMIT 1"),
                     [project_id],
                     read_version,
@@ -430,7 +433,7 @@ impl Store {
     #[doc(hidden)]
     pub fn like_scan_for_bench(&self, typed: &str) -> Result<usize> {
         let word = typed.split_whitespace().next().unwrap_or("");
-        Ok(self.conn.query_row(
+        Ok(self.conn.row(
             "SELECT COUNT(*) FROM spec_versions WHERE content LIKE '%' || ?1 || '%'",
             [word],
             |r| r.get(0),
@@ -515,7 +518,7 @@ impl Store {
             .map(i64::to_string)
             .collect::<Vec<_>>()
             .join(",");
-        let mut st = self.conn.prepare(&format!(
+        let mut st = self.conn.prepare_cached(&format!(
             "SELECT spec_search.rowid, v.project_id, p.title, v.id, v.number, t.section_number, \
              t.title, snippet(spec_search, -1, '[', ']', '…', 12) \
              FROM spec_search \

@@ -6,6 +6,7 @@ use etap_domain::error::clean_name;
 use etap_domain::lifecycle::{editable, Record};
 use rusqlite::params;
 
+use crate::CachedRow as _;
 use crate::{load_state, Result, StorageError, Store};
 
 impl Store {
@@ -14,7 +15,7 @@ impl Store {
         self.write(|tx| {
             let state = load_state(tx, project_id)?;
             editable(&state, Record::StageList).map_err(StorageError::refused)?;
-            let number: u32 = tx.query_row(
+            let number: u32 = tx.row(
                 "SELECT COALESCE(MAX(number), 0) + 1 FROM stages WHERE project_id = ?1",
                 [project_id],
                 |r| r.get(0),
@@ -38,7 +39,7 @@ impl Store {
     }
 
     pub fn stages(&self, project_id: i64) -> Result<Vec<Stage>> {
-        let mut st = self.conn.prepare(
+        let mut st = self.conn.prepare_cached(
             "SELECT id, number, title FROM stages WHERE project_id = ?1 ORDER BY number",
         )?;
         let rows = st.query_map([project_id], |r| {
