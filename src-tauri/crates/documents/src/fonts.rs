@@ -38,17 +38,48 @@ impl Face {
         Face::SansItalic,
     ];
 
+    /// The face's TrueType file, inflated from the binary the first time it is asked
+    /// for (PT Serif in a few milliseconds; a face a document never uses, the emoji
+    /// one say, never is).
     pub fn bytes(self) -> &'static [u8] {
+        static FILES: [OnceLock<Vec<u8>>; 8] = [const { OnceLock::new() }; 8];
+        FILES[self.index()].get_or_init(|| inflate(self.compressed()))
+    }
+
+    /// The face as the binary keeps it: the `.ttf` beside it without its hinting and
+    /// brotli-compressed ([`stored_form`]; `fonts/*.ttf.br`, 1.05 MB for the 3.55 MB of
+    /// the eight files; made by `cargo run -p etap-documents --example compress_fonts`,
+    /// and a test checks that each inflates to its `.ttf`'s stored form byte for byte).
+    fn compressed(self) -> &'static [u8] {
         match self {
-            Face::Serif => include_bytes!("../fonts/PTSerif-Regular.ttf"),
-            Face::SerifBold => include_bytes!("../fonts/PTSerif-Bold.ttf"),
-            Face::SerifItalic => include_bytes!("../fonts/PTSerif-Italic.ttf"),
-            Face::Sans => include_bytes!("../fonts/PTSans-Regular.ttf"),
-            Face::SansBold => include_bytes!("../fonts/PTSans-Bold.ttf"),
-            Face::SansItalic => include_bytes!("../fonts/PTSans-Italic.ttf"),
-            Face::Fallback => include_bytes!("../fonts/DejaVuSans-Fallback.ttf"),
-            Face::Emoji => include_bytes!("../fonts/NotoEmoji-Regular.ttf"),
+            Face::Serif => include_bytes!("../fonts/PTSerif-Regular.ttf.br"),
+            Face::SerifBold => include_bytes!("../fonts/PTSerif-Bold.ttf.br"),
+            Face::SerifItalic => include_bytes!("../fonts/PTSerif-Italic.ttf.br"),
+            Face::Sans => include_bytes!("../fonts/PTSans-Regular.ttf.br"),
+            Face::SansBold => include_bytes!("../fonts/PTSans-Bold.ttf.br"),
+            Face::SansItalic => include_bytes!("../fonts/PTSans-Italic.ttf.br"),
+            Face::Fallback => include_bytes!("../fonts/DejaVuSans-Fallback.ttf.br"),
+            Face::Emoji => include_bytes!("../fonts/NotoEmoji-Regular.ttf.br"),
         }
+    }
+
+    /// The file name of the face's `.ttf` in `fonts/`.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Face::Serif => "PTSerif-Regular.ttf",
+            Face::SerifBold => "PTSerif-Bold.ttf",
+            Face::SerifItalic => "PTSerif-Italic.ttf",
+            Face::Sans => "PTSans-Regular.ttf",
+            Face::SansBold => "PTSans-Bold.ttf",
+            Face::SansItalic => "PTSans-Italic.ttf",
+            Face::Fallback => "DejaVuSans-Fallback.ttf",
+            Face::Emoji => "NotoEmoji-Regular.ttf",
+        }
+    }
+
+    /// Every face, the fallback ones included.
+    pub fn every() -> impl Iterator<Item = Face> {
+        Face::ALL.into_iter().chain([Face::Fallback, Face::Emoji])
     }
 
     /// The PostScript name the PDF's BaseFont carries (after the subset tag).
@@ -444,9 +475,43 @@ fn kern_rows(
     out
 }
 
+/// What the binary keeps of a face's `.ttf` (before compression): the file without
+/// its TrueType hinting, which is half the PT faces' bytes and is dropped from every
+/// subset a PDF embeds anyway (`pdf`), so documents are the same either way; a font
+/// the unhinter does not fully understand is kept whole.
+pub fn stored_form(ttf: &[u8]) -> Vec<u8> {
+    crate::unhint::unhint(ttf).unwrap_or_else(|| ttf.to_vec())
+}
+
+/// A brotli stream compiled into the binary, inflated. The decoder is the one the PDF
+/// subsetter already links (allsorts reads WOFF2 with it).
+fn inflate(compressed: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(compressed.len() * 3);
+    // The streams are checked by the `compressed_faces_are_the_ttf_files` test: one
+    // that does not inflate is a build that was never tested.
+    brotli_decompressor::BrotliDecompress(&mut &compressed[..], &mut out)
+        .expect("an embedded font stream inflates");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compressed_faces_are_the_ttf_files() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+        for face in Face::every() {
+            let ttf = std::fs::read(dir.join(face.file_name())).unwrap();
+            assert!(
+                face.bytes() == stored_form(&ttf).as_slice(),
+                "fonts/{}.br is not fonts/{}: run `cargo run -p etap-documents --example compress_fonts`",
+                face.file_name(),
+                face.file_name()
+            );
+            assert!(face.compressed().len() < ttf.len() * 2 / 3, "{face:?}");
+        }
+    }
 
     /// Cuts the fallback fonts from their sources: `fonts/DejaVuSans-Fallback.ttf` from
     /// DejaVu Sans (Debian's `fonts-dejavu-core`, `DejaVuSans.ttf`) and
