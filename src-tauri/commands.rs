@@ -701,6 +701,15 @@ pub async fn development_progress(state: State<'_, AppState>, project_id: i64) -
     state.with(|s| s.development_progress(project_id)).await
 }
 
+/// The approved ТЗ's requirements with their text and acceptance criterion (2.1, 2.6).
+#[tauri::command]
+pub async fn approved_requirements(
+    state: State<'_, AppState>,
+    project_id: i64,
+) -> Res<Vec<etap_domain::spec::Requirement>> {
+    state.with(|s| s.approved_requirements(project_id)).await
+}
+
 #[tauri::command]
 pub async fn stage_default_prices(
     state: State<'_, AppState>,

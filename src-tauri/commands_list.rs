@@ -87,6 +87,7 @@ macro_rules! with_commands {
             save_acceptance,
             development_progress,
             stage_default_prices,
+            approved_requirements,
             export_archive,
             import_archive,
             register_check,

@@ -700,3 +700,28 @@ fn the_app_refuses_every_delivery_step_whose_records_are_missing() {
     crate::step(&mut store, p, ActionKind::Close, "").unwrap();
     assert_eq!(store.replayed_state(p).unwrap().step, Step::Closed);
 }
+
+#[test]
+fn the_approved_requirements_come_with_their_text_for_the_stage_screens() {
+    let (_dir, mut store) = crate::temp_store();
+    let c = store.create_client("ООО «Ромашка»").unwrap();
+    let fresh = store.create_project(c.id, "Без ТЗ").unwrap().id;
+    assert!(store.approved_requirements(fresh).unwrap().is_empty());
+    let (p, first, second) = project_at_planning(&mut store);
+    let reqs = store.approved_requirements(p).unwrap();
+    let named: Vec<(&str, &str)> = reqs
+        .iter()
+        .map(|r| (r.id.as_str(), r.text.as_str()))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            (first.as_str(), "Вход по паролю"),
+            (second.as_str(), "Отчёты")
+        ]
+    );
+    assert_eq!(
+        store.approved_requirements(9999).unwrap_err().code(),
+        "not_found"
+    );
+}

@@ -476,6 +476,24 @@ impl Store {
         plan(&self.conn, project_id)
     }
 
+    /// The requirements of the approved ТЗ version in reading order, with their text
+    /// and acceptance criterion: what the stage plan places (2.1) and the acceptance of
+    /// a stage checks (2.6). Empty before a version is approved.
+    pub fn approved_requirements(
+        &self,
+        project_id: i64,
+    ) -> Result<Vec<etap_domain::spec::Requirement>> {
+        load_state(&self.conn, project_id)?;
+        Ok(approved_content(&self.conn, project_id)?
+            .map(|c| {
+                etap_domain::development::requirements(&c)
+                    .into_iter()
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
     /// The plan checked against the approved ТЗ, the estimate and the accepted offer:
     /// what the screen shows and the guard of 2.1 → 2.2 reads.
     pub fn stage_plan_check(&self, project_id: i64) -> Result<PlanCheck> {

@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import PlanPanel from './PlanPanel.svelte';
 import { i18n } from '../i18n/i18n.svelte';
-import type { Addendum, PlanCheck, PlannedStage, Progress, SpecVersion, StagePlan } from '../ipc';
+import type { Addendum, PlanCheck, PlannedStage, Progress, StagePlan } from '../ipc';
 
 afterEach(() => clearMocks());
 
@@ -40,12 +40,6 @@ function core() {
     addendum: { added: [], changed: [], removed: [] },
   };
   last = calls;
-  const version = {
-    id: 1,
-    number: 1,
-    status: 'approved',
-    content: { sections: [{ key: 1, title: 'Функции', required: false, body: '', requirements: [req('ТР-1', 'Вход по паролю'), req('ТР-2', 'Отчёт')], children: [{ key: 2, title: 'Прочее', required: false, body: '', requirements: [req('ТР-3', 'Экспорт')], children: [] }] }] },
-  } as unknown as SpecVersion;
   mockIPC((cmd, args) => {
     const a = args as Record<string, unknown>;
     if (cmd === 'stage_plan') return structuredClone(db);
@@ -68,7 +62,7 @@ function core() {
         { amount: '60000.00', currency: 'RUB' },
         { amount: '0.00', currency: 'RUB' },
       ];
-    if (cmd === 'spec_versions') return [version];
+    if (cmd === 'approved_requirements') return [req('ТР-1', 'Вход по паролю'), req('ТР-2', 'Отчёт'), req('ТР-3', 'Экспорт')];
     if (cmd === 'save_planned_stage') {
       const s = a.stage as PlannedStage;
       if (s.planned_start && s.planned_end && s.planned_end < s.planned_start)

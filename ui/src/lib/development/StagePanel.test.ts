@@ -43,6 +43,11 @@ function core(refs: RepoRefs = { folder: '', tags: [], commits: [], problem: nul
     if (cmd === 'bugs') return bugs;
     if (cmd === 'adjustments') return adjustments;
     if (cmd === 'repository_refs') return refs;
+    if (cmd === 'approved_requirements')
+      return [
+        { id: 'ТР-1', text: 'Вход по паролю', priority: 'must', acceptance: 'Неверный пароль отклоняется', estimate_items: [] },
+        { id: 'ТР-2', text: 'Отчёт по продажам за месяц', priority: 'must', acceptance: '', estimate_items: [] },
+      ];
     if (cmd === 'team_card') return { members: team, handover: { devops: '', developers: '', testers: '' }, warnings: [] };
     if (cmd === 'acceptance') return acceptances[a.number as number] ?? { stage: a.number, checks: [], code_ref: '', accepted_on: '', accepted_by: '' };
     if (cmd === 'log_work') {
@@ -87,6 +92,10 @@ describe('StagePanel', () => {
     expect(screen.getByTestId('stage-records')).toBeDisabled();
     expect(screen.queryByTestId('work-form')).toBeNull();
     expect((screen.getByTestId('accept-code') as HTMLInputElement).value).toBe('a1b2c3d');
+    // Each requirement checked at acceptance is named by its text and criterion.
+    const row = screen.getByTestId('accept-req');
+    expect(row).toHaveTextContent('ТР-1 Вход по паролю');
+    expect(row).toHaveTextContent('Критерий приёмки: Неверный пароль отклоняется');
   });
 
   it('absurd hours are refused in words and the typed entry stays; a good one is logged', async () => {

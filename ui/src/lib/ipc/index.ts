@@ -66,6 +66,7 @@ import type {
   Backups,
   Restored,
   FolderChanged,
+  Requirement,
   RepoRefs,
 } from './bindings';
 
@@ -249,6 +250,8 @@ export const api = {
   developmentProgress: (projectId: number) => call<Progress>('development_progress', { projectId }),
   stageDefaultPrices: (projectId: number) =>
     call<(Money | null)[]>('stage_default_prices', { projectId }),
+  /** The approved ТЗ's requirements with their text and acceptance criterion. */
+  approvedRequirements: (projectId: number) => call<Requirement[]>('approved_requirements', { projectId }),
   backups: () => call<Backups>('backups'),
   createBackup: () => call<Backups>('create_backup'),
   setBackupsKeep: (keep: number) => call<Backups>('set_backups_keep', { keep }),
