@@ -133,9 +133,28 @@ async function runOnce(s) {
       const text = s.mark === 'stdout' ? stdout : existsSync(s.mark) ? readFileSync(s.mark, 'utf8').slice(logOffset) : '';
       m = MARK.exec(text);
     }
+    // Etap's phases, from its log: the setup's start and end (ms since main), and the
+    // page's own times (ms since the page's start) carried by the first-draw line.
+    const log = s.mark === 'stdout' ? '' : readFileSync(s.mark, 'utf8').slice(logOffset);
+    const field = (re) => (re.exec(log) ? Number(re.exec(log)[1]) : null);
+    const setupStart = field(/starting Etap.*since_start_ms=(\d+)/);
+    const setupDone = field(/setup done.*since_start_ms=(\d+)/);
+    const pageScript = field(/first draw.*page_script_ms=(\d+)/);
+    const pageDrawn = field(/first draw.*page_drawn_ms=(\d+)/);
+    const phases =
+      setupStart !== null && setupDone !== null && pageScript !== null && pageDrawn
+        ? {
+            'main → setup': setupStart,
+            'setup (store, backup check, demo, menu)': setupDone - setupStart,
+            'setup done → page starts': Number(m[1]) - pageDrawn - setupDone,
+            'page start → script runs': pageScript,
+            'script → list drawn (app_info, dashboard, render)': pageDrawn - pageScript,
+          }
+        : null;
     await sleep(IDLE_MS);
     const procs = tree(app.pid).map((p) => ({ ...p, ...memory(p.pid) }));
     return {
+      phases,
       firstDrawMs: Number(m[2]) - t0,
       sinceMainMs: Number(m[1]),
       rss: procs.reduce((a, p) => a + p.rss, 0),
@@ -206,6 +225,14 @@ console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
 console.log('\nPSS by process (median):');
 for (const k of kinds) console.log(`- ${k}`);
+// Where Etap's time to the first draw goes (medians of each phase; since main).
+for (const s of scenarios) {
+  const withPhases = results.get(s.name).filter((r) => r.phases);
+  if (withPhases.length === 0) continue;
+  console.log(`\nTime to first draw by phase, ${s.name} (median ms):`);
+  for (const phase of Object.keys(withPhases[0].phases))
+    console.log(`- ${phase}: ${median(withPhases.map((r) => r.phases[phase]))}`);
+}
 if (opt.out) {
   mkdirSync(dirname(opt.out), { recursive: true });
   writeFileSync(opt.out, JSON.stringify(Object.fromEntries(results), null, 2));

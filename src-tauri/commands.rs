@@ -23,10 +23,11 @@ pub async fn app_info(state: State<'_, AppState>) -> Res<AppInfo> {
     Ok(state.info())
 }
 
-/// The window drew `what` for the first time (logged for the startup benchmark).
+/// The window drew `what` for the first time (logged for the startup benchmark), with
+/// when its script began and when it drew, in ms since the page's start.
 #[tauri::command]
-pub async fn startup_mark(what: String) -> Res<()> {
-    crate::app::startup_mark(&what);
+pub async fn startup_mark(what: String, script_ms: Option<u64>, drawn_ms: Option<u64>) -> Res<()> {
+    crate::app::startup_mark(&what, script_ms, drawn_ms);
     Ok(())
 }
 
@@ -392,9 +393,9 @@ pub async fn spec_pages(
     focus: Option<PagesFocus>,
     pages: Vec<usize>,
 ) -> Res<PagesView> {
-    state
+    let input = state
         .export(|s, _, _| {
-            crate::export::spec_pages(
+            crate::export::pages_input(
                 s,
                 crate::export::PagesRequest {
                     version_id,
@@ -406,7 +407,9 @@ pub async fn spec_pages(
                 },
             )
         })
-        .await
+        .await?;
+    // Laid out with the store free: an autosave typed meanwhile does not wait.
+    Ok(crate::export::lay_out_pages(input))
 }
 
 /// A section's text in the Markdown subset as the blocks the preview draws (the same

@@ -56,6 +56,7 @@ pub fn run(data_dir: PathBuf) -> i32 {
         .on_menu_event(crate::native::on_menu_event)
         .plugin(tauri_plugin_notification::init())
         .setup(move |app| {
+            let setup_started = crate::app::since_start_ms();
             // With an explicit data folder (tests, portable use) logs stay beside it.
             let log_dir = if std::env::var_os("ETAP_DATA_DIR").is_some()
                 || !data_dir.starts_with(dirs::data_dir().unwrap_or_default())
@@ -67,7 +68,7 @@ pub fn run(data_dir: PathBuf) -> i32 {
             if let Some(guard) = init_logging(&log_dir) {
                 app.manage(guard);
             }
-            tracing::info!(data_dir = %data_dir.display(), "starting Etap");
+            tracing::info!(data_dir = %data_dir.display(), since_start_ms = setup_started, "starting Etap");
             let mut store = Store::open_dir(&data_dir)?;
             // The day's first start keeps a copy; a copy that cannot be written (a full
             // disk) is logged and does not keep the window from opening.
@@ -91,6 +92,7 @@ pub fn run(data_dir: PathBuf) -> i32 {
             let state = AppState::new(store, data_dir.clone(), demo);
             app.set_menu(crate::native::menu(app.handle(), state.lang())?)?;
             app.manage(state);
+            tracing::info!(since_start_ms = crate::app::since_start_ms(), "setup done");
             Ok(())
         })
         .invoke_handler(with_commands!(handlers))

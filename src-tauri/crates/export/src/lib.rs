@@ -30,7 +30,7 @@ pub use check::check_register;
 pub use final_act::export_final_act;
 pub use invoice::export_invoice;
 pub use proposal::{export_proposal, proposal_model};
-pub use spec::{export_spec, spec_pages, PagesRequest};
+pub use spec::{export_spec, lay_out_pages, pages_input, spec_pages, PagesInput, PagesRequest};
 
 /// Why an export failed.
 #[derive(Debug, thiserror::Error)]

@@ -386,6 +386,20 @@ pub struct PagesRequest {
 /// typed, the same layout — for the pages view: the page under the cursor and the
 /// pages asked for as display lists, and the page each section starts on.
 pub fn spec_pages(store: &Store, req: PagesRequest) -> Result<PagesView> {
+    Ok(lay_out_pages(pages_input(store, req)?))
+}
+
+/// What the pages view lays out, read from the store: the document's model and the
+/// request. [`lay_out_pages`] needs no store, so the window lays the pages out after
+/// the store is free again (a save typed meanwhile does not wait for a layout).
+pub struct PagesInput {
+    spec: etap_documents::Spec,
+    keys: Vec<Option<u32>>,
+    req: PagesRequest,
+}
+
+/// The store's part of [`spec_pages`].
+pub fn pages_input(store: &Store, req: PagesRequest) -> Result<PagesInput> {
     use etap_domain::input::CleanText;
     let v = store.spec_version(req.version_id)?;
     // What a save would store; the cursor counts in the text as typed.
@@ -396,7 +410,17 @@ pub fn spec_pages(store: &Store, req: PagesRequest) -> Result<PagesView> {
     let draft = store
         .issue_check(v.project_id, DocKind::Specification, Some(v.id))?
         .draft;
-    let (laid, headings, geom) = etap_documents::spec::printed(&src.model(&number, draft));
+    Ok(PagesInput {
+        spec: src.model(&number, draft),
+        keys,
+        req,
+    })
+}
+
+/// The layout's part of [`spec_pages`]: no store.
+pub fn lay_out_pages(input: PagesInput) -> PagesView {
+    let PagesInput { spec, keys, req } = input;
+    let (laid, headings, geom) = etap_documents::spec::printed(&spec);
     let sections: Vec<SectionPage> = keys
         .iter()
         .enumerate()
@@ -417,9 +441,7 @@ pub fn spec_pages(store: &Store, req: PagesRequest) -> Result<PagesView> {
             letters_before(body, f.offset),
         )
     });
-    Ok(etap_documents::display::view(
-        &laid, &geom, focus, sections, &req.pages,
-    ))
+    etap_documents::display::view(&laid, &geom, focus, sections, &req.pages)
 }
 
 fn find(

@@ -1,10 +1,13 @@
 // The window's first drawn page (the project list, or the demo project on a first
 // run): reported once to the core, which logs it with the time since the process
-// started (`./dev.sh startup` reads that line), and the moment the start-up work that
+// started and the page's own two times (`./dev.sh startup` reads that line), and the moment the start-up work that
 // can wait — the deadline notices, the register check — begins, so that it does not
 // queue before the first page on the store's lock.
 import { api } from '../ipc';
 
+/** When the window's script began to run, in ms since the page's start (this module
+ *  is evaluated with the first script, before the app is mounted). */
+const scriptStarted = Math.round(globalThis.performance?.now() ?? 0);
 let reported = false;
 let markDrawn: () => void = () => {};
 const drawn = new Promise<void>((resolve) => (markDrawn = resolve));
@@ -19,7 +22,7 @@ export function reportFirstDraw(what: string): void {
   frame(() =>
     frame(() => {
       markDrawn();
-      void api.startupMark(what).catch(() => {});
+      void api.startupMark(what, scriptStarted, Math.round(globalThis.performance?.now() ?? 0)).catch(() => {});
     }),
   );
 }

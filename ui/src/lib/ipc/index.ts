@@ -109,7 +109,8 @@ export const api = {
   appInfo: () => call<AppInfo>('app_info'),
   /** The window drew `what` for the first time: the core logs it with the time since
    *  the process started (read by the startup benchmark). */
-  startupMark: (what: string) => call<null>('startup_mark', { what }),
+  startupMark: (what: string, scriptMs: number, drawnMs: number) =>
+    call<null>('startup_mark', { what, scriptMs, drawnMs }),
   setLanguage: (lang: Lang) => call<AppInfo>('set_language', { lang }),
   listClients: () => call<Client[]>('list_clients'),
   createClient: (name: string) => call<Client>('create_client', { name }),
