@@ -316,7 +316,7 @@ fn a_chosen_backup_folder_takes_the_copies_made_so_far_and_every_new_one() {
     let first = store
         .create_backup_at(BackupKind::Manual, at(28, 9))
         .unwrap();
-    store
+    let before_choice = store
         .create_backup_at(BackupKind::Daily, at(29, 9))
         .unwrap();
     // A folder on "another disk" that does not exist yet is made.
@@ -353,6 +353,18 @@ fn a_chosen_backup_folder_takes_the_copies_made_so_far_and_every_new_one() {
         .unwrap()
         .expect("due today");
     assert!(chosen.join(&daily.file).is_file());
+    // A copy from before the folder was chosen (when ten copies were kept) brings its
+    // data back, not its backup settings: the copies stay found and none is rotated.
+    store.set_backups_keep(5).unwrap();
+    store.restore_copy(&before_choice.file).unwrap();
+    let after = store.backups().unwrap();
+    assert_eq!(after.folder, chosen.display().to_string());
+    assert_eq!(after.keep, 5);
+    assert_eq!(
+        after.copies.len(),
+        4,
+        "three copies and the one before the restore"
+    );
     store.set_backups_keep(2).unwrap();
     assert_eq!(
         names_in(&chosen).len(),

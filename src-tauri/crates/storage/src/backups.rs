@@ -151,6 +151,10 @@ impl Store {
         let inspected = inspect(&source);
         rules::may_restore(&inspected, migrations::LATEST as i64).map_err(StorageError::refused)?;
         let before = self.write_copy(BackupKind::BeforeRestore, now)?;
+        // Where the copies are and how many are kept describe the copies, not the data
+        // restored: an old copy's values would hide the folder's copies or rotate away
+        // the ones kept beyond its older count.
+        let copies = self.settings(etap_domain::Lang::Ru)?;
         let from = Connection::open_with_flags(&source, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         {
             let backup = rusqlite::backup::Backup::new(&from, &mut self.conn)?;
@@ -160,6 +164,15 @@ impl Store {
         drop(from);
         crate::configure(&self.conn)?;
         migrations::migrate(&mut self.conn)?;
+        let mut s = self.settings(etap_domain::Lang::Ru)?;
+        s.backup_folder = copies.backup_folder;
+        s.backups_keep = copies.backups_keep;
+        for key in [
+            etap_domain::settings::BACKUP_FOLDER,
+            etap_domain::settings::BACKUPS_KEEP,
+        ] {
+            self.store_setting(&s, key)?;
+        }
         self.rotate()?;
         tracing::info!(from = %source.display(), before = %before.file, "restored a backup");
         Ok(Restored {
