@@ -209,6 +209,10 @@ pub fn folder_unwritable(folder: &str, why: std::io::ErrorKind, detail: &str) ->
         K::StorageFull | K::QuotaExceeded => {
             ("диск заполнен".to_string(), "the disk is full".to_string())
         }
+        K::InvalidFilename => (
+            "имя одной из папок пути слишком длинное или недопустимо".to_string(),
+            "a folder name in the path is too long or not allowed".to_string(),
+        ),
         _ => (detail.to_string(), detail.to_string()),
     };
     Refusal::new(
@@ -415,6 +419,13 @@ mod tests {
         assert!(r.message.en.contains("no permission to write"), "{r:?}");
         let file = folder_unwritable("/tmp/a.txt/x", std::io::ErrorKind::NotADirectory, "");
         assert!(file.message.ru.contains("файл, а не папка"), "{file:?}");
+        let long = folder_unwritable(
+            "/tmp/ааа",
+            std::io::ErrorKind::InvalidFilename,
+            "os error 36",
+        );
+        assert!(long.message.en.contains("too long"), "{long:?}");
+        assert!(!long.message.ru.contains("os error"), "{long:?}");
     }
 
     #[test]
