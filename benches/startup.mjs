@@ -106,6 +106,34 @@ async function stop(child, timeoutMs = 5000) {
 
 const MARK = /first draw.*since_start_ms=(\d+).*unix_ms=(\d+)/;
 
+/** The time between each two marks of one start, in ms: `main` to the setup, the
+ *  setup, the setup's end to the page's start (the webview made and the page loaded:
+ *  the first-draw line's time since main less the page's last mark), then between the
+ *  page's own marks (`page="script=84 mounted=97 … drawn=370"`). Null if a line is
+ *  missing (an older build). */
+function phasesOf(text, sinceMain) {
+  const field = (re) => (re.exec(text) ? Number(re.exec(text)[1]) : null);
+  const setupStart = field(/starting .*since_start_ms=(\d+)/);
+  const setupDone = field(/setup done.*since_start_ms=(\d+)/);
+  const page = /first draw.*page="([^"]*)"/.exec(text);
+  if (setupStart === null || setupDone === null || !page) return null;
+  const marks = page[1].split(' ').map((kv) => {
+    const [name, ms] = kv.split('=');
+    return [name, Number(ms)];
+  });
+  const phases = {
+    'main → setup': setupStart,
+    setup: setupDone - setupStart,
+    'setup done → page starts': sinceMain - marks[marks.length - 1][1] - setupDone,
+  };
+  let before = ['page starts', 0];
+  for (const [name, ms] of marks) {
+    phases[`${before[0]} → ${name}`] = ms - before[1];
+    before = [name, ms];
+  }
+  return phases;
+}
+
 /** One start of a scenario: time to the mark and the tree's memory after idling. */
 async function runOnce(s) {
   const { xvfb, display } = await startXvfb();
@@ -133,24 +161,11 @@ async function runOnce(s) {
       const text = s.mark === 'stdout' ? stdout : existsSync(s.mark) ? readFileSync(s.mark, 'utf8').slice(logOffset) : '';
       m = MARK.exec(text);
     }
-    // Etap's phases, from its log: the setup's start and end (ms since main), and the
-    // page's own times (ms since the page's start) carried by the first-draw line.
-    const log = s.mark === 'stdout' ? '' : readFileSync(s.mark, 'utf8').slice(logOffset);
-    const field = (re) => (re.exec(log) ? Number(re.exec(log)[1]) : null);
-    const setupStart = field(/starting Etap.*since_start_ms=(\d+)/);
-    const setupDone = field(/setup done.*since_start_ms=(\d+)/);
-    const pageScript = field(/first draw.*page_script_ms=(\d+)/);
-    const pageDrawn = field(/first draw.*page_drawn_ms=(\d+)/);
-    const phases =
-      setupStart !== null && setupDone !== null && pageScript !== null && pageDrawn
-        ? {
-            'main → setup': setupStart,
-            'setup (store, backup check, demo, menu)': setupDone - setupStart,
-            'setup done → page starts': Number(m[1]) - pageDrawn - setupDone,
-            'page start → script runs': pageScript,
-            'script → list drawn (app_info, dashboard, render)': pageDrawn - pageScript,
-          }
-        : null;
+    // The phases, from the log (Etap) or stdout (the bare window), both written the
+    // same way: the setup's start and end (ms since main), and the page's own marks
+    // (ms since the page's start), carried by the first-draw line.
+    const text = s.mark === 'stdout' ? stdout : readFileSync(s.mark, 'utf8').slice(logOffset);
+    const phases = phasesOf(text, Number(m[1]));
     await sleep(IDLE_MS);
     const procs = tree(app.pid).map((p) => ({ ...p, ...memory(p.pid) }));
     return {
@@ -225,13 +240,26 @@ console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
 console.log('\nPSS by process (median):');
 for (const k of kinds) console.log(`- ${k}`);
-// Where Etap's time to the first draw goes (medians of each phase; since main).
-for (const s of scenarios) {
-  const withPhases = results.get(s.name).filter((r) => r.phases);
-  if (withPhases.length === 0) continue;
-  console.log(`\nTime to first draw by phase, ${s.name} (median ms):`);
-  for (const phase of Object.keys(withPhases[0].phases))
-    console.log(`- ${phase}: ${median(withPhases.map((r) => r.phases[phase]))}`);
+// Where the time to the first draw goes: the medians of each phase, one column per
+// scenario (a phase the bare window does not have is blank).
+const phaseNames = [];
+for (const s of scenarios)
+  for (const r of results.get(s.name))
+    for (const name of Object.keys(r.phases ?? {})) if (!phaseNames.includes(name)) phaseNames.push(name);
+if (phaseNames.length) {
+  console.log('\nTime to the first draw by phase (median ms):\n');
+  console.log(`| phase | ${scenarios.map((s) => s.name).join(' | ')} |`);
+  console.log(`|---|${scenarios.map(() => '---|').join('')}`);
+  for (const name of phaseNames) {
+    const cells = scenarios.map((s) => {
+      const xs = results
+        .get(s.name)
+        .map((r) => r.phases?.[name])
+        .filter((x) => x !== undefined);
+      return xs.length ? String(median(xs)) : '';
+    });
+    console.log(`| ${name} | ${cells.join(' | ')} |`);
+  }
 }
 if (opt.out) {
   mkdirSync(dirname(opt.out), { recursive: true });

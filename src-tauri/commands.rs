@@ -26,8 +26,8 @@ pub async fn app_info(state: State<'_, AppState>) -> Res<AppInfo> {
 /// The window drew `what` for the first time (logged for the startup benchmark), with
 /// when its script began and when it drew, in ms since the page's start.
 #[tauri::command]
-pub async fn startup_mark(what: String, script_ms: Option<u64>, drawn_ms: Option<u64>) -> Res<()> {
-    crate::app::startup_mark(&what, script_ms, drawn_ms);
+pub async fn startup_mark(what: String, marks: Vec<(String, u64)>) -> Res<()> {
+    crate::app::startup_mark(&what, &marks);
     Ok(())
 }
 

@@ -108,9 +108,8 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 export const api = {
   appInfo: () => call<AppInfo>('app_info'),
   /** The window drew `what` for the first time: the core logs it with the time since
-   *  the process started (read by the startup benchmark). */
-  startupMark: (what: string, scriptMs: number, drawnMs: number) =>
-    call<null>('startup_mark', { what, scriptMs, drawnMs }),
+   *  the process started and the page's own marks (read by the startup benchmark). */
+  startupMark: (what: string, marks: [string, number][]) => call<null>('startup_mark', { what, marks }),
   setLanguage: (lang: Lang) => call<AppInfo>('set_language', { lang }),
   listClients: () => call<Client[]>('list_clients'),
   createClient: (name: string) => call<Client>('create_client', { name }),
