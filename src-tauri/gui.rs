@@ -55,6 +55,16 @@ pub fn run(data_dir: PathBuf) -> i32 {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .on_menu_event(crate::native::on_menu_event)
         .plugin(tauri_plugin_notification::init())
+        // The window's fonts: the documents' faces, inflated off the window's thread.
+        .register_asynchronous_uri_scheme_protocol(
+            crate::native::FONT_SCHEME,
+            |_ctx, request, responder| {
+                let path = request.uri().path().to_owned();
+                tauri::async_runtime::spawn_blocking(move || {
+                    responder.respond(crate::native::font_response(&path))
+                });
+            },
+        )
         .setup(move |app| {
             let setup_started = crate::app::since_start_ms();
             // With an explicit data folder (tests, portable use) logs stay beside it.

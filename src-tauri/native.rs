@@ -158,3 +158,29 @@ fn desktop_error(lang: Lang, message: Text) -> AppError {
         message: message.get(lang).to_string(),
     }
 }
+
+/// The scheme the window's fonts come from: `font://localhost/PTSans-Regular.ttf`.
+pub const FONT_SCHEME: &str = "font";
+
+/// The answer to the window asking for a font at `path` (`/PTSans-Regular.ttf`): the
+/// documents' own face of that file name ([`etap_documents::fonts::Face::by_file_name`]),
+/// so the binary keeps one copy of each face and the pages view is set in exactly the
+/// letters the PDF embeds; any other path is 404. Fonts are fetched with CORS, and in
+/// development the page comes from the dev server's origin: any origin may read them.
+pub fn font_response(path: &str) -> tauri::http::Response<Vec<u8>> {
+    use tauri::http::{header, Response, StatusCode};
+    let face = etap_documents::fonts::Face::by_file_name(path.trim_start_matches('/'));
+    let response = Response::builder().header(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+    let built = match face {
+        Some(face) => response
+            .header(header::CONTENT_TYPE, "font/ttf")
+            .header(header::CACHE_CONTROL, "max-age=31536000, immutable")
+            .body(face.bytes().to_vec()),
+        None => response
+            .status(StatusCode::NOT_FOUND)
+            .header(header::CONTENT_TYPE, "text/plain")
+            .body(b"no such font".to_vec()),
+    };
+    // The builder fails only on an invalid header, and every header above is valid.
+    built.unwrap_or_default()
+}

@@ -191,3 +191,51 @@ fn every_menu_item_is_handled_by_the_window() {
     keys.dedup();
     assert_eq!(keys.len(), n, "one shortcut per menu item");
 }
+
+/// The window's fonts come from the core (`font://localhost/<file>`): each face the
+/// stylesheet names is answered with the documents' own TrueType file, readable from
+/// any origin (fonts are fetched with CORS); a name that is not a face is 404, a path
+/// that climbs out included.
+#[test]
+fn the_window_fonts_are_the_documents_faces() {
+    let css = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/app.css"))
+        .expect("ui/src/app.css");
+    let asked: Vec<&str> = css
+        .split("url('font://localhost/")
+        .skip(1)
+        .map(|rest| rest.split('\'').next().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        asked.len(),
+        8,
+        "the six PT faces and the two fallback faces: {asked:?}"
+    );
+    for file in asked {
+        let face = etap_documents::fonts::Face::by_file_name(file).unwrap_or_else(|| {
+            panic!("app.css asks for {file}, which is no face of the documents")
+        });
+        let answer = etap_app::native::font_response(&format!("/{file}"));
+        assert_eq!(answer.status(), 200, "{file}");
+        assert_eq!(answer.headers()["content-type"], "font/ttf");
+        assert_eq!(answer.headers()["access-control-allow-origin"], "*");
+        assert_eq!(answer.body().as_slice(), face.bytes(), "{file}");
+        assert_eq!(
+            &answer.body()[..4],
+            &[0, 1, 0, 0],
+            "{file} is a TrueType file"
+        );
+    }
+    for path in [
+        "/",
+        "/PTSans-Regular",
+        "/../fonts/PTSans-Regular.ttf",
+        "/PTSans-Regular.ttf.br",
+        "/app.css",
+    ] {
+        assert_eq!(
+            etap_app::native::font_response(path).status(),
+            404,
+            "{path}"
+        );
+    }
+}

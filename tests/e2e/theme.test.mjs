@@ -85,6 +85,22 @@ describe('light and dark theme through the real window', { concurrency: false },
     assert.equal(await browser.execute(() => getComputedStyle(document.documentElement).backgroundColor), 'rgb(244, 246, 248)');
   });
 
+  // After the light screens (the ТЗ preview is set in PT Serif): the faces come from
+  // the core (`font://`), and a face refused by the CSP or not found would be `error`.
+  test('the window is set in the shipped faces, served by the core', async () => {
+    const faces = await browser.execute(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].map((f) => `${f.family.replace(/["']/g, '')} ${f.weight} ${f.style}: ${f.status}`);
+    });
+    for (const face of ['PT Sans 400 normal', 'PT Sans 700 normal', 'PT Serif 400 normal'])
+      assert.ok(faces.includes(`${face}: loaded`), `${face} is not loaded: ${faces.join('; ')}`);
+    assert.deepEqual(
+      faces.filter((f) => f.endsWith(': error')),
+      [],
+      'no face failed to load',
+    );
+  });
+
   test('the main screens in the dark theme, documents still on white', async () => {
     await click(browser, 'theme-dark');
     await browser.waitUntil(async () => (await browser.execute(() => document.documentElement.dataset.theme)) === 'dark');

@@ -77,6 +77,13 @@ impl Face {
         }
     }
 
+    /// The face whose `.ttf` is named `name` ([`Face::file_name`]), if any: the window
+    /// is drawn in these same faces, asked for by file name (one copy of each in the
+    /// binary, and the pages view set in exactly the letters the PDF embeds).
+    pub fn by_file_name(name: &str) -> Option<Face> {
+        Face::every().find(|f| f.file_name() == name)
+    }
+
     /// Every face, the fallback ones included.
     pub fn every() -> impl Iterator<Item = Face> {
         Face::ALL.into_iter().chain([Face::Fallback, Face::Emoji])
@@ -510,6 +517,22 @@ mod tests {
                 face.file_name()
             );
             assert!(face.compressed().len() < ttf.len() * 2 / 3, "{face:?}");
+        }
+    }
+
+    #[test]
+    fn each_face_is_found_by_its_file_name_and_nothing_else_is() {
+        for face in Face::every() {
+            assert_eq!(Face::by_file_name(face.file_name()), Some(face));
+        }
+        for name in [
+            "",
+            "PTSans-Regular",
+            "../fonts/PTSans-Regular.ttf",
+            "ptsans-regular.ttf",
+            "x.ttf.br",
+        ] {
+            assert_eq!(Face::by_file_name(name), None, "{name}");
         }
     }
 
