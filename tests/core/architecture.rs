@@ -4,6 +4,14 @@
 use std::process::Command;
 
 fn deps(package: &str) -> Vec<String> {
+    tree(package, "normal,build")
+        .into_iter()
+        .filter_map(|p| p.split(' ').next().map(str::to_string))
+        .collect()
+}
+
+/// The packages (`name vX.Y.Z`) of `package`'s tree along the `edges` kinds.
+fn tree(package: &str, edges: &str) -> Vec<String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let out = Command::new(cargo)
         .args([
@@ -13,7 +21,7 @@ fn deps(package: &str) -> Vec<String> {
             package,
             "--all-features",
             "-e",
-            "normal,build",
+            edges,
         ])
         .args(["--prefix", "none", "--format", "{p}"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -26,8 +34,26 @@ fn deps(package: &str) -> Vec<String> {
     );
     String::from_utf8_lossy(&out.stdout)
         .lines()
-        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .filter_map(|l| {
+            let mut words = l.split_whitespace();
+            Some(format!("{} {}", words.next()?, words.next()?))
+        })
         .collect()
+}
+
+/// The app links one D-Bus library: the notification, single-instance and opener
+/// plugins and notify-rust agree on zbus (Cargo.lock keeps notify-rust at 4.18, whose
+/// zbus is the plugins'; 4.19 would bring a second zbus, ~0.3 MB: BENCHMARKS.md,
+/// binary size).
+#[test]
+fn one_dbus_library_is_linked() {
+    let mut zbus: Vec<String> = tree("etap", "normal")
+        .into_iter()
+        .filter(|p| p.starts_with("zbus "))
+        .collect();
+    zbus.sort();
+    zbus.dedup();
+    assert_eq!(zbus.len(), 1, "more than one zbus is linked: {zbus:?}");
 }
 
 #[test]
