@@ -131,6 +131,10 @@ function phasesOf(text, sinceMain) {
     phases[`${before[0]} → ${name}`] = ms - before[1];
     before = [name, ms];
   }
+  // The page's own work, comparable across pages with different marks: from its
+  // script's start to its first animation frame.
+  const at = Object.fromEntries(marks);
+  if (at.script !== undefined && at.frame !== undefined) phases['(script → frame, in all)'] = at.frame - at.script;
   return phases;
 }
 
@@ -243,7 +247,13 @@ for (const k of kinds) console.log(`- ${k}`);
 // Where the time to the first draw goes: the medians of each phase, one column per
 // scenario (a phase the bare window does not have is blank).
 const phaseNames = [];
-for (const s of scenarios)
+// The scenario with the most marks first, so that the rows keep the page's order.
+const byMarks = [...scenarios].sort(
+  (a, b) =>
+    Math.max(0, ...results.get(b.name).map((r) => Object.keys(r.phases ?? {}).length)) -
+    Math.max(0, ...results.get(a.name).map((r) => Object.keys(r.phases ?? {}).length)),
+);
+for (const s of byMarks)
   for (const r of results.get(s.name))
     for (const name of Object.keys(r.phases ?? {})) if (!phaseNames.includes(name)) phaseNames.push(name);
 if (phaseNames.length) {
