@@ -24,7 +24,8 @@ pub async fn app_info(state: State<'_, AppState>) -> Res<AppInfo> {
 }
 
 /// The window drew `what` for the first time (logged for the startup benchmark), with
-/// when its script began and when it drew, in ms since the page's start.
+/// the page's start-up marks (script, mounted, answered, rendered, frame, drawn), in ms
+/// since the page's start.
 #[tauri::command]
 pub async fn startup_mark(what: String, marks: Vec<(String, u64)>) -> Res<()> {
     crate::app::startup_mark(&what, &marks);

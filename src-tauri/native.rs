@@ -174,7 +174,6 @@ pub fn font_response(path: &str) -> tauri::http::Response<Vec<u8>> {
     let built = match face {
         Some(face) => response
             .header(header::CONTENT_TYPE, "font/ttf")
-            .header(header::CACHE_CONTROL, "max-age=31536000, immutable")
             .body(face.bytes().to_vec()),
         None => response
             .status(StatusCode::NOT_FOUND)
