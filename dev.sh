@@ -158,6 +158,17 @@ cmd_test() {
   (cd ui && npx vitest run --reporter=default) 2>&1 | tee "$LOGS/vitest.log"
 
   run_e2e
+
+  # The start-up bench once, on the debug build the E2E suite just used, so its script
+  # and the marks it reads cannot rot; the release comparison with the bare window is
+  # `./dev.sh startup` (two LTO builds: too long for this command).
+  say "Start-up bench, quick mode (once)"
+  local quick
+  quick=$(mktemp -d)
+  target/debug/etap --data-dir "$quick/demo" demo >/dev/null
+  dbus-run-session -- node benches/startup.mjs --quick --etap target/debug/etap \
+    --demo "$quick/demo" --xdg "$quick/xdg"
+  rm -rf "$quick"
   summary
 }
 

@@ -13,6 +13,10 @@
 //
 // Usage: node benches/startup.mjs --runs N --etap BIN --bare BIN --demo DIR --big DIR
 //        [--idle SECONDS] [--out FILE.json]
+//        node benches/startup.mjs --quick --etap BIN --demo DIR --xdg DIR
+// `--quick` (the test command's bench step, so the script cannot rot): one start of
+// Etap on the demo data, no warm-up, no idle, no bare window and no ratios; it fails
+// unless the first-draw line and every phase were found.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -28,18 +32,21 @@ const { values: opt } = parseArgs({
     idle: { type: 'string', default: '5' },
     xdg: { type: 'string' },
     out: { type: 'string' },
+    quick: { type: 'boolean', default: false },
   },
 });
-for (const k of ['etap', 'bare', 'demo', 'big', 'xdg']) if (!opt[k]) throw new Error(`--${k} is required`);
-const RUNS = Number(opt.runs);
-const IDLE_MS = Number(opt.idle) * 1000;
+const QUICK = opt.quick;
+for (const k of QUICK ? ['etap', 'demo', 'xdg'] : ['etap', 'bare', 'demo', 'big', 'xdg'])
+  if (!opt[k]) throw new Error(`--${k} is required`);
+const RUNS = QUICK ? 1 : Number(opt.runs);
+const IDLE_MS = QUICK ? 0 : Number(opt.idle) * 1000;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const scenarios = [
   { name: 'bare window', bin: opt.bare, args: [], mark: 'stdout' },
   { name: 'Etap, demo data', bin: opt.etap, args: ['--data-dir', opt.demo], mark: join(opt.demo, 'logs', 'etap.log') },
-  { name: 'Etap, 1,000 projects', bin: opt.etap, args: ['--data-dir', opt.big], mark: join(opt.big, 'logs', 'etap.log') },
-];
+  { name: 'Etap, 1,000 projects', bin: opt.etap, args: ['--data-dir', opt.big ?? ''], mark: join(opt.big ?? '', 'logs', 'etap.log') },
+].filter((s) => !QUICK || s.name === 'Etap, demo data');
 
 // ---- processes ---------------------------------------------------------------------
 
@@ -195,7 +202,7 @@ const median = (xs) => {
 };
 const results = new Map(scenarios.map((s) => [s.name, []]));
 
-for (const s of scenarios) {
+for (const s of QUICK ? [] : scenarios) {
   process.stderr.write(`warm-up: ${s.name}\n`);
   await runOnce(s);
 }
@@ -211,6 +218,16 @@ for (let i = 1; i <= RUNS; i++) {
 }
 
 const mb = (kb) => (kb / 1024).toFixed(0);
+if (QUICK) {
+  const [r] = results.get('Etap, demo data');
+  const missing = !r.phases || Object.values(r.phases).some((v) => !Number.isFinite(v) || v < 0);
+  console.log(`startup bench, quick: first draw ${r.firstDrawMs} ms; phases ${JSON.stringify(r.phases)}`);
+  if (missing) {
+    console.error('startup bench, quick: the first-draw line or a phase is missing or negative');
+    process.exit(1);
+  }
+  process.exit(0);
+}
 const base = results.get('bare window');
 const bFirst = median(base.map((r) => r.firstDrawMs));
 const bRss = median(base.map((r) => r.rss));
