@@ -216,9 +216,27 @@ pub fn run(cmd: Command, data_dir: &Path, named: bool) -> i32 {
             }
         );
     }
+    // A data folder moved since its documents were issued: the register follows them.
+    let documents = crate::export::documents_dir(data_dir);
+    match crate::export::follow_moved_documents(&mut store, &documents) {
+        Ok(0) => {}
+        Ok(n) => eprintln!(
+            "etap: {}",
+            terminal_safe(&match lang {
+                Lang::Ru => format!(
+                    "Папка данных перенесена: реестр теперь указывает на документы в {} ({n}).",
+                    documents.display()
+                ),
+                Lang::En => format!(
+                    "The data folder was moved: the register now points to the documents in {} ({n}).",
+                    documents.display()
+                ),
+            })
+        ),
+        Err(e) => eprintln!("etap: {}", export_words(&e, lang)),
+    }
     // The check at start: a document written but never registered (a crash between the
     // two) or a register entry whose file is gone or changed is said, never silent.
-    let documents = crate::export::documents_dir(data_dir);
     match crate::export::check_register(&store, &documents) {
         Ok(findings) => {
             for f in findings {

@@ -80,6 +80,15 @@ pub fn run(data_dir: PathBuf) -> i32 {
             }
             tracing::info!(data_dir = %data_dir.display(), since_start_ms = setup_started, "starting Etap");
             let mut store = Store::open_dir(&data_dir)?;
+            // A data folder moved since its documents were issued: the register follows
+            // them (one `stat` when it did not move); a failure is logged, and the
+            // register check after the first draw says what it finds.
+            let documents = crate::export::documents_dir(&data_dir);
+            match crate::export::follow_moved_documents(&mut store, &documents) {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(documents = n, "the data folder moved: the register follows"),
+                Err(e) => tracing::error!(error = %e, "the register could not follow a moved data folder"),
+            }
             // The day's first start keeps a copy; a copy that cannot be written (a full
             // disk) is logged and does not keep the window from opening.
             match store.daily_backup() {

@@ -446,3 +446,57 @@ fn backup_folder_is_shown_chosen_and_refused_in_words() {
     assert!(ok, "{err}");
     assert_eq!(std::fs::read_dir(&chosen).unwrap().count(), 2);
 }
+
+/// A data folder moved whole (another machine, another user name): the register names
+/// each PDF where it was issued, and follows the files to the new folder on the next
+/// open — no document is reported missing or unregistered, each opens intact from its
+/// new place, and an unmoved folder is left alone.
+#[test]
+fn a_moved_data_folder_keeps_its_documents_in_the_register() {
+    let root = tempfile::tempdir().unwrap();
+    let before = root.path().join("before");
+    let (ok, _, err) = etap(&before, &["demo"]);
+    assert!(ok, "{err}");
+    let issued = store_in(&before, "en").register_files().unwrap();
+    assert!(
+        issued.len() >= 5,
+        "the delivered demo issues its акты and счета: {issued:?}"
+    );
+
+    let after = root.path().join("elsewhere").join("after");
+    std::fs::create_dir_all(after.parent().unwrap()).unwrap();
+    std::fs::rename(&before, &after).unwrap();
+    let (ok, _, err) = etap(&after, &["status", "--lang", "en"]);
+    assert!(ok, "{err}");
+    assert!(
+        err.contains(&format!(
+            "The data folder was moved: the register now points to the documents in {}",
+            after.join("documents").display()
+        )),
+        "{err}"
+    );
+    assert!(
+        !err.contains("not in the register") && !err.contains("is gone"),
+        "{err}"
+    );
+
+    let mut store = store_in(&after, "en");
+    for (number, path, _) in store.register_files().unwrap() {
+        assert!(
+            path.starts_with(&after.join("documents").display().to_string()),
+            "{number}: {path}"
+        );
+    }
+    let id = store.issued_documents(2).unwrap()[0].id;
+    let doc = etap_app::export::intact_document(&store, id).unwrap();
+    assert!(std::path::Path::new(&doc.path).starts_with(&after));
+
+    // Opened again, or never moved: nothing to follow, nothing said.
+    let documents = etap_app::export::documents_dir(&after);
+    assert_eq!(
+        etap_app::export::follow_moved_documents(&mut store, &documents).unwrap(),
+        0
+    );
+    let (ok, _, err) = etap(&after, &["status", "--lang", "en"]);
+    assert!(ok && !err.contains("moved"), "{err}");
+}

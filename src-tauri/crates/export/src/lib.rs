@@ -124,6 +124,34 @@ pub fn documents_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("documents")
 }
 
+/// The register names each file where it was issued. When the data folder has moved
+/// (another machine, another user name, a copy), those paths are gone, but the files
+/// are in this data folder's `documents/` under the same names: every entry whose file
+/// is gone and whose namesake is there is pointed at it, so the register check, "Open",
+/// "Save as…" and the archive find the documents again (their SHA-256 is still checked
+/// on every use). Called on opening a data folder; a glance at the first entry decides
+/// whether to look further, so an unmoved folder costs one `stat`. Returns how many
+/// entries now point into `documents_dir`.
+pub fn follow_moved_documents(store: &mut Store, documents_dir: &Path) -> Result<usize> {
+    let files = store.register_files()?;
+    match files.first() {
+        Some((_, first, _)) if !Path::new(first).exists() => {}
+        _ => return Ok(0),
+    }
+    let moves: Vec<(String, String)> = files
+        .into_iter()
+        .filter(|(_, path, _)| !Path::new(path).exists())
+        .filter_map(|(_, path, _)| {
+            let here = documents_dir.join(Path::new(&path).file_name()?);
+            here.is_file().then(|| (path, here.display().to_string()))
+        })
+        .collect();
+    if moves.is_empty() {
+        return Ok(0);
+    }
+    Ok(store.relocate_documents(&moves)?)
+}
+
 /// Copies an issued document's file to `dest` (the user's "Save as…"), after checking
 /// it is still byte for byte what the register recorded.
 pub fn copy_document(store: &mut Store, id: i64, dest: &Path) -> Result<IssuedDocument> {

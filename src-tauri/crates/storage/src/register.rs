@@ -1,5 +1,7 @@
 //! The register of issued documents. Entries are only ever added: a document once
-//! given to a client stays on record with its number and the SHA-256 of its file.
+//! given to a client stays on record with its number and the SHA-256 of its file
+//! (only where the file lies can change, when its data folder moves:
+//! [`Store::relocate_documents`]).
 //!
 //! Numbers follow the one rule of `etap_domain::numbering`; this module only gives it
 //! the numbers already issued. [`Store::issue_document`] takes a number, has the file
@@ -257,6 +259,21 @@ impl Store {
             .prepare_cached("SELECT number, path, sha256 FROM issued_documents ORDER BY id")?;
         let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Points register entries at where their files are now — `(old path, new path)`
+    /// pairs, in one transaction — after the data folder moved. Only the location
+    /// changes: number, SHA-256 and everything else stay as issued.
+    pub fn relocate_documents(&mut self, moves: &[(String, String)]) -> Result<usize> {
+        self.write(|tx| {
+            let mut st =
+                tx.prepare_cached("UPDATE issued_documents SET path = ?2 WHERE path = ?1")?;
+            let mut n = 0;
+            for (old, new) in moves {
+                n += st.execute(params![old, new])?;
+            }
+            Ok(n)
+        })
     }
 }
 
