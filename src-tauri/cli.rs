@@ -216,7 +216,8 @@ pub fn run(cmd: Command, data_dir: &Path, named: bool) -> i32 {
             }
         );
     }
-    // A data folder moved since its documents were issued: the register follows them.
+    // A data folder moved or copied since its documents were issued: the register follows
+    // its own files.
     let documents = crate::export::documents_dir(data_dir);
     match crate::export::follow_moved_documents(&mut store, &documents) {
         Ok(0) => {}
@@ -224,11 +225,11 @@ pub fn run(cmd: Command, data_dir: &Path, named: bool) -> i32 {
             "etap: {}",
             terminal_safe(&match lang {
                 Lang::Ru => format!(
-                    "Папка данных перенесена: реестр теперь указывает на документы в {} ({n}).",
+                    "Папка данных перенесена или скопирована: реестр теперь указывает на документы в {} ({n}).",
                     documents.display()
                 ),
                 Lang::En => format!(
-                    "The data folder was moved: the register now points to the documents in {} ({n}).",
+                    "The data folder was moved or copied: the register now points to the documents in {} ({n}).",
                     documents.display()
                 ),
             })

@@ -80,8 +80,8 @@ pub fn run(data_dir: PathBuf) -> i32 {
             }
             tracing::info!(data_dir = %data_dir.display(), since_start_ms = setup_started, "starting Etap");
             let mut store = Store::open_dir(&data_dir)?;
-            // A data folder moved since its documents were issued: the register follows
-            // them (one `stat` when it did not move); a failure is logged, and the
+            // A data folder moved or copied since its documents were issued: the register follows
+            // its own files (a glance when it stayed put); a failure is logged, and the
             // register check after the first draw says what it finds.
             let documents = crate::export::documents_dir(&data_dir);
             match crate::export::follow_moved_documents(&mut store, &documents) {

@@ -447,12 +447,13 @@ fn backup_folder_is_shown_chosen_and_refused_in_words() {
     assert_eq!(std::fs::read_dir(&chosen).unwrap().count(), 2);
 }
 
-/// A data folder moved whole (another machine, another user name): the register names
-/// each PDF where it was issued, and follows the files to the new folder on the next
-/// open — no document is reported missing or unregistered, each opens intact from its
-/// new place, and an unmoved folder is left alone.
+/// A data folder copied, then moved whole (another machine, another user name): the
+/// register names each PDF where it was issued, and follows the files to the folder
+/// it is opened from — a copy uses its own files, not the original's, and nothing is
+/// reported missing or unregistered; each document opens intact from its new place;
+/// a folder that stayed put is left alone.
 #[test]
-fn a_moved_data_folder_keeps_its_documents_in_the_register() {
+fn a_moved_or_copied_data_folder_keeps_its_documents_in_the_register() {
     let root = tempfile::tempdir().unwrap();
     let before = root.path().join("before");
     let (ok, _, err) = etap(&before, &["demo"]);
@@ -462,31 +463,51 @@ fn a_moved_data_folder_keeps_its_documents_in_the_register() {
         issued.len() >= 5,
         "the delivered demo issues its акты and счета: {issued:?}"
     );
+    let points_into = |dir: &std::path::Path| {
+        let store = store_in(dir, "en");
+        for (number, path, _) in store.register_files().unwrap() {
+            assert!(
+                path.starts_with(&dir.join("documents").display().to_string()),
+                "{number}: {path}"
+            );
+        }
+        store
+    };
+    let followed = |dir: &std::path::Path| {
+        let (ok, _, err) = etap(dir, &["status", "--lang", "en"]);
+        assert!(ok, "{err}");
+        assert!(
+            err.contains(&format!(
+                "The data folder was moved or copied: the register now points to the documents in {}",
+                dir.join("documents").display()
+            )),
+            "{err}"
+        );
+        assert!(
+            !err.contains("not in the register") && !err.contains("is gone"),
+            "{err}"
+        );
+    };
 
+    // A copy beside the original: its register points at its own files.
+    let copy = root.path().join("copy");
+    assert!(Command::new("cp")
+        .arg("-r")
+        .arg(&before)
+        .arg(&copy)
+        .status()
+        .unwrap()
+        .success());
+    followed(&copy);
+    points_into(&copy);
+    points_into(&before);
+
+    // The original moved away whole.
     let after = root.path().join("elsewhere").join("after");
     std::fs::create_dir_all(after.parent().unwrap()).unwrap();
     std::fs::rename(&before, &after).unwrap();
-    let (ok, _, err) = etap(&after, &["status", "--lang", "en"]);
-    assert!(ok, "{err}");
-    assert!(
-        err.contains(&format!(
-            "The data folder was moved: the register now points to the documents in {}",
-            after.join("documents").display()
-        )),
-        "{err}"
-    );
-    assert!(
-        !err.contains("not in the register") && !err.contains("is gone"),
-        "{err}"
-    );
-
-    let mut store = store_in(&after, "en");
-    for (number, path, _) in store.register_files().unwrap() {
-        assert!(
-            path.starts_with(&after.join("documents").display().to_string()),
-            "{number}: {path}"
-        );
-    }
+    followed(&after);
+    let mut store = points_into(&after);
     let id = store.issued_documents(2).unwrap()[0].id;
     let doc = etap_app::export::intact_document(&store, id).unwrap();
     assert!(std::path::Path::new(&doc.path).starts_with(&after));

@@ -13,7 +13,8 @@ use etap_storage::Store;
 
 use crate::Result;
 
-fn key(path: &Path) -> PathBuf {
+/// One spelling of a path for comparing (symlinks and `..` resolved where it exists).
+pub(crate) fn key(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 

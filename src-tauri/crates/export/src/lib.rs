@@ -124,26 +124,31 @@ pub fn documents_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("documents")
 }
 
-/// The register names each file where it was issued. When the data folder has moved
-/// (another machine, another user name, a copy), those paths are gone, but the files
-/// are in this data folder's `documents/` under the same names: every entry whose file
-/// is gone and whose namesake is there is pointed at it, so the register check, "Open",
-/// "Save as…" and the archive find the documents again (their SHA-256 is still checked
-/// on every use). Called on opening a data folder; a glance at the first entry decides
-/// whether to look further, so an unmoved folder costs one `stat`. Returns how many
-/// entries now point into `documents_dir`.
+/// The register names each file where it was issued. When the data folder has been
+/// moved or copied (another machine, another user name, a second copy), those paths
+/// lie outside this folder — gone, or the other copy's files — while this folder's
+/// `documents/` holds the same files under the same names: every entry that does not
+/// lie here and whose namesake is here is pointed at it, so the register check,
+/// "Open", "Save as…" and the archive use this folder's own files (their SHA-256 is
+/// still checked on every use). Called on opening a data folder; the first entry
+/// decides whether to look further, so a folder that stayed put costs two `realpath`s.
+/// Returns how many entries now point into `documents_dir`.
 pub fn follow_moved_documents(store: &mut Store, documents_dir: &Path) -> Result<usize> {
+    let here = check::key(documents_dir);
+    let lies_here = |path: &str| Path::new(path).parent().map(check::key).as_ref() == Some(&here);
     let files = store.register_files()?;
     match files.first() {
-        Some((_, first, _)) if !Path::new(first).exists() => {}
+        Some((_, first, _)) if !lies_here(first) => {}
         _ => return Ok(0),
     }
     let moves: Vec<(String, String)> = files
         .into_iter()
-        .filter(|(_, path, _)| !Path::new(path).exists())
+        .filter(|(_, path, _)| !lies_here(path))
         .filter_map(|(_, path, _)| {
-            let here = documents_dir.join(Path::new(&path).file_name()?);
-            here.is_file().then(|| (path, here.display().to_string()))
+            let namesake = documents_dir.join(Path::new(&path).file_name()?);
+            namesake
+                .is_file()
+                .then(|| (path, namesake.display().to_string()))
         })
         .collect();
     if moves.is_empty() {
