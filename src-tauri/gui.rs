@@ -86,7 +86,7 @@ pub fn run(data_dir: PathBuf) -> i32 {
             let documents = crate::export::documents_dir(&data_dir);
             match crate::export::follow_moved_documents(&mut store, &documents) {
                 Ok(0) => {}
-                Ok(n) => tracing::info!(documents = n, "the data folder moved: the register follows"),
+                Ok(n) => tracing::info!(documents = n, "the data folder was moved or copied: the register follows its own documents"),
                 Err(e) => tracing::error!(error = %e, "the register could not follow a moved data folder"),
             }
             // The day's first start keeps a copy; a copy that cannot be written (a full
