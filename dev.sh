@@ -167,6 +167,7 @@ cmd_test() {
   # still be writing their caches into it for a moment after the app has stopped.
   local quick="$ROOT/target/startup-quick"
   rm -rf "$quick"
+  mkdir -p "$quick"
   target/debug/etap --data-dir "$quick/demo" demo >/dev/null
   dbus-run-session -- node benches/startup.mjs --quick --etap target/debug/etap \
     --demo "$quick/demo" --xdg "$quick/xdg"
